@@ -1,0 +1,26 @@
+package dev.smbco.protocol;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * An SMB2 request body (everything after the 64-byte header). Immutable; one record per command.
+ *
+ * <p>{@link #encode(ByteBuf)} writes the body at the writer index; the header has already been
+ * written immediately before it, so a body field that holds an offset "from the beginning of
+ * the SMB2 header" is {@code Smb2Header.SIZE + (position - bodyStart)}.
+ */
+public interface Smb2Request {
+    /** The command this body belongs to. */
+    Command command();
+
+    /** Writes the body. */
+    void encode(ByteBuf out);
+
+    /**
+     * Bytes this request moves for credit accounting (MS-SMB2 3.2.4.1.5): the larger of what it
+     * sends and what it asks to receive. 0 for small requests.
+     */
+    default long creditPayloadSize() {
+        return 0;
+    }
+}
