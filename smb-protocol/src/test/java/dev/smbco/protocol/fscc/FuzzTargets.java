@@ -112,6 +112,28 @@ final class FuzzTargets {
         add(t, "FILE_NOTIFY_INFORMATION list", FileNotifyInformation::decodeList,
                 out -> FileNotifyInformation.encodeList(out, changes));
 
+        add(t, "FileInformation.decode(class, ...)", in -> {
+            for (FileInformationClass c : FileInformationClass.values()) {
+                if (FileInformation.supports(c)) {
+                    try {
+                        FileInformation.decode(c, in.duplicate());
+                    } catch (SmbDecodeException expected) {
+                        // try the next class on the same bytes
+                    }
+                }
+            }
+            for (FsInformationClass c : FsInformationClass.values()) {
+                if (FsInformation.supports(c)) {
+                    try {
+                        FsInformation.decode(c, in.duplicate());
+                    } catch (SmbDecodeException expected) {
+                        // try the next class on the same bytes
+                    }
+                }
+            }
+            return null;
+        }, FileInformationTest.all("name")::encode, FileRenameInformation.of("n", true)::encode);
+
         Sid domain = Sid.parse("S-1-5-21-1004336348-1177238915-682003330-500");
         Acl dacl = Acl.of(AccessAce.allow(Sid.EVERYONE, AccessMask.FILE_GENERIC_READ, AceFlags.CONTAINER_INHERIT_ACE),
                 new RawAce(0x11, 0, new byte[] {1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 16, 0, 0x30, 0, 0}),

@@ -94,6 +94,21 @@ class StreamsNotifyFsTest {
     }
 
     @Test
+    void fsClassesDecodeByClassId() {
+        List<FsInformation> all = List.of(new FileFsVolumeInformation(T1, 1, false, NON_BMP),
+                new FileFsSizeInformation(1, 2, 3, 4), new FileFsFullSizeInformation(1, 2, 3, 4, 5),
+                new FileFsAttributeInformation(7, 255, "ext4"), new FileFsDeviceInformation(7, 0));
+        for (FsInformation fs : all) {
+            assertThat(FsInformation.supports(fs.infoClass())).isTrue();
+            FsInformation back = Bufs.decode(Bufs.encode(fs::encode), in -> FsInformation.decode(fs.infoClass(), in));
+            assertThat(back).isEqualTo(fs);
+        }
+        assertThat(FsInformation.supports(FsInformationClass.FILE_FS_CONTROL_INFORMATION)).isFalse();
+        assertThatThrownBy(() -> Bufs.decode(new byte[8], in -> FsInformation.decode(FsInformationClass.FILE_FS_LABEL_INFORMATION, in)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void labelLengthPastTheEndIsRejected() {
         byte[] spec = LeBytes.of().u64(T1).u32(1).u32(100).u8(0).u8(0).utf16("x").toArray();
         assertThatThrownBy(() -> Bufs.decode(spec, FileFsVolumeInformation::decode))
