@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
+import dev.smbco.protocol.testing.Seeds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Property-based half of the decoder fuzzing (jqwik): random byte arrays, and valid samples with
+ * Randomised half of the decoder fuzzing (seeded, see {@link Seeds}): random byte arrays, and valid samples with
  * random structure-aware mutations (length and offset fields set to boundary values, bytes
  * flipped, inputs cut or extended), fed to EVERY decoder. Only SmbDecodeException may escape.
  */
@@ -23,20 +21,24 @@ class DecoderFuzzTest {
     private static final long[] INTERESTING = {0, 1, 2, 3, 4, 7, 8, 12, 16, 20, 24, 64, 94, 104, 0xFF, 0xFFFF, 0x7FFF_FFFFL,
             0x8000_0000L, 0xFFFF_FFFEL, 0xFFFF_FFFFL};
 
-    @Property(tries = TRIES, generation = GenerationMode.RANDOMIZED)
-    void randomBytesOnlyEverFailWithDecodeException(@ForAll @Size(max = 300) byte[] input) {
-        for (FuzzTargets.Target t : FuzzTargets.ALL) {
-            FuzzTargets.check(t, input, (input.length & 1) == 1, RANDOM_INPUTS);
-        }
+    @Test
+    void randomBytesOnlyEverFailWithDecodeException() {
+        Seeds.forEachTry("fscc-random", TRIES, random -> {
+            byte[] input = Seeds.bytes(random, 300);
+            for (FuzzTargets.Target t : FuzzTargets.ALL) {
+                FuzzTargets.check(t, input, (input.length & 1) == 1, RANDOM_INPUTS);
+            }
+        });
     }
 
-    @Property(tries = TRIES, generation = GenerationMode.RANDOMIZED)
-    void mutatedSamplesOnlyEverFailWithDecodeException(@ForAll long seed) {
-        Random random = new Random(seed);
-        for (FuzzTargets.Target t : FuzzTargets.ALL) {
-            byte[] sample = t.samples().get(random.nextInt(t.samples().size()));
-            FuzzTargets.check(t, mutate(sample, random), random.nextBoolean(), MUTATED_INPUTS);
-        }
+    @Test
+    void mutatedSamplesOnlyEverFailWithDecodeException() {
+        Seeds.forEachTry("fscc-mutated", TRIES, random -> {
+            for (FuzzTargets.Target t : FuzzTargets.ALL) {
+                byte[] sample = t.samples().get(random.nextInt(t.samples().size()));
+                FuzzTargets.check(t, mutate(sample, random), random.nextBoolean(), MUTATED_INPUTS);
+            }
+        });
     }
 
     /** One to four mutations: boundary values in 1/2/4-byte fields, bit flips, random bytes, cuts, growth. */
@@ -81,7 +83,7 @@ class DecoderFuzzTest {
         return b;
     }
 
-    @AfterContainer
+    @AfterAll
     static void everyTryReachedEveryDecoder() {
         long perProperty = (long) TRIES * FuzzTargets.ALL.size();
         assertThat(RANDOM_INPUTS.get()).isEqualTo(perProperty);

@@ -4,74 +4,89 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbco.protocol.FileTime;
 import dev.smbco.protocol.dtyp.Sid;
+import dev.smbco.protocol.testing.Seeds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Round trips over generated values: any Java string as a name, any FILETIME, any SID, any listing. */
 class RoundTripPropertiesTest {
 
-    @Provide
-    Arbitrary<String> names() {
-        Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(60);
-        Arbitrary<String> supplementary = Arbitraries.integers().between(0x1_0000, 0x10_FFFF).list().ofMaxSize(12)
-                .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
-        return Arbitraries.oneOf(anyChars, supplementary, Arbitraries.just(FileInformationTest.NON_BMP));
+    static String name(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> Seeds.string(r, 60, true);
+            case 1 -> {
+                int[] cps = new int[r.nextInt(13)];
+                for (int i = 0; i < cps.length; i++) {
+                    cps[i] = 0x1_0000 + r.nextInt(0x10_0000);
+                }
+                yield new String(cps, 0, cps.length);
+            }
+            default -> FileInformationTest.NON_BMP;
+        };
     }
 
-    @Property(tries = 300)
-    void everyNameRoundTripsExactly(@ForAll("names") String name) {
-        FileRenameInformation rename = FileRenameInformation.of(name, true);
-        assertThat(Bufs.decode(Bufs.encode(rename::encode), FileRenameInformation::decode)).isEqualTo(rename);
-        List<FileNamesInformation> listing = List.of(new FileNamesInformation(0, name), new FileNamesInformation(1, name + "x"));
-        byte[] bytes = Bufs.encode(out -> DirectoryListing.encode(out, listing));
-        assertThat(Bufs.decode(bytes, FileNamesInformation::decodeList)).isEqualTo(listing);
+    @Test
+    void everyNameRoundTripsExactly() {
+        Seeds.forEachTry("names", 300, r -> {
+            String name = name(r);
+            FileRenameInformation rename = FileRenameInformation.of(name, true);
+            assertThat(Bufs.decode(Bufs.encode(rename::encode), FileRenameInformation::decode)).isEqualTo(rename);
+            List<FileNamesInformation> listing = List.of(new FileNamesInformation(0, name), new FileNamesInformation(1, name + "x"));
+            byte[] bytes = Bufs.encode(out -> DirectoryListing.encode(out, listing));
+            assertThat(Bufs.decode(bytes, FileNamesInformation::decodeList)).isEqualTo(listing);
+        });
     }
 
-    @Property(tries = 300)
-    void everyFileTimeRoundTripsThroughInstants(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long fileTime) {
-        Instant instant = FileTime.toInstant(fileTime);
-        FileBasicInformation b = FileBasicInformation.of(instant, instant, instant, instant, FileAttributes.NORMAL);
-        FileBasicInformation back = Bufs.decode(Bufs.encode(b::encode), FileBasicInformation::decode);
-        assertThat(back.creationTime()).isEqualTo(fileTime);
-        assertThat(back.lastWriteInstant()).isEqualTo(instant);
+    @Test
+    void everyFileTimeRoundTripsThroughInstants() {
+        Seeds.forEachTry("filetime", 300, r -> {
+            long fileTime = r.nextBoolean() ? r.nextLong() & Long.MAX_VALUE : r.nextInt(4) == 0 ? Long.MAX_VALUE - r.nextInt(10) : r.nextInt(1000);
+            Instant instant = FileTime.toInstant(fileTime);
+            FileBasicInformation b = FileBasicInformation.of(instant, instant, instant, instant, FileAttributes.NORMAL);
+            FileBasicInformation back = Bufs.decode(Bufs.encode(b::encode), FileBasicInformation::decode);
+            assertThat(back.creationTime()).isEqualTo(fileTime);
+            assertThat(back.lastWriteInstant()).isEqualTo(instant);
+        });
     }
 
-    @Property(tries = 300)
-    void everySidRoundTripsAsTextAndBinary(@ForAll @LongRange(min = 0, max = (1L << 48) - 1) long authority,
-                                           @ForAll @Size(max = 15) List<@LongRange(min = 0, max = 0xFFFF_FFFFL) Long> subs) {
-        Sid sid = new Sid(authority, subs);
-        assertThat(Sid.parse(sid.toString())).isEqualTo(sid);
-        assertThat(Bufs.decode(Bufs.encode(sid::encode), Sid::decode)).isEqualTo(sid);
+    @Test
+    void everySidRoundTripsAsTextAndBinary() {
+        Seeds.forEachTry("sid", 300, r -> {
+            long authority = r.nextLong() & ((1L << 48) - 1);
+            if (r.nextBoolean()) {
+                authority = r.nextInt(32);
+            }
+            List<Long> subs = new ArrayList<>();
+            int n = r.nextInt(16);
+            for (int i = 0; i < n; i++) {
+                subs.add(r.nextLong() & 0xFFFF_FFFFL);
+            }
+            Sid sid = new Sid(authority, subs);
+            assertThat(Sid.parse(sid.toString())).isEqualTo(sid);
+            assertThat(Bufs.decode(Bufs.encode(sid::encode), Sid::decode)).isEqualTo(sid);
+        });
     }
 
-    @Provide
-    Arbitrary<FileIdBothDirectoryInformation> idBothEntries() {
-        Arbitrary<Long> longs = Arbitraries.longs();
-        Arbitrary<String> shortNames = Arbitraries.strings().all().ofMaxLength(12);
-        return Combinators.combine(Arbitraries.integers(), longs, longs, longs, Arbitraries.integers(), shortNames,
-                        names())
-                .as((index, time, size, id, attrs, shortName, name) -> new FileIdBothDirectoryInformation(index, time,
-                        time ^ 1, time + 3, time - 5, size, size ^ 0xFFF, attrs, attrs >>> 3, shortName, id, name));
-    }
-
-    @Property(tries = 200)
-    void everyListingRoundTripsByteExact(
-            @ForAll @Size(max = 6) List<@From("idBothEntries") FileIdBothDirectoryInformation> entries) {
-        List<FileIdBothDirectoryInformation> listing = new ArrayList<>(entries);
-        byte[] bytes = Bufs.encode(out -> DirectoryListing.encode(out, listing));
-        List<DirectoryEntry> back =
-                Bufs.decode(bytes, in -> DirectoryListing.decode(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION, in));
-        assertThat(back).isEqualTo(listing);
-        assertThat(Bufs.encode(out -> DirectoryListing.encode(out, back))).isEqualTo(bytes);
+    @Test
+    void everyListingRoundTripsByteExact() {
+        Seeds.forEachTry("listing", 200, r -> {
+            List<FileIdBothDirectoryInformation> listing = new ArrayList<>();
+            int n = r.nextInt(7);
+            for (int i = 0; i < n; i++) {
+                long time = r.nextLong();
+                long size = r.nextLong();
+                int attrs = r.nextInt();
+                listing.add(new FileIdBothDirectoryInformation(r.nextInt(), time, time ^ 1, time + 3, time - 5, size,
+                        size ^ 0xFFF, attrs, attrs >>> 3, Seeds.string(r, 12, true), r.nextLong(), name(r)));
+            }
+            byte[] bytes = Bufs.encode(out -> DirectoryListing.encode(out, listing));
+            List<DirectoryEntry> back =
+                    Bufs.decode(bytes, in -> DirectoryListing.decode(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION, in));
+            assertThat(back).isEqualTo(listing);
+            assertThat(Bufs.encode(out -> DirectoryListing.encode(out, back))).isEqualTo(bytes);
+        });
     }
 }
