@@ -341,8 +341,8 @@ public final class Request<T> {
     }
 
     /**
-     * Ends the request if it is still in progress: wakes blocked awaiters at once and posts the
-     * delivery (cleanup, then callbacks) to the loop.
+     * Ends the request if it is still in progress: posts the delivery (cleanup, then callbacks)
+     * to the loop, then wakes blocked awaiters.
      *
      * @return whether this call ended it
      */
@@ -350,15 +350,17 @@ public final class Request<T> {
         if (!OUTCOME.compareAndSet(this, null, o)) {
             return false;
         }
-        CountDownLatch latch = waiters;
-        if (latch != null) {
-            latch.countDown();
-        }
         cancelHandler = null; // nothing left to cancel; let the producer's state go
         try {
             loop.execute(this::deliver);
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "loop " + loop + " is shut down; callbacks of an ended request dropped", e);
+        }
+        // wake blocked awaiters only now, so that once await() returns the delivery is queued
+        // (a caller that closes the loop right after await() does not strand the callbacks)
+        CountDownLatch latch = waiters;
+        if (latch != null) {
+            latch.countDown();
         }
         return true;
     }
