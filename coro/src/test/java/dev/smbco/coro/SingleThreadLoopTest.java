@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SingleThreadLoopTest {
@@ -77,5 +78,91 @@ class SingleThreadLoopTest {
         assertThat(timerFired).isFalse();
         assertThatThrownBy(() -> loop.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
         loop.close(); // idempotent
+    }
+
+    @Test
+    void timersFireInDeadlineOrderAndEqualDeadlinesInSchedulingOrder() throws Exception {
+        try (SingleThreadLoop loop = new SingleThreadLoop()) {
+            List<String> fired = new CopyOnWriteArrayList<>();
+            CountDownLatch all = new CountDownLatch(4);
+            CountDownLatch hold = new CountDownLatch(1);
+            loop.execute(() -> {
+                try {
+                    hold.await(); // keep the loop busy so that all four are due together
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            loop.schedule(() -> { fired.add("30"); all.countDown(); }, 30, TimeUnit.MILLISECONDS);
+            loop.schedule(() -> { fired.add("10a"); all.countDown(); }, 10, TimeUnit.MILLISECONDS);
+            loop.schedule(() -> { fired.add("20"); all.countDown(); }, 20, TimeUnit.MILLISECONDS);
+            loop.schedule(() -> { fired.add("0"); all.countDown(); }, 0, TimeUnit.MILLISECONDS);
+            Thread.sleep(60);
+            hold.countDown();
+            assertThat(all.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(fired).containsExactly("0", "10a", "20", "30");
+        }
+    }
+
+    @Test
+    void manyCancelledTimersNeverFireAndTheLoopKeepsWorking() throws Exception {
+        try (SingleThreadLoop loop = new SingleThreadLoop()) {
+            AtomicInteger fired = new AtomicInteger();
+            for (int i = 0; i < 10_000; i++) {
+                Cancellable t = loop.schedule(fired::incrementAndGet, 20 + i % 50, TimeUnit.MILLISECONDS);
+                assertThat(t.cancel()).isTrue();
+            }
+            CountDownLatch after = new CountDownLatch(1);
+            loop.schedule(after::countDown, 100, TimeUnit.MILLISECONDS);
+            assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(fired).hasValue(0);
+        }
+    }
+
+    @Test
+    void tasksFromManyThreadsRunExactlyOnceAndInOrderPerThread() throws Exception {
+        try (SingleThreadLoop loop = new SingleThreadLoop()) {
+            int threads = 8;
+            int perThread = 20_000;
+            int[] lastSeen = new int[threads]; // loop-confined
+            AtomicInteger outOfOrder = new AtomicInteger();
+            CountDownLatch done = new CountDownLatch(threads * perThread);
+            java.util.Arrays.fill(lastSeen, -1);
+            List<Thread> producers = new java.util.ArrayList<>();
+            for (int p = 0; p < threads; p++) {
+                int producer = p;
+                producers.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        int n = i;
+                        loop.execute(() -> {
+                            if (lastSeen[producer] != n - 1) {
+                                outOfOrder.incrementAndGet();
+                            }
+                            lastSeen[producer] = n;
+                            done.countDown();
+                        });
+                    }
+                }));
+            }
+            for (Thread t : producers) {
+                t.join();
+            }
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(outOfOrder).hasValue(0);
+        }
+    }
+
+    @Test
+    void closeFromTheLoopItselfStopsItAfterTheCurrentTask() throws Exception {
+        SingleThreadLoop loop = new SingleThreadLoop();
+        CountDownLatch closed = new CountDownLatch(1);
+        loop.execute(() -> {
+            loop.close();
+            closed.countDown();
+        });
+        assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+        loop.close(); // waits for the thread to end
+        assertThatThrownBy(() -> loop.schedule(() -> {}, 1, TimeUnit.MILLISECONDS))
+                .isInstanceOf(RejectedExecutionException.class);
     }
 }
