@@ -202,9 +202,13 @@ class CoroutineTest {
     void aTimeoutEndsTheCoroutineTimedOutCancelsTheSubRequestAndUnwindsWithTheTimeoutException() throws Exception {
         Stubborn sub = new Stubborn(loop);
         AtomicReference<Throwable> seenByBody = new AtomicReference<>();
+        AtomicReference<Thread> bodyThread = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch unwound = new CountDownLatch(1);
         Request<String> r = Coroutine.start(loop, co -> {
             try {
+                bodyThread.set(Thread.currentThread());
+                started.countDown();
                 return co.await(sub.completer.request());
             } catch (RuntimeException e) {
                 seenByBody.set(e);
@@ -212,7 +216,10 @@ class CoroutineTest {
             } finally {
                 unwound.countDown();
             }
-        }).withTimeout(Duration.ofMillis(50));
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        awaitParked(bodyThread.get());
+        r.withTimeout(Duration.ofMillis(20));
 
         assertThatThrownBy(r::await).isExactlyInstanceOf(RequestTimeoutException.class);
         assertThat(r.state()).isEqualTo(RequestState.TIMED_OUT);

@@ -81,26 +81,29 @@ class SingleThreadLoopTest {
     }
 
     @Test
-    void timersFireInDeadlineOrderAndEqualDeadlinesInSchedulingOrder() throws Exception {
+    void timersFireInDeadlineOrderNotInSchedulingOrder() throws Exception {
         try (SingleThreadLoop loop = new SingleThreadLoop()) {
             List<String> fired = new CopyOnWriteArrayList<>();
-            CountDownLatch all = new CountDownLatch(4);
+            CountDownLatch all = new CountDownLatch(6);
             CountDownLatch hold = new CountDownLatch(1);
             loop.execute(() -> {
                 try {
-                    hold.await(); // keep the loop busy so that all four are due together
+                    hold.await(); // keep the loop busy so that all of them are due together
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
-            loop.schedule(() -> { fired.add("30"); all.countDown(); }, 30, TimeUnit.MILLISECONDS);
-            loop.schedule(() -> { fired.add("10a"); all.countDown(); }, 10, TimeUnit.MILLISECONDS);
-            loop.schedule(() -> { fired.add("20"); all.countDown(); }, 20, TimeUnit.MILLISECONDS);
-            loop.schedule(() -> { fired.add("0"); all.countDown(); }, 0, TimeUnit.MILLISECONDS);
-            Thread.sleep(60);
+            // deadlines 100 ms apart, so the order holds however slowly this thread schedules them
+            for (String name : List.of("300", "100", "200")) {
+                loop.schedule(() -> { fired.add(name); all.countDown(); }, Long.parseLong(name), TimeUnit.MILLISECONDS);
+            }
+            for (String name : List.of("0a", "0b", "0c")) {
+                loop.schedule(() -> { fired.add(name); all.countDown(); }, 0, TimeUnit.MILLISECONDS);
+            }
+            Thread.sleep(400);
             hold.countDown();
             assertThat(all.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(fired).containsExactly("0", "10a", "20", "30");
+            assertThat(fired).containsExactly("0a", "0b", "0c", "100", "200", "300");
         }
     }
 
