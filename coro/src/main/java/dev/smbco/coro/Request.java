@@ -228,7 +228,7 @@ public final class Request<T> {
         if (outcome != null) {
             return this;
         }
-        Cancellable t = loop.schedule(() -> expire(timeout), Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        Cancellable t = loop.schedule(() -> expire(timeout), Durations.delayNanos(timeout), TimeUnit.NANOSECONDS);
         Cancellable previous = (Cancellable) TIMER.getAndSet(this, t);
         if (previous != null) {
             previous.cancel();
@@ -243,8 +243,15 @@ public final class Request<T> {
         if (outcome != null) {
             return;
         }
+        RuntimeException e = null;
         Supplier<? extends RuntimeException> s = timeoutException;
-        RuntimeException e = s == null ? null : s.get();
+        if (s != null) {
+            try {
+                e = s.get();
+            } catch (RuntimeException broken) {
+                LOG.log(Level.WARNING, "timeout exception supplier threw; using the default", broken);
+            }
+        }
         if (e == null) {
             e = new RequestTimeoutException("request timed out after " + timeout);
         }

@@ -78,7 +78,7 @@ public final class SingleThreadLoop implements Loop, AutoCloseable {
         if (closing) {
             throw new RejectedExecutionException("loop " + name + " is closed");
         }
-        LoopTimer t = new LoopTimer(task, System.nanoTime() + Math.max(0, unit.toNanos(delay)), cancelledTimers);
+        LoopTimer t = new LoopTimer(task, System.nanoTime() + Durations.delayNanos(delay, unit), cancelledTimers);
         newTimers.add(t);
         wakeUp();
         return t;

@@ -152,4 +152,27 @@ class RequestThreadsTest {
         assertThat(f.cancel(false)).isTrue();
         assertThat(c.request().state()).isEqualTo(RequestState.CANCELLED);
     }
+
+    @Test
+    void anAbsurdlyLongTimeoutNeverFiresAndANegativeOneFiresAtOnce() throws Exception {
+        Completer<String> c = Completer.create(loop);
+        c.request().withTimeout(Duration.ofSeconds(Long.MAX_VALUE));
+        Requests.sleep(loop, Duration.ofMillis(30)).await();
+        assertThat(c.request().state()).isEqualTo(RequestState.IN_PROGRESS);
+        c.complete("done");
+
+        Completer<String> negative = Completer.create(loop);
+        negative.request().withTimeout(Duration.ofMillis(-5));
+        assertThatThrownBy(negative.request()::await).isInstanceOf(RequestTimeoutException.class);
+    }
+
+    @Test
+    void aBrokenTimeoutExceptionSupplierStillTimesTheRequestOut() {
+        Completer<String> c = Completer.<String>create(loop).timeoutException(() -> {
+            throw new IllegalStateException("broken supplier, expected by the test");
+        });
+        c.request().withTimeout(Duration.ofMillis(1));
+        assertThatThrownBy(c.request()::await).isExactlyInstanceOf(RequestTimeoutException.class);
+        assertThat(c.request().state()).isEqualTo(RequestState.TIMED_OUT);
+    }
 }
