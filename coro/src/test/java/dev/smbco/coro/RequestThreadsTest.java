@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -174,5 +177,31 @@ class RequestThreadsTest {
         c.request().withTimeout(Duration.ofMillis(1));
         assertThatThrownBy(c.request()::await).isExactlyInstanceOf(RequestTimeoutException.class);
         assertThat(c.request().state()).isEqualTo(RequestState.TIMED_OUT);
+    }
+
+    @Test
+    void manyVirtualThreadsBlockedInAwaitLeaveTheCarriersFreeForTheOneThatCompletesThem() throws Exception {
+        int waiters = 20 * Runtime.getRuntime().availableProcessors() + 50; // far more than carriers
+        List<Completer<Integer>> completers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        AtomicInteger sum = new AtomicInteger();
+        for (int i = 0; i < waiters; i++) {
+            Completer<Integer> c = Completer.create(loop);
+            completers.add(c);
+            threads.add(Thread.ofVirtual().start(() -> sum.addAndGet(c.request().await())));
+        }
+        for (Thread t : threads) {
+            while (t.getState() != Thread.State.WAITING) {
+                Thread.sleep(1);
+            }
+        }
+        // a virtual thread must still get a carrier to complete them all
+        Thread completer = Thread.ofVirtual().start(() -> completers.forEach(c -> c.complete(1)));
+        completer.join(10_000);
+        for (Thread t : threads) {
+            t.join(10_000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        assertThat(sum).hasValue(waiters);
     }
 }
