@@ -3,6 +3,8 @@ package dev.smbco.coro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -130,8 +132,8 @@ class SingleThreadLoopTest {
             int[] lastSeen = new int[threads]; // loop-confined
             AtomicInteger outOfOrder = new AtomicInteger();
             CountDownLatch done = new CountDownLatch(threads * perThread);
-            java.util.Arrays.fill(lastSeen, -1);
-            List<Thread> producers = new java.util.ArrayList<>();
+            Arrays.fill(lastSeen, -1);
+            List<Thread> producers = new ArrayList<>();
             for (int p = 0; p < threads; p++) {
                 int producer = p;
                 producers.add(Thread.ofVirtual().start(() -> {
