@@ -51,6 +51,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
         Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
                 "docker/samba-setup.sh not found above " + Path.of("").toAbsolutePath() + "; set SMBCO_DOCKER_DIR"));
         Path script = dockerDir.resolve("samba-setup.sh");
+        long t0 = System.nanoTime();
         try {
             Path dir = Files.createTempDirectory("smbco-smbd-");
             Map<String, String> env = new HashMap<>(variant.env());
@@ -64,7 +65,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
             }
             Map<String, String> info = parse(r.stdout);
             LocalSmbd server = new LocalSmbd(script, dir, variant, info);
-            LOG.info("started {} (state in {})", server.describe(), dir);
+            LOG.info("started {} in {} ms (state in {})", server.describe(), (System.nanoTime() - t0) / 1_000_000, dir);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + script, e);
