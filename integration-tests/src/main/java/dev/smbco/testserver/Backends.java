@@ -45,7 +45,7 @@ final class Backends {
                 || Files.exists(Path.of("/var/run/docker.sock"))
                 || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
         if (!hint) {
-            return Optional.of("no container engine (DOCKER_HOST unset, no /var/run/docker.sock); ./run-tests sets up podman");
+            return Optional.of("no container engine (DOCKER_HOST unset, no /var/run/docker.sock)");
         }
         try {
             if (DockerClientFactory.instance().isDockerAvailable()) {
@@ -106,7 +106,7 @@ final class Backends {
         Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
                 "image " + image + " is missing and docker/ was not found to build it; run scripts/test-env.sh"));
         LOG.warn("image {} is missing: building it from {} now (slow; scripts/test-env.sh prebuilds it)", image, dockerDir);
-        return SambaContainer.fromDockerfile(dockerDir);
+        return SambaContainer.fromDockerfile(dockerDir, image);
     }
 
     private static boolean imageExists(String image) {

@@ -49,10 +49,12 @@ public class SambaContainer extends GenericContainer<SambaContainer> implements 
         setUp();
     }
 
-    /** A container whose image is built from a {@code docker/} directory (slow the first time). */
-    public static SambaContainer fromDockerfile(Path dockerDir) {
-        return new SambaContainer(new ImageFromDockerfile(DockerImageName.parse(DEFAULT_IMAGE).getUnversionedPart(), false)
-                .withFileFromPath(".", dockerDir));
+    /**
+     * A container whose image is built from a {@code docker/} directory first (slow the first
+     * time) and tagged {@code imageName}, so later runs find it.
+     */
+    public static SambaContainer fromDockerfile(Path dockerDir, String imageName) {
+        return new SambaContainer(new ImageFromDockerfile(imageName, false).withFileFromPath(".", dockerDir));
     }
 
     /** {@code $SMBCO_SAMBA_IMAGE}, else {@value #DEFAULT_IMAGE}. */
