@@ -137,7 +137,7 @@ instance_pids() {
     while IFS= read -r -d '' arg; do
       if [[ $arg == "--configfile=$conf" || ( $prev == -s && $arg == "$conf" ) ]]; then hit=1; break; fi
       prev=$arg
-    done <"$dir/cmdline" 2>/dev/null || true
+    done 2>/dev/null <"$dir/cmdline" || true
     [[ -n $hit ]] && echo "$pid"
   done
   return 0
