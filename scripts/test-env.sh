@@ -28,7 +28,7 @@ smbco_test_env_main() {
   case ":$PATH:" in *":$JAVA_HOME/bin:"*) ;; *) export PATH=$JAVA_HOME/bin:$PATH ;; esac
 
   # 2. Debian packages (only those missing; only as root)
-  local want=(samba samba-vfs-modules smbclient podman runc iptables debootstrap netavark aardvark-dns) missing=() p
+  local want=(samba samba-vfs-modules smbclient libuid-wrapper libnss-wrapper podman runc iptables debootstrap netavark aardvark-dns) missing=() p
   command -v mvn >/dev/null 2>&1 || want+=(maven)
   if command -v dpkg-query >/dev/null 2>&1; then
     local installed
@@ -63,7 +63,7 @@ smbco_test_env_main() {
     if smbco_engine_answers "$SMBCO_DOCKER_HOST"; then
       smbco_export_engine "$SMBCO_DOCKER_HOST"
     else
-      echo "test-env: not root, so no podman set-up and no private smbd (both need root); run as root once, or set SMBCO_TEST_SERVER=host[:port]" >&2
+      echo "test-env: not root, so no podman set-up; tests use an unprivileged private smbd (needs samba, libuid-wrapper, libnss-wrapper) or SMBCO_TEST_SERVER=host[:port]" >&2
     fi
     return 0
   fi
