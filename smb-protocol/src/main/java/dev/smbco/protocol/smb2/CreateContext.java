@@ -450,7 +450,7 @@ public sealed interface CreateContext {
                 if (!response) {
                     return new QueryOnDiskIdRequest();
                 }
-                Wire.require(d, 32, s, "Data");
+                Wire.require(d, 16, s, "Data");    // servers differ in the reserved tail (Samba 16, Linux 32 bytes)
                 return new QueryOnDiskIdResponse(d.readLongLE(), d.readLongLE());
             case TIMEWARP_TOKEN:
                 if (!response) {
