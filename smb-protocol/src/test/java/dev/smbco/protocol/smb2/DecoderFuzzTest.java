@@ -56,11 +56,13 @@ class DecoderFuzzTest {
 
     /** Inputs fed, across all properties (each input goes to several decoders). */
     private static final AtomicLong INPUTS = new AtomicLong();
+    /** Decoder calls made with those inputs. */
+    private static final AtomicLong CALLS = new AtomicLong();
 
     @AfterContainer
     static void report() {
         // test output, not library logging: the count the brief asks to report
-        System.out.println("DecoderFuzzTest: " + INPUTS.get() + " fuzz inputs fed to the decoders");
+        System.out.println("DecoderFuzzTest: " + INPUTS.get() + " fuzz inputs, " + CALLS.get() + " decoder calls");
     }
 
     @Provide
@@ -233,6 +235,7 @@ class DecoderFuzzTest {
     }
 
     private static void expectOnlyDecodeErrors(Runnable r) {
+        CALLS.incrementAndGet();
         try {
             r.run();
         } catch (SmbDecodeException expected) {
