@@ -1,7 +1,6 @@
 package dev.smbco.protocol.smb2;
 
 import dev.smbco.protocol.SmbDecodeException;
-import dev.smbco.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
