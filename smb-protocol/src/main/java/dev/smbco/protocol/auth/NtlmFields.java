@@ -53,6 +53,9 @@ final class NtlmFields {
     }
 
     static byte[] bytes(ByteBuf message, Field f) {
+        if (f.isEmpty()) {
+            return new byte[0]; // an empty field's offset is not checked and may point anywhere
+        }
         byte[] b = new byte[f.length()];
         message.getBytes(f.offset(), b);
         return b;
