@@ -169,7 +169,9 @@ local_start() {
     fi
     render_conf "$state" "$port" 127.0.0.1 yes
     [[ $attempt == 1 ]] && prepare_state "$state"
-    "$smbd" --foreground --no-process-group -s "$state/smb.conf" </dev/null >>"$state/log/smbd.stdout" 2>&1 &
+    # its own session: smbd signals its whole process group when it shuts down, which must
+    # not be the group of whoever started us (a test JVM, Maven, a shell)
+    setsid "$smbd" --foreground --no-process-group -s "$state/smb.conf" </dev/null >>"$state/log/smbd.stdout" 2>&1 &
     pid=$!
     echo "$pid" >"$state/smbd.pid"
     rc=0
