@@ -23,6 +23,7 @@ public final class Exchange {
     final boolean encrypt;
     final String description;
     ResponseHandler handler;
+    java.util.function.Consumer<io.netty.buffer.ByteBuf> onEncoded;
     int charge = 1;
     long messageId = -1;
     long asyncId;
@@ -50,6 +51,16 @@ public final class Exchange {
         this.encrypt = encrypt;
         this.description = description;
         this.handler = handler;
+    }
+
+    /**
+     * Sees the encoded message (header + body, signed if signing applies, before any encryption)
+     * just before it is written: the 3.1.1 preauth integrity hash covers NEGOTIATE and
+     * SESSION_SETUP requests as sent. The buffer must not be modified or released.
+     */
+    public Exchange onEncoded(java.util.function.Consumer<io.netty.buffer.ByteBuf> observer) {
+        this.onEncoded = observer;
+        return this;
     }
 
     public Command command() {

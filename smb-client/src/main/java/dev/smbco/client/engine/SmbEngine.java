@@ -143,12 +143,16 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             header.encode(out);
             x.body.encode(out);
             x.releaseBody();
+            if (x.sign && !x.encrypt) {
+                x.security.sign(out);
+            }
+            if (x.onEncoded != null) {
+                x.onEncoded.accept(out);
+            }
             if (x.encrypt) {
                 ByteBuf sealed = x.security.encrypt(channel.alloc(), out, x.sessionId);
                 out.release();
                 out = sealed;
-            } else if (x.sign) {
-                x.security.sign(out);
             }
         } catch (RuntimeException e) {
             // MS-SMB2 gives no way back: message ids and signing state can no longer be trusted

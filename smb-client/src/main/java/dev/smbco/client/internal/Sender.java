@@ -1,6 +1,7 @@
 package dev.smbco.client.internal;
 
 import dev.smbco.client.SmbConnectionLostException;
+import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbTimeoutException;
 import dev.smbco.client.engine.Exchange;
@@ -12,12 +13,12 @@ import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.Smb2Request;
-import dev.smbco.protocol.SmbDecodeException;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -61,11 +62,17 @@ public final class Sender {
      */
     public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
                                IntPredicate okStatus, ResponseParser<R> parser) {
+        return send(body, route, what, path, timeout, okStatus, parser, null);
+    }
+
+    /** As {@link #send(Smb2Request, Route, String, String, Duration, IntPredicate, ResponseParser)}, observing the encoded request. */
+    public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
+                               IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded) {
         Completer<R> c = Completer.create(loop);
         c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + timeout));
         Handler<R> handler = new Handler<>(c, body, what, path, okStatus, parser);
         Exchange x = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what,
-                handler);
+                handler).onEncoded(onEncoded);
         c.onCancel(() -> {
             if (x.phase() == Exchange.Phase.DONE) {
                 return false;
@@ -137,7 +144,10 @@ public final class Sender {
                 try {
                     message.skipBytes(Smb2Header.SIZE);
                     value = parser.parse(header, message);
-                } catch (SmbDecodeException | IllegalArgumentException e) {
+                } catch (SmbException e) {
+                    c.fail(e); // the parser's own verdict on a well-formed response
+                    return;
+                } catch (RuntimeException e) {
                     SmbProtocolException error = new SmbProtocolException(what + ": malformed response: " + e.getMessage(), e);
                     c.fail(error);
                     engine.failAll(error);
