@@ -199,9 +199,11 @@ class FailureTest {
                 assertThatThrownBy(smb.conn::echo).isInstanceOf(SmbTimeoutException.class).hasMessageContaining("ECHO");
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(450)).isLessThan(Duration.ofSeconds(3));
-                Request<?> stat = smb.tree.statSend("whatever");
-                assertThatThrownBy(stat::await).isInstanceOf(SmbTimeoutException.class);
-                assertThat(stat.state()).isEqualTo(RequestState.TIMED_OUT);
+                Request<?> open = smb.tree.openSend("whatever", OpenOptions.read());
+                assertThatThrownBy(open::await).isInstanceOf(SmbTimeoutException.class).hasMessageContaining("CREATE");
+                assertThat(open.state()).isEqualTo(RequestState.TIMED_OUT);
+                // a coroutine whose sub-request timed out fails with that timeout
+                assertThatThrownBy(() -> smb.tree.stat("whatever")).isInstanceOf(SmbTimeoutException.class);
                 proxy.resume();
                 smb.conn.echo(); // late responses were consumed; credits and message ids still line up
                 assertThat(smb.tree.exists("whatever")).isFalse();
