@@ -136,7 +136,9 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private boolean write(Exchange x) {
         ByteBuf out = null;
         try {
-            out = channel.alloc().ioBuffer(256);
+            // sized up front: a WRITE's data is copied in once, without the buffer growing by doubling
+            int capacity = 256 + (x.command() == Command.WRITE ? (int) Math.min(x.payload, 1 << 24) : 0);
+            out = channel.alloc().ioBuffer(capacity);
             int creditRequest = credits.creditRequest(x.charge);
             Smb2Header header = new Smb2Header(multiCredit ? x.charge : 0, 0, x.command(), creditRequest, 0, 0,
                     x.messageId, 0, 0, x.treeId, x.sessionId, null);
