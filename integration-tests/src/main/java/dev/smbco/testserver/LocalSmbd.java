@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * A private {@code smbd} on a free loopback port, run by {@code docker/samba-setup.sh local}
  * with all its state in a temporary directory that is deleted on {@link #stop()} (kept when
- * {@code SMBCO_KEEP_SAMBA_STATE} is set, for reading its logs). Needs root.
+ * {@code SMBCO_KEEP_SAMBA_STATE} is set, for reading its logs). Needs root, or without root
+ * libuid-wrapper and libnss-wrapper ({@link #unprivileged()}).
  */
 public final class LocalSmbd implements DedicatedSambaServer {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSmbd.class);
@@ -51,6 +52,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
         Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
                 "docker/samba-setup.sh not found above " + Path.of("").toAbsolutePath() + "; set SMBCO_DOCKER_DIR"));
         Path script = dockerDir.resolve("samba-setup.sh");
+        long t0 = System.nanoTime();
         try {
             Path dir = Files.createTempDirectory("smbco-smbd-");
             Map<String, String> env = new HashMap<>(variant.env());
@@ -64,7 +66,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
             }
             Map<String, String> info = parse(r.stdout);
             LocalSmbd server = new LocalSmbd(script, dir, variant, info);
-            LOG.info("started {} (state in {})", server.describe(), dir);
+            LOG.info("started {} in {} ms (state in {})", server.describe(), (System.nanoTime() - t0) / 1_000_000, dir);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + script, e);
@@ -104,6 +106,11 @@ public final class LocalSmbd implements DedicatedSambaServer {
     @Override
     public SambaBackend backend() {
         return SambaBackend.LOCAL;
+    }
+
+    /** Whether smbd runs without root, under uid_wrapper/nss_wrapper. */
+    public boolean unprivileged() {
+        return "unprivileged".equals(info.get("MODE"));
     }
 
     /** Where smbd writes its logs ({@code log.smbd}, {@code log.<client>}). */
@@ -157,7 +164,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
 
     @Override
     public String toString() {
-        return "LocalSmbd[" + describe() + ", state=" + stateDir + "]";
+        return "LocalSmbd[" + describe() + (unprivileged() ? ", unprivileged" : "") + ", state=" + stateDir + "]";
     }
 
     private void stopQuietly() {

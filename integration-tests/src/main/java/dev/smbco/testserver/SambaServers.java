@@ -112,6 +112,7 @@ public final class SambaServers {
     }
 
     private static SambaContainer startContainer(SambaVariant variant) {
+        long t0 = System.nanoTime();
         SambaContainer container = Backends.newContainer().withVariant(variant);
         try {
             container.start();
@@ -119,7 +120,7 @@ public final class SambaServers {
             container.stop();
             throw new IllegalStateException("the Samba container (" + variant.id() + ") did not start: " + e.getMessage(), e);
         }
-        LOG.info("started {}", container.describe());
+        LOG.info("started {} in {} ms", container.describe(), (System.nanoTime() - t0) / 1_000_000);
         stopAtExit(container);
         return container;
     }
