@@ -1,0 +1,13 @@
+package dev.smbco.coro;
+
+/**
+ * A request ended {@link RequestState#CANCELLED}, or a coroutine's {@link Co#await(Request)} was
+ * woken because the coroutine's own request was cancelled.
+ */
+public final class RequestCancelledException extends RequestException {
+
+    /** With a message. */
+    public RequestCancelledException(String message) {
+        super(message);
+    }
+}

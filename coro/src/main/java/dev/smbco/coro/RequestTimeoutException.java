@@ -1,0 +1,19 @@
+package dev.smbco.coro;
+
+/**
+ * A request ended {@link RequestState#TIMED_OUT}: its {@link Request#withTimeout(java.time.Duration)
+ * timeout} expired before it ended otherwise. Not final, so a client can throw a more specific
+ * subclass through {@link Completer#timeoutException(java.util.function.Supplier)}.
+ */
+public class RequestTimeoutException extends RequestException {
+
+    /** With a message (the default one names the timeout's duration). */
+    public RequestTimeoutException(String message) {
+        super(message);
+    }
+
+    /** With a message and a cause. */
+    public RequestTimeoutException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
