@@ -1,0 +1,156 @@
+# test-env.sh - everything the test suite needs, set up idempotently. Source it (./run-tests
+# does), or run it with bash to only do the set-up. When all is in place it takes well
+# under a second; the first time on a fresh Debian machine it installs packages, builds a
+# Debian base image with debootstrap and the Samba image (a few minutes).
+#
+# It leaves exported: JAVA_HOME (a JDK >= 21) and PATH, and when a container engine could
+# be set up DOCKER_HOST, TESTCONTAINERS_RYUK_DISABLED, TESTCONTAINERS_HOST_OVERRIDE.
+# Knobs: SMBCO_SKIP_CONTAINERS=1 (no container set-up; tests fall back to a local smbd),
+#        SMBCO_SAMBA_IMAGE (tag to build/use, default localhost/smbco-samba:latest).
+# Every failure prints one line "test-env: <what is wrong>; <what to do>".
+
+smbco_test_env_main() {
+  local repo here
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  repo=$(dirname "$here")
+  # shellcheck source=samba-env
+  source "$here/samba-env"
+  local state=$repo/.smbco
+  mkdir -p "$state"
+
+  # 1. a JDK >= 21
+  local jdk
+  jdk=$(smbco_find_jdk) || {
+    echo "test-env: no JDK 21 or newer found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm/*); install one (apt-get install openjdk-21-jdk-headless, or Temurin 21+) or point JAVA_HOME at it" >&2
+    return 1
+  }
+  export JAVA_HOME=$jdk
+  case ":$PATH:" in *":$JAVA_HOME/bin:"*) ;; *) export PATH=$JAVA_HOME/bin:$PATH ;; esac
+
+  # 2. Debian packages (only those missing; only as root)
+  local want=(samba samba-vfs-modules smbclient podman runc iptables debootstrap netavark aardvark-dns) missing=() p
+  command -v mvn >/dev/null 2>&1 || want+=(maven)
+  if command -v dpkg-query >/dev/null 2>&1; then
+    for p in "${want[@]}"; do
+      dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+    done
+  else
+    command -v smbd >/dev/null 2>&1 || [[ -x /usr/sbin/smbd ]] || missing+=(samba)
+  fi
+  if ((${#missing[@]})); then
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+      echo "test-env: installing ${missing[*]} (apt-get)" >&2
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
+        >"$state/apt.log" 2>&1 || {
+        echo "test-env: apt-get could not install ${missing[*]} (see $state/apt.log); install them by hand" >&2
+        return 1
+      }
+    else
+      echo "test-env: missing packages ${missing[*]}; run as root: apt-get install ${missing[*]} (continuing without them)" >&2
+    fi
+  fi
+  command -v mvn >/dev/null 2>&1 || { echo "test-env: mvn not found; install Maven 3.8+ (apt-get install maven)" >&2; return 1; }
+
+  # 3. containers: podman + the Samba image + the Docker-compatible API socket
+  if [[ -n ${SMBCO_SKIP_CONTAINERS:-} ]]; then
+    echo "test-env: SMBCO_SKIP_CONTAINERS is set; no container set-up (tests use a local smbd)" >&2
+    return 0
+  fi
+  if [[ $(id -u) != 0 ]]; then
+    echo "test-env: not root, so no container set-up (rootful podman needs root); tests fall back to a local smbd or SMBCO_TEST_SERVER" >&2
+    return 0
+  fi
+  if ! command -v podman >/dev/null 2>&1; then
+    echo "test-env: podman is not installed; no container set-up (tests fall back to a local smbd)" >&2
+    return 0
+  fi
+  smbco_containers_conf "$state" || return 1
+  smbco_base_image "$state" || return 1
+  smbco_samba_image "$repo" "$state" || return 1
+  smbco_podman_service "$state" || return 1
+  export DOCKER_HOST=unix://$SMBCO_PODMAN_SOCKET
+  export TESTCONTAINERS_RYUK_DISABLED=true
+  export TESTCONTAINERS_HOST_OVERRIDE=localhost
+  return 0
+}
+
+# The settings podman needs here (runc, netavark, bounded ulimits). /etc/containers/containers.conf
+# is written when absent (or written by us before); a foreign one is left alone and podman is
+# pointed at ours through CONTAINERS_CONF.
+smbco_containers_conf() {
+  local state=$1 conf=/etc/containers/containers.conf marker='# written by smbco scripts/test-env.sh'
+  local want
+  want="$marker
+[containers]
+default_ulimits = [\"nofile=20000:20000\", \"nproc=32768:32768\"]
+
+[engine]
+runtime = \"runc\"
+
+[network]
+network_backend = \"netavark\""
+  if [[ ! -e $conf ]] || head -n 1 "$conf" | grep -qxF "$marker"; then
+    if [[ ! -e $conf || $(cat "$conf") != "$want" ]]; then
+      mkdir -p /etc/containers
+      printf '%s\n' "$want" >"$conf" || { echo "test-env: cannot write $conf; check permissions" >&2; return 1; }
+    fi
+  else
+    printf '%s\n' "$want" >"$state/containers.conf"
+    export CONTAINERS_CONF=$state/containers.conf
+  fi
+}
+
+smbco_base_image() {
+  local state=$1 root
+  podman image exists docker.io/library/debian:bookworm-slim && return 0
+  command -v debootstrap >/dev/null 2>&1 || { echo "test-env: debootstrap is missing; apt-get install debootstrap" >&2; return 1; }
+  echo "test-env: building the debian:bookworm-slim base image with debootstrap (once, ~1 min)" >&2
+  root=$(mktemp -d /var/tmp/smbco-debootstrap.XXXXXX)
+  if ! debootstrap --variant=minbase bookworm "$root" "${SMBCO_DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$state/debootstrap.log" 2>&1; then
+    rm -rf "$root"
+    echo "test-env: debootstrap failed (see $state/debootstrap.log); check access to the Debian mirror" >&2
+    return 1
+  fi
+  if ! tar -C "$root" -c . | podman import - localhost/debian:bookworm-slim >"$state/import.log" 2>&1; then
+    rm -rf "$root"
+    echo "test-env: podman import of the base image failed (see $state/import.log)" >&2
+    return 1
+  fi
+  rm -rf "$root"
+  podman tag localhost/debian:bookworm-slim docker.io/library/debian:bookworm-slim
+}
+
+# The Samba image is rebuilt when docker/ changed: its label holds a hash of docker/*.
+smbco_samba_image() {
+  local repo=$1 state=$2 hash have
+  hash=$(cd "$repo/docker" && cat Dockerfile .dockerignore smb.conf.template samba-setup.sh | sha256sum | cut -c1-16)
+  have=$(podman image inspect --format '{{ index .Labels "dev.smbco.docker-hash" }}' "$SMBCO_SAMBA_IMAGE" 2>/dev/null || true)
+  [[ $have == "$hash" ]] && return 0
+  echo "test-env: building the Samba image $SMBCO_SAMBA_IMAGE from docker/ (${have:+docker/ changed; }~1-2 min)" >&2
+  podman build --pull=never --label "dev.smbco.docker-hash=$hash" -t "$SMBCO_SAMBA_IMAGE" "$repo/docker" >"$state/image-build.log" 2>&1 || {
+    echo "test-env: building the Samba image failed (see $state/image-build.log)" >&2
+    return 1
+  }
+}
+
+smbco_podman_service() {
+  local state=$1 i
+  smbco_engine_answers "unix://$SMBCO_PODMAN_SOCKET" && return 0
+  mkdir -p "$(dirname "$SMBCO_PODMAN_SOCKET")"
+  rm -f "$SMBCO_PODMAN_SOCKET"
+  setsid podman system service --time=0 "unix://$SMBCO_PODMAN_SOCKET" </dev/null >"$state/podman-service.log" 2>&1 &
+  echo $! >"$state/podman-service.pid"
+  for ((i = 0; i < 100; i++)); do
+    [[ -S $SMBCO_PODMAN_SOCKET ]] && smbco_engine_answers "unix://$SMBCO_PODMAN_SOCKET" && return 0
+    sleep 0.1
+  done
+  echo "test-env: podman system service did not answer on $SMBCO_PODMAN_SOCKET within 10 s (see $state/podman-service.log)" >&2
+  return 1
+}
+
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  set -euo pipefail
+  smbco_test_env_main
+else
+  smbco_test_env_main || return 1
+fi
