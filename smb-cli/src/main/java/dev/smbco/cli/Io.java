@@ -1,5 +1,6 @@
 package dev.smbco.cli;
 
+import dev.smbco.cli.remote.Connector;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,8 +15,15 @@ import java.util.Map;
  * @param err      standard error (errors, progress, summaries)
  * @param env      environment variables ({@code SMBCO_USER}, ...)
  * @param terminal what the terminal allows (progress bar, password prompt)
+ * @param connector how connections are made (the client library; unit tests of the command rules use a local double)
  */
-public record Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+public record Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+                 Connector connector) {
+
+    /** The real world: connections through the smbco client library. */
+    public Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+        this(in, out, err, env, terminal, ClientRemotes::open);
+    }
 
     /** Where the repository lives (for {@code demo}): {@code -Dsmbco.home}, else {@code SMBCO_HOME}, else null. */
     public Path home() {

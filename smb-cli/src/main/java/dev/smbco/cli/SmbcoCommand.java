@@ -1,8 +1,20 @@
 package dev.smbco.cli;
 
+import dev.smbco.cli.commands.CatCommand;
+import dev.smbco.cli.commands.CpCommand;
+import dev.smbco.cli.commands.GetCommand;
+import dev.smbco.cli.commands.LsCommand;
+import dev.smbco.cli.commands.MkdirCommand;
+import dev.smbco.cli.commands.MvCommand;
+import dev.smbco.cli.commands.PutCommand;
+import dev.smbco.cli.commands.RmCommand;
+import dev.smbco.cli.commands.RmdirCommand;
+import dev.smbco.cli.commands.StatCommand;
+import dev.smbco.cli.demo.DemoCommand;
 import dev.smbco.protocol.Dialect;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -20,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + " or no credentials, 4 authentication failed.",
                 "Credentials, first found: the URL, --user/--password/--domain, SMBCO_USER/SMBCO_PASSWORD/SMBCO_DOMAIN, --guest;"
                         + " else a password prompt on a terminal."},
-        subcommands = {})
+        subcommands = {LsCommand.class, GetCommand.class, PutCommand.class, CpCommand.class, MvCommand.class, RmCommand.class,
+            MkdirCommand.class, RmdirCommand.class, CatCommand.class, StatCommand.class, DemoCommand.class, HelpCommand.class})
 public final class SmbcoCommand implements Runnable {
     private final Io io;
 
