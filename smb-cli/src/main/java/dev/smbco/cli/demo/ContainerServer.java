@@ -50,8 +50,8 @@ final class ContainerServer implements DemoServer {
         try {
             // "podman wait --condition" knows no readiness; the image prints READY once smbd answers
             Shell.Result ready = Shell.run(List.of("bash", "-c",
-                    "timeout 30 \"$@\" 2>&1 | grep -m1 -q " + READY, "_", "podman", "--url", dockerHost, "logs", "-f", id),
-                    null, Map.of(), Duration.ofSeconds(40));
+                    "for i in $(seq 300); do \"$@\" 2>&1 | grep -q " + READY + " && exit 0; sleep 0.1; done; exit 1",
+                    "_", "podman", "--url", dockerHost, "logs", id), null, Map.of(), Duration.ofSeconds(40));
             if (!ready.ok()) {
                 throw new IllegalStateException("the Samba container did not become ready within 30 s");
             }

@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A private smbd started by {@code docker/samba-setup.sh local start DIR} on a free loopback port,
  * with all its state under DIR (needs root and an installed samba).
+ *
+ * <p>The script runs under {@code setsid}: smbd is started with {@code --no-process-group}, and
+ * when it stops it signals its whole process group, which without a session of its own would be
+ * ours (and our caller's shell).
  */
 final class LocalSmbd implements DemoServer {
     private final Path script;
@@ -37,9 +41,9 @@ final class LocalSmbd implements DemoServer {
     static LocalSmbd start(Path home, Path state, String password) {
         Path script = home.resolve("docker/samba-setup.sh");
         Map<String, String> env = DemoEnv.scriptEnv(password);
-        Shell.Result r = Shell.run(List.of("bash", script.toString(), "local", "start", state.toString()), home, env, Duration.ofSeconds(60));
+        Shell.Result r = Shell.run(List.of("setsid", "bash", script.toString(), "local", "start", state.toString()), home, env, Duration.ofSeconds(60));
         if (!r.ok()) {
-            Shell.run(List.of("bash", script.toString(), "local", "stop", state.toString()), home, env, Duration.ofSeconds(30));
+            Shell.run(List.of("setsid", "bash", script.toString(), "local", "stop", state.toString()), home, env, Duration.ofSeconds(30));
             throw new IllegalStateException(lastLine(r.err(), "samba-setup.sh local start failed (exit " + r.exitCode() + ")"));
         }
         Map<String, String> info = new HashMap<>();
@@ -74,7 +78,7 @@ final class LocalSmbd implements DemoServer {
     @Override
     public void stop() {
         if (stopped.compareAndSet(false, true)) {
-            Shell.run(List.of("bash", script.toString(), "local", "stop", state.toString()), null, env, Duration.ofSeconds(30));
+            Shell.run(List.of("setsid", "bash", script.toString(), "local", "stop", state.toString()), null, env, Duration.ofSeconds(30));
         }
     }
 }
