@@ -31,6 +31,8 @@ PROTOCOLS=(SMB2_02 SMB2_10 SMB3_00 SMB3_02 SMB3_11)
 die() { echo "samba-setup: $*" >&2; exit 1; }
 say() { echo "samba-setup: $*" >&2; }
 
+# protocol_index NAME: position of NAME in PROTOCOLS; dies (in this shell) if unknown,
+# so call it once outside $(...) to validate.
 protocol_index() {
   local i
   for i in "${!PROTOCOLS[@]}"; do
@@ -61,6 +63,8 @@ resolve_settings() {
   esac
   MIN_PROTOCOL=${SMBCO_MIN_PROTOCOL:-$min}
   MAX_PROTOCOL=${SMBCO_MAX_PROTOCOL:-$max}
+  protocol_index "$MIN_PROTOCOL" >/dev/null
+  protocol_index "$MAX_PROTOCOL" >/dev/null
   (( $(protocol_index "$MIN_PROTOCOL") <= $(protocol_index "$MAX_PROTOCOL") )) \
     || die "SMBCO_MIN_PROTOCOL $MIN_PROTOCOL is above SMBCO_MAX_PROTOCOL $MAX_PROTOCOL"
   USER_NAME=${SMBCO_USER:-test}
@@ -87,7 +91,6 @@ render_conf() {
 # prepare_state STATE: directories, the Unix user, the share contents, the passdb entry.
 prepare_state() {
   local state=$1 conf=$1/smb.conf d
-  [[ $(id -u) == 0 ]] || die "needs root (smbd changes to the logged-on user's Unix identity); run as root, or set SMBCO_TEST_SERVER to an existing server"
   for d in private lock state cache run run/ncalrpc bind-dns log usershares shares/share shares/public shares/enc shares/ro; do
     mkdir -p "$state/$d"
   done
@@ -150,8 +153,13 @@ wait_for_port() { # PID HOST PORT -> 0 when it answers, 1 if the PID died, 2 on 
   return 2
 }
 
+require_root() {
+  [[ $(id -u) == 0 ]] || die "a private smbd needs root (smbd switches to the logged-on user's Unix identity); run as root, use a container engine, or set SMBCO_TEST_SERVER to an existing server"
+}
+
 local_start() {
   local state=$1 smbd port pid rc attempt
+  require_root
   smbd=$(find_smbd) || die "smbd not found; install it (apt-get install samba smbclient) or use a container engine"
   command -v pdbedit >/dev/null || die "pdbedit not found; install the samba package"
   mkdir -p "$state"
@@ -169,7 +177,9 @@ local_start() {
     fi
     render_conf "$state" "$port" 127.0.0.1 yes
     [[ $attempt == 1 ]] && prepare_state "$state"
-    "$smbd" --foreground --no-process-group -s "$state/smb.conf" </dev/null >>"$state/log/smbd.stdout" 2>&1 &
+    # its own session: smbd signals its whole process group when it shuts down, which must
+    # not be the group of whoever started us (a test JVM, Maven, a shell)
+    setsid "$smbd" --foreground --no-process-group -s "$state/smb.conf" </dev/null >>"$state/log/smbd.stdout" 2>&1 &
     pid=$!
     echo "$pid" >"$state/smbd.pid"
     rc=0
@@ -231,6 +241,7 @@ local_status() {
 
 container_main() {
   local state=${SMBCO_STATE_DIR:-/srv/smbco} smbd pid
+  require_root
   resolve_settings
   smbd=$(find_smbd) || die "smbd not found in the image"
   mkdir -p "$state"

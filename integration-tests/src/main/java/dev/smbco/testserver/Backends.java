@@ -1,0 +1,120 @@
+package dev.smbco.testserver;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Which backends can serve Samba on this machine, each probed once per JVM. A probe answers
+ * with empty (available) or the reason it is not.
+ */
+final class Backends {
+    private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+    private static final ConcurrentMap<SambaBackend, Optional<String>> PROBED = new ConcurrentHashMap<>();
+    private static volatile Boolean imagePresent;
+
+    private Backends() {
+    }
+
+    /** Empty when {@code backend} can serve here, else why not (one line, with what to do). */
+    static Optional<String> unavailableReason(SambaBackend backend) {
+        return PROBED.computeIfAbsent(backend, Backends::probe);
+    }
+
+    private static Optional<String> probe(SambaBackend backend) {
+        return switch (backend) {
+            case EXTERNAL -> System.getenv("SMBCO_TEST_SERVER") == null
+                    ? Optional.of("SMBCO_TEST_SERVER is not set")
+                    : Optional.empty();
+            case CONTAINER -> probeContainerEngine();
+            case LOCAL -> probeLocalSmbd();
+        };
+    }
+
+    private static Optional<String> probeContainerEngine() {
+        boolean hint = System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+        if (!hint) {
+            return Optional.of("no container engine (DOCKER_HOST unset, no /var/run/docker.sock); ./run-tests sets up podman");
+        }
+        try {
+            if (DockerClientFactory.instance().isDockerAvailable()) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            return Optional.of("the container engine does not answer: " + e.getMessage());
+        }
+        return Optional.of("the container engine at " + System.getenv("DOCKER_HOST") + " does not answer; ./run-tests starts podman's service");
+    }
+
+    private static Optional<String> probeLocalSmbd() {
+        if (findSmbd().isEmpty()) {
+            return Optional.of("smbd is not installed (apt-get install samba smbclient)");
+        }
+        if (DockerDir.find().isEmpty()) {
+            return Optional.of("docker/samba-setup.sh not found above " + Path.of("").toAbsolutePath() + " (set SMBCO_DOCKER_DIR)");
+        }
+        if (!isRoot()) {
+            return Optional.of("a private smbd needs root (it switches to the logged-on user's Unix identity); run as root or use a container engine");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Path> findSmbd() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : (path + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/usr/local/sbin").split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "smbd");
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A new (not started) container of the test image. When the engine answers but lacks the
+     * image, it is built from {@code docker/} once, and said so: that takes minutes.
+     */
+    static SambaContainer newContainer() {
+        String image = SambaContainer.imageName();
+        if (imagePresent == null) {
+            imagePresent = imageExists(image);
+        }
+        if (imagePresent) {
+            return new SambaContainer(image);
+        }
+        Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
+                "image " + image + " is missing and docker/ was not found to build it; run scripts/test-env.sh"));
+        LOG.warn("image {} is missing: building it from {} now (slow; scripts/test-env.sh prebuilds it)", image, dockerDir);
+        return SambaContainer.fromDockerfile(dockerDir);
+    }
+
+    private static boolean imageExists(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+}

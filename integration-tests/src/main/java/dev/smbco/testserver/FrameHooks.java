@@ -1,0 +1,71 @@
+package dev.smbco.testserver;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The faults installed on one direction of a {@link FaultProxy}. Frames are Direct-TCP
+ * payloads (MS-SMB2 2.1: a zero byte and a 24-bit big-endian length precede each), given to
+ * predicates and rewrites without that prefix; the proxy writes a new prefix for the rewritten
+ * length. Rules are checked in the order they were installed; the first one that hits a frame
+ * decides its fate.
+ */
+public final class FrameHooks {
+    private final List<FrameRule> rules = new CopyOnWriteArrayList<>();
+
+    FrameHooks() {
+    }
+
+    /** Rewrites the {@code nth} frame (1-based) matching {@code match}; nth 0 = every matching frame. */
+    public FrameRule rewrite(Predicate<byte[]> match, int nth, UnaryOperator<byte[]> rewrite) {
+        return add(new FrameRule(match, nth, FrameRule.Action.REWRITE, rewrite));
+    }
+
+    /** Flips every bit of the byte at {@code offset} (into the payload) of the nth matching frame. */
+    public FrameRule corrupt(Predicate<byte[]> match, int nth, int offset) {
+        return rewrite(match, nth, Frames.flipByte(offset));
+    }
+
+    /** Swallows the nth frame matching {@code match} (0 = every one). */
+    public FrameRule drop(Predicate<byte[]> match, int nth) {
+        return add(new FrameRule(match, nth, FrameRule.Action.DROP, null));
+    }
+
+    /** Aborts the connection (RST both ways) instead of forwarding the nth matching frame. */
+    public FrameRule cutAt(Predicate<byte[]> match, int nth) {
+        return add(new FrameRule(match, nth, FrameRule.Action.CUT, null));
+    }
+
+    /** Removes every rule. */
+    public void clear() {
+        rules.forEach(FrameRule::remove);
+        rules.clear();
+    }
+
+    private FrameRule add(FrameRule rule) {
+        rules.add(rule);
+        return rule;
+    }
+
+    /** Whether a frame must be read whole to be judged (otherwise it is streamed through). */
+    boolean active() {
+        for (FrameRule r : rules) {
+            if (r.isActive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rule that hits {@code frame}, or null. */
+    FrameRule hit(byte[] frame) {
+        for (FrameRule r : rules) {
+            if (r.hits(frame)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.smbco.testserver;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * One fault installed on one direction of a {@link FaultProxy}: frames that {@code match} are
+ * counted, and the {@code nth} of them (or every one, when nth is 0) gets the action. Frames
+ * are Direct-TCP payloads (the SMB2 message or transform, without the 4-byte prefix).
+ */
+public final class FrameRule {
+    /** What happens to a frame the rule hits. */
+    public enum Action {
+        /** Forward what the rewrite function returns (a null return drops the frame). */
+        REWRITE,
+        /** Swallow the frame. */
+        DROP,
+        /** Abort the connection instead of forwarding the frame (RST to both sides). */
+        CUT
+    }
+
+    private final Predicate<byte[]> match;
+    private final int nth;
+    private final Action action;
+    private final UnaryOperator<byte[]> rewrite;
+    private final AtomicInteger matched = new AtomicInteger();
+    private final AtomicInteger fired = new AtomicInteger();
+    private final CountDownLatch firstFire = new CountDownLatch(1);
+    private volatile boolean removed;
+
+    FrameRule(Predicate<byte[]> match, int nth, Action action, UnaryOperator<byte[]> rewrite) {
+        if (nth < 0) {
+            throw new IllegalArgumentException("nth must be >= 0 (0 = every matching frame), not " + nth);
+        }
+        this.match = Objects.requireNonNull(match, "match");
+        this.nth = nth;
+        this.action = Objects.requireNonNull(action, "action");
+        this.rewrite = action == Action.REWRITE ? Objects.requireNonNull(rewrite, "rewrite") : null;
+    }
+
+    /** How many times the action was applied. */
+    public int fired() {
+        return fired.get();
+    }
+
+    /** How many frames matched so far (hit or not). */
+    public int matched() {
+        return matched.get();
+    }
+
+    /** Waits until the action has been applied at least once; false on timeout. */
+    public boolean awaitFired(Duration timeout) throws InterruptedException {
+        return firstFire.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Uninstalls the rule; frames pass untouched from now on. */
+    public void remove() {
+        removed = true;
+    }
+
+    boolean isActive() {
+        return !removed && (nth == 0 || fired.get() == 0);
+    }
+
+    Action action() {
+        return action;
+    }
+
+    /** Whether this frame is the one to hit; counts it when it matches. Called by one pump thread. */
+    boolean hits(byte[] frame) {
+        if (!isActive() || !match.test(frame)) {
+            return false;
+        }
+        int n = matched.incrementAndGet();
+        return nth == 0 || n == nth;
+    }
+
+    /** Applies a REWRITE to a hit frame and records the fire. */
+    byte[] apply(byte[] frame) {
+        byte[] out = action == Action.REWRITE ? rewrite.apply(frame) : frame;
+        recordFire();
+        return out;
+    }
+
+    void recordFire() {
+        fired.incrementAndGet();
+        firstFire.countDown();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.smbco.testserver;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private {@code smbd} on a free loopback port, run by {@code docker/samba-setup.sh local}
+ * with all its state in a temporary directory that is deleted on {@link #stop()} (kept when
+ * {@code SMBCO_KEEP_SAMBA_STATE} is set, for reading its logs). Needs root.
+ */
+public final class LocalSmbd implements DedicatedSambaServer {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSmbd.class);
+    private static final long SCRIPT_TIMEOUT_SECONDS = 60;
+
+    private final Path script;
+    private final Path stateDir;
+    private final SambaVariant variant;
+    private final Map<String, String> info;
+    private final long pid;
+    private final Thread shutdownHook;
+    private boolean stopped;
+
+    private LocalSmbd(Path script, Path stateDir, SambaVariant variant, Map<String, String> info) {
+        this.script = script;
+        this.stateDir = stateDir;
+        this.variant = variant;
+        this.info = info;
+        this.pid = Long.parseLong(require(info, "PID"));
+        this.shutdownHook = new Thread(this::stopQuietly, "smbco-local-smbd-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a server of {@code variant} for the default test user. */
+    public static LocalSmbd start(SambaVariant variant) {
+        return start(variant, DEFAULT_USER, DEFAULT_PASSWORD);
+    }
+
+    public static LocalSmbd start(SambaVariant variant, String user, String password) {
+        Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
+                "docker/samba-setup.sh not found above " + Path.of("").toAbsolutePath() + "; set SMBCO_DOCKER_DIR"));
+        Path script = dockerDir.resolve("samba-setup.sh");
+        long t0 = System.nanoTime();
+        try {
+            Path dir = Files.createTempDirectory("smbco-smbd-");
+            Map<String, String> env = new HashMap<>(variant.env());
+            env.put("SMBCO_USER", user);
+            env.put("SMBCO_PASSWORD", password);
+            ScriptResult r = run(script, env, "start", dir);
+            if (r.exitCode != 0) {
+                run(script, Map.of(), "stop", dir);
+                deleteTree(dir);
+                throw new IllegalStateException("local smbd did not start: " + r.stderr.strip());
+            }
+            Map<String, String> info = parse(r.stdout);
+            LocalSmbd server = new LocalSmbd(script, dir, variant, info);
+            LOG.info("started {} in {} ms (state in {})", server.describe(), (System.nanoTime() - t0) / 1_000_000, dir);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + script, e);
+        }
+    }
+
+    @Override
+    public String host() {
+        return require(info, "HOST");
+    }
+
+    @Override
+    public int port() {
+        return Integer.parseInt(require(info, "PORT"));
+    }
+
+    @Override
+    public String user() {
+        return require(info, "USER");
+    }
+
+    @Override
+    public String password() {
+        return require(info, "PASSWORD");
+    }
+
+    @Override
+    public String domain() {
+        return require(info, "DOMAIN");
+    }
+
+    @Override
+    public SambaVariant variant() {
+        return variant;
+    }
+
+    @Override
+    public SambaBackend backend() {
+        return SambaBackend.LOCAL;
+    }
+
+    /** Where smbd writes its logs ({@code log.smbd}, {@code log.<client>}). */
+    public Path logDir() {
+        return stateDir.resolve("log");
+    }
+
+    /** The rendered smb.conf; pass it to Samba tools with {@code -s}. */
+    public Path configFile() {
+        return stateDir.resolve("smb.conf");
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !stopped && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook itself is stopping us
+        }
+        try {
+            ScriptResult r = run(script, Map.of(), "stop", stateDir);
+            if (r.exitCode != 0) {
+                LOG.warn("stopping local smbd in {}: {}", stateDir, r.stderr.strip());
+            }
+            if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
+                deleteTree(stateDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop local smbd in " + stateDir, e);
+        }
+    }
+
+    @Override
+    public synchronized void kill() {
+        ProcessHandle.of(pid).ifPresent(main -> {
+            List<ProcessHandle> children = main.descendants().toList();
+            main.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+        });
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSmbd[" + describe() + ", state=" + stateDir + "]";
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping local smbd at exit", e);
+        }
+    }
+
+    private record ScriptResult(int exitCode, String stdout, String stderr) {
+    }
+
+    private static ScriptResult run(Path script, Map<String, String> env, String action, Path dir) throws IOException {
+        Path err = Files.createTempFile("smbco-samba-setup", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "local", action, dir.toString())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new ScriptResult(-1, out, "samba-setup.sh local " + action + " did not finish in "
+                        + SCRIPT_TIMEOUT_SECONDS + " s");
+            }
+            return new ScriptResult(p.exitValue(), out, Files.readString(err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running samba-setup.sh", e);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static Map<String, String> parse(String stdout) {
+        Map<String, String> info = new HashMap<>();
+        stdout.lines().forEach(line -> {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                info.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        });
+        return info;
+    }
+
+    private static String require(Map<String, String> info, String key) {
+        String v = info.get(key);
+        if (v == null) {
+            throw new IllegalStateException("samba-setup.sh printed no " + key + "= line");
+        }
+        return v;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
