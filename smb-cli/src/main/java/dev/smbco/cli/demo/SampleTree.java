@@ -62,20 +62,32 @@ final class SampleTree {
 
     private static String write(Path file, long size, SplittableRandom random) throws IOException {
         MessageDigest sha = sha256();
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        int blockSize = 1 << 20;
+        // Up to 8 random MiB blocks, each written block salted with its index in its first 8
+        // bytes: every MiB of the big file differs (a misplaced block changes the hash), and
+        // generating 512 MiB costs no more than hashing and writing it.
+        int distinct = (int) Math.min(8, (size + blockSize - 1) / blockSize);
+        byte[][] blocks = new byte[distinct][];
+        for (int b = 0; b < distinct; b++) {
+            blocks[b] = new byte[(int) Math.min(blockSize, size)];
+            ByteBuffer fill = ByteBuffer.wrap(blocks[b]).order(ByteOrder.LITTLE_ENDIAN);
+            while (fill.remaining() >= 8) {
+                fill.putLong(random.nextLong());
+            }
+            while (fill.hasRemaining()) {
+                fill.put((byte) random.nextInt());
+            }
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             long left = size;
-            while (left > 0) {
-                int n = (int) Math.min(chunk.capacity(), left);
-                chunk.clear();
-                while (chunk.position() + 8 <= n) {
-                    chunk.putLong(random.nextLong());
+            for (long index = 0; left > 0; index++) {
+                byte[] block = blocks[(int) (index % Math.max(1, distinct))];
+                if (block.length >= 8) {
+                    ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN).putLong(0, index * 0x9E3779B97F4A7C15L);
                 }
-                while (chunk.position() < n) {
-                    chunk.put((byte) random.nextInt());
-                }
-                sha.update(chunk.array(), 0, n);
-                out.write(chunk.array(), 0, n);
+                int n = (int) Math.min(block.length, left);
+                sha.update(block, 0, n);
+                out.write(block, 0, n);
                 left -= n;
             }
         }
