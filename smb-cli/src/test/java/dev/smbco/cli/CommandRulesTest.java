@@ -254,6 +254,17 @@ class CommandRulesTest {
     }
 
     @Test
+    void globalOptionsWorkAfterTheCommandToo() throws IOException {
+        Path f = write(local.resolve("g.txt"), "g");
+        Result quiet = run("put", f.toString(), "smb://h/share/", "-q");
+        assertThat(quiet.status()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        Result bad = run("cp", "--parallel", "0", f.toString(), "smb://h/share/");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("smbco: --parallel must be from 1 to 64, not 0\n");
+    }
+
+    @Test
     void malformedUrlIsUsage() {
         Result r = run("ls", "smb://h:99999/share");
         assertThat(r.status()).isEqualTo(2);
