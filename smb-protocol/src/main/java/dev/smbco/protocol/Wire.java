@@ -1,6 +1,7 @@
 package dev.smbco.protocol;
 
 import io.netty.buffer.ByteBuf;
+import java.util.UUID;
 
 /**
  * Checked reads for decoders: every length, offset and count taken from the wire passes through
@@ -71,5 +72,93 @@ public final class Wire {
             throw new SmbDecodeException(structure, field, "count " + count + " cannot fit in " + in.readableBytes() + " bytes");
         }
         return (int) count;
+    }
+
+    /**
+     * The absolute index of the SMB2 header for a body decoder called by the convention above
+     * (reader index at the first body byte).
+     */
+    public static int headerStart(ByteBuf in, String structure) {
+        int start = in.readerIndex() - Smb2Header.SIZE;
+        if (start < 0) {
+            throw new SmbDecodeException(structure, "header", "body decoded without its 64-byte SMB2 header in front");
+        }
+        return start;
+    }
+
+    /** Reads {@code n} bytes into a new array after checking that they are there. */
+    public static byte[] readBytes(ByteBuf in, long n, String structure, String field) {
+        if (n < 0 || n > in.readableBytes()) {
+            throw new SmbDecodeException(structure, field, "needs " + n + " bytes, only " + in.readableBytes() + " left");
+        }
+        byte[] b = new byte[(int) n];
+        in.readBytes(b);
+        return b;
+    }
+
+    /**
+     * Decodes UTF-16LE code units at an absolute, already checked index. Every 16-bit unit becomes
+     * one Java char, so any sequence (surrogate pairs, even unpaired surrogates) round-trips exactly.
+     */
+    public static String utf16(ByteBuf in, int index, long byteLength, String structure, String field) {
+        if ((byteLength & 1) != 0) {
+            throw new SmbDecodeException(structure, field, "length " + byteLength + " is odd, not UTF-16");
+        }
+        if (byteLength < 0 || index < 0 || (long) index + byteLength > in.writerIndex()) {
+            throw new SmbDecodeException(structure, field, "UTF-16 string of " + byteLength + " bytes at " + index + " outside the message");
+        }
+        int n = (int) (byteLength / 2);
+        char[] chars = new char[n];
+        for (int i = 0; i < n; i++) {
+            chars[i] = (char) in.getShortLE(index + 2 * i);
+        }
+        return new String(chars);
+    }
+
+    /** Decodes a checked (offset from header start, length) region as UTF-16LE; see {@link #utf16(ByteBuf, int, long, String, String)}. */
+    public static String utf16(ByteBuf in, int headerStart, long offset, long length, int minOffset, String structure, String field) {
+        int index = region(in, headerStart, offset, length, minOffset, structure, field);
+        return utf16(in, index, length, structure, field);
+    }
+
+    /** Writes the UTF-16LE code units of {@code s} (no terminator); the inverse of {@link #utf16}. */
+    public static void writeUtf16(ByteBuf out, CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            out.writeShortLE(s.charAt(i));
+        }
+    }
+
+    /** Bytes {@code s} occupies as UTF-16LE. */
+    public static int utf16Length(CharSequence s) {
+        return 2 * s.length();
+    }
+
+    /** Rounds up to a multiple of 8. */
+    public static long align8(long n) {
+        return (n + 7) & ~7L;
+    }
+
+    /** Writes zero bytes until the writer index is 8-byte aligned relative to {@code base} (usually the header start). */
+    public static void pad8(ByteBuf out, int base) {
+        int pad = (int) (align8(out.writerIndex() - base) - (out.writerIndex() - base));
+        out.writeZero(pad);
+    }
+
+    /** MS-DTYP 2.3.4.2 GUID packet representation: Data1 (4, LE), Data2 (2, LE), Data3 (2, LE), Data4 (8). */
+    public static UUID readGuid(ByteBuf in) {
+        long data1 = in.readUnsignedIntLE();
+        long data2 = in.readUnsignedShortLE();
+        long data3 = in.readUnsignedShortLE();
+        long data4 = in.readLong();
+        return new UUID(data1 << 32 | data2 << 16 | data3, data4);
+    }
+
+    /** Writes a GUID in the MS-DTYP 2.3.4.2 packet representation; the inverse of {@link #readGuid}. */
+    public static void writeGuid(ByteBuf out, UUID guid) {
+        long msb = guid.getMostSignificantBits();
+        out.writeIntLE((int) (msb >>> 32));
+        out.writeShortLE((int) (msb >>> 16));
+        out.writeShortLE((int) msb);
+        out.writeLong(guid.getLeastSignificantBits());
     }
 }

@@ -1,0 +1,197 @@
+package dev.smbco.bench;
+
+import dev.smbco.client.Credentials;
+import dev.smbco.client.OpenOptions;
+import dev.smbco.client.SmbClient;
+import dev.smbco.client.SmbConfig;
+import dev.smbco.client.SmbConnection;
+import dev.smbco.client.SmbFile;
+import dev.smbco.client.SmbSession;
+import dev.smbco.client.SmbTree;
+import dev.smbco.coro.Coroutine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End-to-end throughput: uploads and downloads a file (default 1 GiB) with smbco and with
+ * {@code smbclient} against the same server, plain, signed and encrypted, and prints MiB/s.
+ * Checks that what came back has the SHA-256 of what went up.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.smbco.bench.ThroughputHarness \
+ *     --host 127.0.0.1 --port 445 --share share --user test --password test-password [--mib 1024] [--modes plain,sign,encrypt]
+ * </pre>
+ */
+public final class ThroughputHarness {
+    private ThroughputHarness() {
+    }
+
+    private record Options(String host, int port, String share, String user, String password, String domain, int mib,
+                           List<String> modes, boolean smbclient) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        Path dir = Files.createTempDirectory("smbco-bench");
+        Path source = dir.resolve("source.bin");
+        Path back = dir.resolve("back.bin");
+        System.out.printf(Locale.ROOT, "generating %d MiB of random data...%n", o.mib());
+        writeRandom(source, (long) o.mib() << 20);
+        String sourceHash = sha256(source);
+        List<String> report = new ArrayList<>();
+        try {
+            for (String mode : o.modes()) {
+                SmbConfig.Builder b = SmbConfig.builder();
+                switch (mode) {
+                    case "plain" -> { }
+                    case "sign" -> b.signing(SmbConfig.Policy.REQUIRED);
+                    case "encrypt" -> b.encryption(SmbConfig.Policy.REQUIRED);
+                    default -> throw new IllegalArgumentException("mode " + mode);
+                }
+                String remote = "smbco-bench-" + mode + ".bin";
+                double up;
+                double down;
+                try (SmbClient client = SmbClient.create(b.build())) {
+                    SmbConnection conn = client.connect(o.host(), o.port());
+                    SmbSession session = conn.sessionSetup(Credentials.ntlm(o.user(), o.password().toCharArray(), o.domain()));
+                    SmbTree tree = session.treeConnect(o.share());
+                    long t0 = System.nanoTime();
+                    Coroutine.start(client.loop(), co -> {
+                        try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.write()))) {
+                            return co.await(f.uploadSend(source));
+                        }
+                    }).await();
+                    up = mibPerSecond(o.mib(), System.nanoTime() - t0);
+                    Files.deleteIfExists(back);
+                    long t1 = System.nanoTime();
+                    Coroutine.start(client.loop(), co -> {
+                        try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.read()))) {
+                            return co.await(f.downloadSend(back));
+                        }
+                    }).await();
+                    down = mibPerSecond(o.mib(), System.nanoTime() - t1);
+                    String hash = sha256(back);
+                    if (!hash.equals(sourceHash)) {
+                        throw new IllegalStateException(mode + ": downloaded SHA-256 " + hash + " differs from " + sourceHash);
+                    }
+                    tree.delete(remote);
+                    conn.close();
+                }
+                report.add(String.format(Locale.ROOT, "smbco     %-8s upload %8.1f MiB/s   download %8.1f MiB/s   (SMB %s)", mode, up, down,
+                        "?"));
+                if (o.smbclient()) {
+                    report.add(smbclient(o, mode, source, back, sourceHash));
+                }
+            }
+        } finally {
+            Files.deleteIfExists(source);
+            Files.deleteIfExists(back);
+            Files.deleteIfExists(dir);
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+    }
+
+    private static String smbclient(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
+        String protection = switch (mode) {
+            case "sign" -> "sign";
+            case "encrypt" -> "encrypt";
+            default -> "off";
+        };
+        String remote = "smbclient-bench-" + mode + ".bin";
+        Files.deleteIfExists(back);
+        long t0 = System.nanoTime();
+        run(o, protection, "put " + source + " " + remote);
+        double up = mibPerSecond(o.mib(), System.nanoTime() - t0);
+        long t1 = System.nanoTime();
+        run(o, protection, "get " + remote + " " + back);
+        double down = mibPerSecond(o.mib(), System.nanoTime() - t1);
+        run(o, protection, "del " + remote);
+        String hash = sha256(back);
+        if (!hash.equals(sourceHash)) {
+            throw new IllegalStateException("smbclient " + mode + ": SHA-256 mismatch");
+        }
+        return String.format(Locale.ROOT, "smbclient %-8s upload %8.1f MiB/s   download %8.1f MiB/s", mode, up, down);
+    }
+
+    private static void run(Options o, String protection, String command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("smbclient", "//" + o.host() + "/" + o.share(), "-p", String.valueOf(o.port()),
+                "-U", (o.domain().isEmpty() ? "" : o.domain() + "\\") + o.user(), "--client-protection=" + protection, "-c", command);
+        pb.environment().put("PASSWD", o.password());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("smbclient failed: " + out);
+        }
+    }
+
+    private static double mibPerSecond(int mib, long nanos) {
+        return mib / (nanos / 1e9);
+    }
+
+    private static void writeRandom(Path file, long size) throws IOException {
+        Random r = new Random(42);
+        byte[] block = new byte[1 << 20];
+        try (var out = Files.newOutputStream(file)) {
+            for (long done = 0; done < size; done += block.length) {
+                r.nextBytes(block);
+                out.write(block, 0, (int) Math.min(block.length, size - done));
+            }
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 20];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Options parse(String[] args) {
+        String host = "127.0.0.1";
+        int port = 445;
+        String share = "share";
+        String user = "test";
+        String password = System.getenv().getOrDefault("SMBCO_PASSWORD", "test-password");
+        String domain = "";
+        int mib = 1024;
+        List<String> modes = List.of("plain", "sign", "encrypt");
+        boolean smbclient = true;
+        for (int i = 0; i < args.length; i++) {
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--host" -> { host = v; i++; }
+                case "--port" -> { port = Integer.parseInt(v); i++; }
+                case "--share" -> { share = v; i++; }
+                case "--user" -> { user = v; i++; }
+                case "--password" -> { password = v; i++; }
+                case "--domain" -> { domain = v; i++; }
+                case "--mib" -> { mib = Integer.parseInt(v); i++; }
+                case "--modes" -> { modes = List.of(v.split(",")); i++; }
+                case "--no-smbclient" -> smbclient = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return new Options(host, port, share, user, password, domain, mib, modes, smbclient);
+    }
+}

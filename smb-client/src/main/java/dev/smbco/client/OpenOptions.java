@@ -1,0 +1,86 @@
+package dev.smbco.client;
+
+import dev.smbco.protocol.smb2.AccessMask;
+import dev.smbco.protocol.smb2.CreateContext;
+import dev.smbco.protocol.smb2.CreateDisposition;
+import dev.smbco.protocol.smb2.CreateOptions;
+import dev.smbco.protocol.smb2.FileAttributes;
+import dev.smbco.protocol.smb2.ShareAccess;
+import java.util.List;
+
+/**
+ * How to open or create a file (MS-SMB2 2.2.13 CREATE): desired access, share access,
+ * disposition, create options, attributes for a new file, and create contexts. Start from one of
+ * the presets and adjust with the withers.
+ *
+ * @param access      DesiredAccess bits ({@link AccessMask})
+ * @param shareAccess ShareAccess bits ({@link ShareAccess}): what other opens may do meanwhile
+ * @param disposition CreateDisposition ({@link CreateDisposition})
+ * @param options     CreateOptions bits ({@link CreateOptions})
+ * @param attributes  FileAttributes for a newly created file ({@link FileAttributes}), 0 for default
+ * @param contexts    create contexts to send
+ */
+public record OpenOptions(int access, int shareAccess, int disposition, int options, int attributes, List<CreateContext> contexts) {
+    public OpenOptions {
+        contexts = List.copyOf(contexts);
+    }
+
+    /** Open an existing file for reading; others may read and write. */
+    public static OpenOptions read() {
+        return new OpenOptions(AccessMask.GENERIC_READ, ShareAccess.READ | ShareAccess.WRITE, CreateDisposition.OPEN,
+                CreateOptions.NON_DIRECTORY_FILE, 0, List.of());
+    }
+
+    /** Create the file, or truncate it if it exists, for writing (and reading). */
+    public static OpenOptions write() {
+        return new OpenOptions(AccessMask.GENERIC_READ | AccessMask.GENERIC_WRITE, ShareAccess.READ, CreateDisposition.OVERWRITE_IF,
+                CreateOptions.NON_DIRECTORY_FILE, FileAttributes.NORMAL, List.of());
+    }
+
+    /** Open the file for reading and writing, creating it if missing, keeping its content. */
+    public static OpenOptions readWrite() {
+        return new OpenOptions(AccessMask.GENERIC_READ | AccessMask.GENERIC_WRITE, ShareAccess.READ, CreateDisposition.OPEN_IF,
+                CreateOptions.NON_DIRECTORY_FILE, FileAttributes.NORMAL, List.of());
+    }
+
+    /** Create a new file; fails with {@link SmbAlreadyExistsException} if it exists. */
+    public static OpenOptions createNew() {
+        return new OpenOptions(AccessMask.GENERIC_READ | AccessMask.GENERIC_WRITE, ShareAccess.READ, CreateDisposition.CREATE,
+                CreateOptions.NON_DIRECTORY_FILE, FileAttributes.NORMAL, List.of());
+    }
+
+    /** Open an existing directory to list it. */
+    public static OpenOptions directory() {
+        return new OpenOptions(AccessMask.FILE_LIST_DIRECTORY | AccessMask.FILE_READ_ATTRIBUTES | AccessMask.SYNCHRONIZE,
+                ShareAccess.ALL, CreateDisposition.OPEN, CreateOptions.DIRECTORY_FILE, 0, List.of());
+    }
+
+    /** Open whatever is at the path (file or directory) only to read its attributes. */
+    public static OpenOptions readAttributes() {
+        return new OpenOptions(AccessMask.FILE_READ_ATTRIBUTES, ShareAccess.ALL, CreateDisposition.OPEN, 0, 0, List.of());
+    }
+
+    public OpenOptions withAccess(int a) {
+        return new OpenOptions(a, shareAccess, disposition, options, attributes, contexts);
+    }
+
+    public OpenOptions withShareAccess(int s) {
+        return new OpenOptions(access, s, disposition, options, attributes, contexts);
+    }
+
+    public OpenOptions withDisposition(int d) {
+        return new OpenOptions(access, shareAccess, d, options, attributes, contexts);
+    }
+
+    public OpenOptions withOptions(int o) {
+        return new OpenOptions(access, shareAccess, disposition, o, attributes, contexts);
+    }
+
+    public OpenOptions withAttributes(int a) {
+        return new OpenOptions(access, shareAccess, disposition, options, a, contexts);
+    }
+
+    public OpenOptions withContexts(List<CreateContext> c) {
+        return new OpenOptions(access, shareAccess, disposition, options, attributes, c);
+    }
+}

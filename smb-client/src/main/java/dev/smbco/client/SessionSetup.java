@@ -1,0 +1,142 @@
+package dev.smbco.client;
+
+import dev.smbco.client.internal.Route;
+import dev.smbco.client.internal.SessionSecurity;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.Smb2Header;
+import dev.smbco.protocol.auth.Authenticator;
+import dev.smbco.protocol.auth.Spnego;
+import dev.smbco.protocol.crypto.MessageSigner;
+import dev.smbco.protocol.crypto.PreauthIntegrity;
+import dev.smbco.protocol.crypto.SessionKeys;
+import dev.smbco.protocol.smb2.SecurityMode;
+import dev.smbco.protocol.smb2.SessionFlags;
+import dev.smbco.protocol.smb2.SessionSetupRequest;
+import dev.smbco.protocol.smb2.SessionSetupResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MS-SMB2 3.2.4.2.3 / 3.2.5.3: authenticating a session, as a coroutine on the connection's loop.
+ * Each leg sends the authenticator's token; STATUS_MORE_PROCESSING_REQUIRED asks for another leg.
+ * For 3.1.1 the preauth integrity hash runs over every SESSION_SETUP request and every response but
+ * the final one; on success the keys are derived, the final response's signature is verified with
+ * the new signing key, and the session's keys are handed to the engine.
+ */
+final class SessionSetup {
+    private static final Logger log = LoggerFactory.getLogger(SessionSetup.class);
+    /** MS-ERREF STATUS_MORE_PROCESSING_REQUIRED. */
+    static final int STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016;
+
+    private SessionSetup() {
+    }
+
+    /** One leg's answer: header, decoded body and the whole message (for the hash and the signature). */
+    private record Leg(Smb2Header header, SessionSetupResponse response, byte[] message) {
+    }
+
+    static Request<SmbSession> start(SmbConnection conn, Credentials credentials) {
+        return Coroutine.start(conn.loop(), co -> {
+            Negotiated neg = conn.negotiated();
+            SmbConfig config = conn.config();
+            boolean is311 = neg.dialect() == Dialect.SMB3_11;
+            PreauthIntegrity hash = conn.preauthCopy();
+            Authenticator auth = Spnego.ntlm(credentials.toNtlm());
+            String what = "SESSION_SETUP \\\\" + conn.host() + " as " + credentials;
+            int securityMode = config.signing() == SmbConfig.Policy.REQUIRED || neg.signingRequired()
+                    ? SecurityMode.SIGNING_REQUIRED | SecurityMode.SIGNING_ENABLED : SecurityMode.SIGNING_ENABLED;
+            int capabilities = 0; // MS-SMB2 2.2.5: DFS is the only client capability; we do not do DFS
+            byte[] token = auth.initialToken();
+            long sessionId = 0;
+            Leg leg;
+            while (true) {
+                SessionSetupRequest req = new SessionSetupRequest(0, securityMode, capabilities, 0, 0, token);
+                leg = co.await(conn.sender().send(req, new Route(sessionId, 0, null, false, false), what, "\\\\" + conn.host(),
+                        config.requestTimeout(), status -> status == STATUS_MORE_PROCESSING_REQUIRED,
+                        (header, body) -> {
+                            byte[] whole = new byte[body.writerIndex() - body.readerIndex() + Smb2Header.SIZE];
+                            body.getBytes(body.readerIndex() - Smb2Header.SIZE, whole);
+                            return new Leg(header, SessionSetupResponse.decode(body), whole);
+                        }, is311 ? hash::update : null));
+                sessionId = leg.header().sessionId();
+                if (leg.header().status() != STATUS_MORE_PROCESSING_REQUIRED) {
+                    break;
+                }
+                if (is311) {
+                    hash.update(leg.message());
+                }
+                token = auth.step(leg.response().securityBuffer());
+                if (token == null) {
+                    token = new byte[0];
+                }
+            }
+            SessionSetupResponse done = leg.response();
+            if (done.securityBuffer().length > 0 && !auth.isComplete()) {
+                auth.step(done.securityBuffer()); // the server's final SPNEGO token (mechListMIC)
+            }
+            boolean guest = (done.sessionFlags() & SessionFlags.IS_GUEST) != 0 || credentials.isGuest();
+            boolean anonymous = (done.sessionFlags() & SessionFlags.IS_NULL) != 0 || credentials.isAnonymous();
+            boolean signingRequired = config.signing() == SmbConfig.Policy.REQUIRED || neg.signingRequired();
+            boolean encryptData = (done.sessionFlags() & SessionFlags.ENCRYPT_DATA) != 0
+                    || config.encryption() == SmbConfig.Policy.REQUIRED;
+            SessionSecurity security = null;
+            if (!guest && !anonymous) {
+                byte[] sessionKey = auth.sessionKey();
+                SessionKeys keys = SessionKeys.derive(neg.dialect(), sessionKey, is311 ? hash.value() : null, neg.cipher());
+                MessageSigner signer = MessageSigner.create(neg.signingAlgorithm(), keys.signingKey());
+                SessionSecurity.FrameCipher cipher = neg.cipher() == null ? null
+                        : SessionCiphers.create(neg.cipher(), keys.encryptionKey(), keys.decryptionKey());
+                keys.destroy();
+                security = new SessionSecurity(signer, cipher);
+                verifyFinal(conn, what, leg, signer, signingRequired || is311);
+            } else if (config.signing() == SmbConfig.Policy.REQUIRED || encryptData) {
+                conn.sender().send(new dev.smbco.protocol.smb2.LogoffRequest(), new Route(sessionId, 0, null, false, false),
+                        "LOGOFF", null, config.requestTimeout(), null, (h, b) -> null);
+                throw new SmbAuthenticationException(0, Command.SESSION_SETUP, "\\\\" + conn.host(),
+                        what + ": a " + (guest ? "guest" : "anonymous") + " session cannot "
+                                + (encryptData ? "encrypt" : "sign") + ", but the configuration requires it");
+            }
+            if (encryptData && (security == null || !security.canEncrypt())) {
+                throw new SmbProtocolException(what + ": encryption required but the connection has no cipher (dialect "
+                        + neg.dialect().version() + ")");
+            }
+            boolean sign = security != null && signingRequired && !encryptData;
+            Route route = new Route(sessionId, 0, security, sign, encryptData);
+            SmbSession session = new SmbSession(conn, route, credentials, guest, anonymous);
+            if (security != null) {
+                SessionSecurity s = security;
+                long sid = sessionId;
+                conn.loop().execute(() -> conn.sender().engine().registerSession(sid, s));
+            }
+            log.debug("{}: session 0x{} set up ({}{}{})", conn.host(), Long.toHexString(sessionId),
+                    guest ? "guest" : anonymous ? "anonymous" : credentials.user(), sign ? ", signed" : "", encryptData ? ", encrypted" : "");
+            return session;
+        });
+    }
+
+    /** MS-SMB2 3.2.5.3.1: the final SESSION_SETUP response is verified with the newly derived signing key. */
+    private static void verifyFinal(SmbConnection conn, String what, Leg leg, MessageSigner signer, boolean mustBeSigned) {
+        if (!leg.header().isSigned()) {
+            if (mustBeSigned) {
+                SmbProtocolException e = new SmbProtocolException(what + ": final response is not signed");
+                conn.loop().execute(() -> conn.sender().engine().failAll(e));
+                throw e;
+            }
+            return;
+        }
+        ByteBuf message = Unpooled.wrappedBuffer(leg.message());
+        boolean ok = signer.verify(message);
+        message.release();
+        if (!ok) {
+            SmbProtocolException e = new SmbProtocolException(what + ": bad signature on the final response");
+            conn.loop().execute(() -> conn.sender().engine().failAll(new IOException(e.getMessage(), e)));
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.smbco.client;
+
+import dev.smbco.client.engine.NettyLoop;
+import dev.smbco.client.engine.SmbEngine;
+import dev.smbco.client.engine.SmbPipeline;
+import dev.smbco.coro.Completer;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: owns a Netty event-loop group (native epoll where available, else NIO) and the
+ * configuration, and makes connections. Close it to shut the loops down (open connections are
+ * closed, their pending requests fail with {@link SmbConnectionLostException}).
+ *
+ * <pre>{@code
+ * try (SmbClient client = SmbClient.create()) {
+ *     SmbConnection conn = client.connect("fileserver", 445);
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class SmbClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SmbClient.class);
+    /** MS-SMB2 2.1: the Direct TCP port. */
+    public static final int DEFAULT_PORT = 445;
+
+    private final SmbConfig config;
+    private final EventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
+    private final NettyLoop loop;
+
+    private SmbClient(SmbConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        boolean epoll = switch (config.transport()) {
+            case AUTO -> Epoll.isAvailable();
+            case EPOLL -> {
+                Epoll.ensureAvailability();
+                yield true;
+            }
+            case NIO -> false;
+        };
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), NettyLoop.threadFactory("smbco-io"), io);
+        this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        this.loop = new NettyLoop(group.next());
+        log.debug("client started: {} transport, {} I/O threads", epoll ? "epoll" : "nio", config.ioThreads());
+    }
+
+    /** A client with {@link SmbConfig#defaults()}. */
+    public static SmbClient create() {
+        return new SmbClient(SmbConfig.defaults());
+    }
+
+    public static SmbClient create(SmbConfig config) {
+        return new SmbClient(config);
+    }
+
+    public SmbConfig config() {
+        return config;
+    }
+
+    /** A loop for coroutines and combinators ({@code Coroutine.start(client.loop(), co -> ...)}): one of the client's event loops. */
+    public Loop loop() {
+        return loop;
+    }
+
+    /** {@link #connectSend(String, int)} on port 445. */
+    public Request<SmbConnection> connectSend(String host) {
+        return connectSend(host, DEFAULT_PORT);
+    }
+
+    /**
+     * Resolves {@code host}, connects (within the connect timeout) and negotiates the dialect.
+     * Fails with {@link SmbConnectException} when no TCP connection can be made, with
+     * {@link SmbProtocolException} when the peer does not speak a dialect we offer.
+     */
+    public Request<SmbConnection> connectSend(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " outside 1..65535");
+        }
+        return Coroutine.start(loop, co -> {
+            InetSocketAddress address = co.await(resolveSend(host, port));
+            Channel channel = co.await(tcpConnectSend(address, host + ":" + port));
+            SmbConnection conn = SmbConnection.attach(this, channel, host, port);
+            try {
+                co.await(conn.negotiateSend());
+            } catch (SmbConnectionLostException e) {
+                conn.close();
+                if (e.getCause() instanceof SmbProtocolException p) {
+                    // the peer's answer was not SMB2 at all: say so rather than "connection lost"
+                    throw new SmbProtocolException("NEGOTIATE " + host + ":" + port + ": " + p.getMessage(), p);
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                conn.close();
+                throw e;
+            }
+            return conn;
+        });
+    }
+
+    /** Blocking twin of {@link #connectSend(String, int)}. */
+    public SmbConnection connect(String host, int port) {
+        return connectSend(host, port).await();
+    }
+
+    /** Blocking twin of {@link #connectSend(String)}. */
+    public SmbConnection connect(String host) {
+        return connectSend(host).await();
+    }
+
+    /** Name resolution may block, so it runs on a virtual thread, never on an event loop. */
+    private Request<InetSocketAddress> resolveSend(String host, int port) {
+        Completer<InetSocketAddress> c = Completer.create(loop);
+        Thread.ofVirtual().name("smbco-resolve-" + host).start(() -> {
+            try {
+                c.complete(new InetSocketAddress(InetAddress.getByName(host), port));
+            } catch (UnknownHostException e) {
+                c.fail(new SmbConnectException("cannot resolve host '" + host + "': " + e.getMessage(), e));
+            } catch (RuntimeException e) {
+                c.fail(new SmbConnectException("cannot resolve host '" + host + "': " + e, e));
+            }
+        });
+        return c.request();
+    }
+
+    private Request<Channel> tcpConnectSend(InetSocketAddress address, String name) {
+        Completer<Channel> c = Completer.create(loop);
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(channelType)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        installPipeline(ch, name);
+                    }
+                });
+        ChannelFuture f;
+        try {
+            f = b.connect(address);
+        } catch (RuntimeException e) {
+            c.fail(new SmbConnectException("cannot connect to " + name + ": " + e.getMessage(), e));
+            return c.request();
+        }
+        f.addListener(done -> {
+            if (done.isSuccess()) {
+                log.debug("connected to {} ({})", name, address);
+                if (!c.complete(f.channel())) {
+                    f.channel().close();
+                }
+            } else {
+                Throwable cause = done.cause();
+                c.fail(new SmbConnectException("cannot connect to " + name + " (" + address.getAddress().getHostAddress() + "): "
+                        + (cause == null ? "cancelled" : cause.getMessage()), cause));
+            }
+        });
+        c.onCancel(() -> f.cancel(false));
+        return c.request();
+    }
+
+    /** Installs the SMB pipeline on a new channel (at registration, on its event loop) and returns the engine. */
+    private SmbEngine installPipeline(Channel channel, String peer) {
+        int maxFrame = Math.min(0xFFFFFF, config.maxIoSize() + 1024 * 1024);
+        return SmbPipeline.install(channel, peer, maxFrame, config.creditTarget(), config.memoryBudget());
+    }
+
+    /** Shuts the event loops down; open connections drop and their requests fail as connection lost. */
+    @Override
+    public void close() {
+        log.debug("client closing");
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.smbco.client;
+
+import dev.smbco.protocol.Dialect;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable client configuration; build with {@link #builder()}. Every value has a sensible
+ * default, so {@code SmbConfig.defaults()} is what {@code SmbClient.create()} uses.
+ *
+ * @param connectTimeout  TCP connect deadline
+ * @param requestTimeout  default per-request deadline (60 s); an async-pending request that times
+ *                        out is cancelled on the server with SMB2 CANCEL
+ * @param echoTimeout     deadline of ECHO, shorter: an echo is a liveness probe
+ * @param minDialect      lowest dialect offered (default SMB 2.0.2)
+ * @param maxDialect      highest dialect offered (default SMB 3.1.1)
+ * @param signing         {@link Policy#AUTO}: sign when the server requires it;
+ *                        {@link Policy#REQUIRED}: always sign, refuse guest/anonymous sessions
+ * @param encryption      {@link Policy#AUTO}: encrypt when the server asks (session or share);
+ *                        {@link Policy#REQUIRED}: encrypt every session (SMB 3.x only)
+ * @param creditTarget    credits the client asks the server to keep granted (default 512)
+ * @param maxIoSize       cap on a single READ/WRITE; actual = min(server max, cap) (default 8 MiB)
+ * @param memoryBudget    payload bytes of reads and writes allowed in flight per connection (64 MiB)
+ * @param transferDepth   reads or writes the transfer helpers keep in flight (default 8)
+ * @param transport       event-loop transport: AUTO picks native epoll where available, else NIO
+ * @param ioThreads       event-loop threads (default: number of processors)
+ */
+public record SmbConfig(
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration echoTimeout,
+        Dialect minDialect,
+        Dialect maxDialect,
+        Policy signing,
+        Policy encryption,
+        int creditTarget,
+        int maxIoSize,
+        long memoryBudget,
+        int transferDepth,
+        Transport transport,
+        int ioThreads) {
+
+    /** Whether a security feature is negotiated as the server wishes or insisted upon. */
+    public enum Policy { AUTO, REQUIRED }
+
+    /** Which Netty transport the event-loop group uses. */
+    public enum Transport { AUTO, NIO, EPOLL }
+
+    /** Largest MaxReadSize/MaxWriteSize this client accepts: fits the 24-bit Direct TCP length with headers. */
+    public static final int MAX_IO_SIZE = 8 * 1024 * 1024;
+
+    public SmbConfig {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(echoTimeout, "echoTimeout");
+        Objects.requireNonNull(minDialect, "minDialect");
+        Objects.requireNonNull(maxDialect, "maxDialect");
+        Objects.requireNonNull(signing, "signing");
+        Objects.requireNonNull(encryption, "encryption");
+        Objects.requireNonNull(transport, "transport");
+        if (minDialect.compareTo(maxDialect) > 0) {
+            throw new IllegalArgumentException("minDialect " + minDialect + " is above maxDialect " + maxDialect);
+        }
+        if (creditTarget < 1 || creditTarget > 8192) {
+            throw new IllegalArgumentException("creditTarget " + creditTarget + " outside 1..8192");
+        }
+        if (maxIoSize < 65536 || maxIoSize > MAX_IO_SIZE) {
+            throw new IllegalArgumentException("maxIoSize " + maxIoSize + " outside 65536.." + MAX_IO_SIZE);
+        }
+        if (memoryBudget < maxIoSize) {
+            throw new IllegalArgumentException("memoryBudget " + memoryBudget + " is below maxIoSize " + maxIoSize);
+        }
+        if (transferDepth < 1 || transferDepth > 256) {
+            throw new IllegalArgumentException("transferDepth " + transferDepth + " outside 1..256");
+        }
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("ioThreads " + ioThreads + " must be at least 1");
+        }
+        if (encryption == Policy.REQUIRED && !maxDialect.isSmb3()) {
+            throw new IllegalArgumentException("encryption REQUIRED needs SMB 3.x, but maxDialect is " + maxDialect);
+        }
+    }
+
+    public static SmbConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.echoTimeout = echoTimeout;
+        b.minDialect = minDialect;
+        b.maxDialect = maxDialect;
+        b.signing = signing;
+        b.encryption = encryption;
+        b.creditTarget = creditTarget;
+        b.maxIoSize = maxIoSize;
+        b.memoryBudget = memoryBudget;
+        b.transferDepth = transferDepth;
+        b.transport = transport;
+        b.ioThreads = ioThreads;
+        return b;
+    }
+
+    /** Builder for {@link SmbConfig}; every setter returns the builder. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration echoTimeout = Duration.ofSeconds(10);
+        private Dialect minDialect = Dialect.SMB2_02;
+        private Dialect maxDialect = Dialect.SMB3_11;
+        private Policy signing = Policy.AUTO;
+        private Policy encryption = Policy.AUTO;
+        private int creditTarget = 512;
+        private int maxIoSize = MAX_IO_SIZE;
+        private long memoryBudget = 64L * 1024 * 1024;
+        private int transferDepth = 8;
+        private Transport transport = Transport.AUTO;
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+        private Builder() {
+        }
+
+        public Builder connectTimeout(Duration d) { connectTimeout = d; return this; }
+
+        public Builder requestTimeout(Duration d) { requestTimeout = d; return this; }
+
+        public Builder echoTimeout(Duration d) { echoTimeout = d; return this; }
+
+        public Builder minDialect(Dialect d) { minDialect = d; return this; }
+
+        public Builder maxDialect(Dialect d) { maxDialect = d; return this; }
+
+        /** Offers exactly one dialect. */
+        public Builder dialect(Dialect d) { minDialect = d; maxDialect = d; return this; }
+
+        public Builder signing(Policy p) { signing = p; return this; }
+
+        public Builder encryption(Policy p) { encryption = p; return this; }
+
+        public Builder creditTarget(int n) { creditTarget = n; return this; }
+
+        public Builder maxIoSize(int n) { maxIoSize = n; return this; }
+
+        public Builder memoryBudget(long n) { memoryBudget = n; return this; }
+
+        public Builder transferDepth(int n) { transferDepth = n; return this; }
+
+        public Builder transport(Transport t) { transport = t; return this; }
+
+        public Builder ioThreads(int n) { ioThreads = n; return this; }
+
+        public SmbConfig build() {
+            return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
+                    creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads);
+        }
+    }
+}

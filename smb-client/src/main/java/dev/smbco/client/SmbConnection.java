@@ -1,0 +1,163 @@
+package dev.smbco.client;
+
+import dev.smbco.client.engine.NettyLoop;
+import dev.smbco.client.engine.SmbEngine;
+import dev.smbco.client.internal.Negotiation;
+import dev.smbco.client.internal.Route;
+import dev.smbco.client.internal.Sender;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.crypto.PreauthIntegrity;
+import dev.smbco.protocol.smb2.EchoRequest;
+import dev.smbco.protocol.smb2.NegotiateResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP connection to an SMB server, negotiated. Sessions are made on it with {@link
+ * #sessionSetupSend(Credentials)}. All its state lives on one event loop; every method may be
+ * called from any thread.
+ *
+ * <p>When the connection drops (or {@link #close()} is called) every request pending on it fails
+ * with {@link SmbConnectionLostException}, and so does every later request on it or on its
+ * sessions, trees and files.
+ */
+public final class SmbConnection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SmbConnection.class);
+
+    private final SmbClient client;
+    private final Channel channel;
+    private final SmbEngine engine;
+    private final NettyLoop loop;
+    private final Sender sender;
+    private final String host;
+    private final int port;
+    private final PreauthIntegrity preauth = new PreauthIntegrity();
+    private volatile Negotiated negotiated;
+
+    private SmbConnection(SmbClient client, Channel channel, String host, int port) {
+        this.client = client;
+        this.channel = channel;
+        this.engine = channel.pipeline().get(SmbEngine.class);
+        this.loop = new NettyLoop(channel.eventLoop());
+        this.sender = new Sender(engine, loop);
+        this.host = host;
+        this.port = port;
+    }
+
+    static SmbConnection attach(SmbClient client, Channel channel, String host, int port) {
+        return new SmbConnection(client, channel, host, port);
+    }
+
+    /** MS-SMB2 3.2.4.2.2.2: NEGOTIATE, with the 3.1.1 preauth hash over request and response. */
+    Request<Negotiated> negotiateSend() {
+        Negotiation n = new Negotiation(client.config(), host);
+        return sender.send(n.request(), Route.NONE, "NEGOTIATE " + host, "\\\\" + host, client.config().requestTimeout(), null,
+                (header, body) -> {
+                    ByteBuf whole = body.slice(body.readerIndex() - 64, body.writerIndex() - body.readerIndex() + 64);
+                    Negotiated result = n.result(NegotiateResponse.decode(body));
+                    if (result.dialect() == Dialect.SMB3_11) {
+                        preauth.update(whole);
+                    }
+                    negotiated = result;
+                    engine.multiCredit(result.multiCredit());
+                    log.debug("{}: negotiated SMB {} (signing {}, cipher {}, max read {} write {})", host, result.dialect().version(),
+                            result.signingRequired() ? "required" : "optional", result.cipher(), result.maxReadSize(), result.maxWriteSize());
+                    return result;
+                }, preauth::update);
+    }
+
+    /**
+     * Authenticates a session (MS-SMB2 3.2.4.2.3: SPNEGO/NTLMv2, several legs while the server
+     * answers STATUS_MORE_PROCESSING_REQUIRED; guest and anonymous too). Fails with {@link
+     * SmbAuthenticationException} (naming e.g. STATUS_LOGON_FAILURE) when the server refuses.
+     */
+    public Request<SmbSession> sessionSetupSend(Credentials credentials) {
+        return SessionSetup.start(this, credentials);
+    }
+
+    /** Blocking twin of {@link #sessionSetupSend(Credentials)}. */
+    public SmbSession sessionSetup(Credentials credentials) {
+        return sessionSetupSend(credentials).await();
+    }
+
+    /** MS-SMB2 3.2.4.20 ECHO: a liveness probe, with the shorter echo timeout. */
+    public Request<Void> echoSend() {
+        return sender.send(new EchoRequest(), Route.NONE, "ECHO " + host, "\\\\" + host, client.config().echoTimeout(), null,
+                (header, body) -> null);
+    }
+
+    /** Blocking twin of {@link #echoSend()}. */
+    public void echo() {
+        echoSend().await();
+    }
+
+    /** What NEGOTIATE settled. */
+    public Negotiated negotiated() {
+        return negotiated;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public SmbClient client() {
+        return client;
+    }
+
+    public SmbConfig config() {
+        return client.config();
+    }
+
+    /** The connection's event loop (its requests deliver their callbacks there). */
+    public Loop loop() {
+        return loop;
+    }
+
+    /** True until the connection drops or is closed. */
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    /** Internal: the request sender (not part of the API). */
+    Sender sender() {
+        return sender;
+    }
+
+    /** Internal: a copy of the connection's preauth hash chain, to start a session's. */
+    PreauthIntegrity preauthCopy() {
+        return preauth.copy();
+    }
+
+    /**
+     * Closes the TCP connection at once (no LOGOFF): pending requests fail with {@link
+     * SmbConnectionLostException} ("closed by the client"). Idempotent.
+     */
+    @Override
+    public void close() {
+        IOException reason = new IOException("closed by the client");
+        if (loop.inLoop()) {
+            engine.close(reason);
+        } else {
+            try {
+                loop.execute(() -> engine.close(reason));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                channel.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        Negotiated n = negotiated;
+        return "SmbConnection[" + host + ":" + port + (n == null ? "" : " SMB " + n.dialect().version()) + (isOpen() ? "" : " closed") + "]";
+    }
+}

@@ -1,0 +1,442 @@
+package dev.smbco.client;
+
+import dev.smbco.client.internal.OwnedWrite;
+import dev.smbco.coro.Completer;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestState;
+import dev.smbco.coro.Requests;
+import dev.smbco.protocol.fscc.DirectoryEntry;
+import dev.smbco.protocol.fscc.DetailedDirectoryEntry;
+import dev.smbco.protocol.fscc.DirectoryListing;
+import dev.smbco.protocol.fscc.FileInformation;
+import dev.smbco.protocol.fscc.FileInformationClass;
+import dev.smbco.protocol.smb2.ChangeNotifyRequest;
+import dev.smbco.protocol.smb2.ChangeNotifyResponse;
+import dev.smbco.protocol.smb2.CloseRequest;
+import dev.smbco.protocol.smb2.CreateResponse;
+import dev.smbco.protocol.smb2.FileId;
+import dev.smbco.protocol.smb2.FlushRequest;
+import dev.smbco.protocol.smb2.QueryDirectoryRequest;
+import dev.smbco.protocol.smb2.QueryDirectoryResponse;
+import dev.smbco.protocol.smb2.ReadRequest;
+import dev.smbco.protocol.smb2.ReadResponse;
+import dev.smbco.protocol.smb2.WriteResponse;
+import dev.smbco.coro.Coroutine;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An open file or directory (MS-SMB2 3.2.1.6 Open). Reads and writes of any size are split into
+ * requests of the negotiated maximum that travel concurrently, bounded by credits and the
+ * connection's memory budget. After {@link #closeSend()} every operation fails fast.
+ *
+ * <p><b>Buffer ownership.</b> {@link #readSend} completes with a buffer the <em>caller</em> must
+ * release (a retained slice of the received frame, or a composite of several). {@link #writeSend}
+ * does not take the caller's buffer: it retains slices of it for as long as it needs them, so the
+ * caller may release its own reference as soon as the call returns.
+ */
+public final class SmbFile implements AutoCloseable {
+    /** MS-ERREF STATUS_END_OF_FILE. */
+    private static final int STATUS_END_OF_FILE = 0xC0000011;
+    /** MS-ERREF STATUS_NO_MORE_FILES / STATUS_NO_SUCH_FILE: the end of a listing, or no match. */
+    private static final int STATUS_NO_MORE_FILES = 0x80000006;
+    private static final int STATUS_NO_SUCH_FILE = 0xC000000F;
+    /** MS-ERREF STATUS_NOTIFY_ENUM_DIR: changes happened but were too many to describe. */
+    private static final int STATUS_NOTIFY_ENUM_DIR = 0x0000010C;
+
+    private final SmbTree tree;
+    private final String path;
+    private final CreateResponse created;
+    private volatile boolean closed;
+
+    SmbFile(SmbTree tree, String path, CreateResponse created) {
+        this.tree = tree;
+        this.path = path;
+        this.created = created;
+    }
+
+    /** Path relative to the share root, backslash-separated. */
+    public String path() {
+        return path;
+    }
+
+    /** {@code \\host\share\path}. */
+    public String unc() {
+        return tree.unc(path);
+    }
+
+    public SmbTree tree() {
+        return tree;
+    }
+
+    public FileId fileId() {
+        return created.fileId();
+    }
+
+    /** Metadata as of the open (CREATE response). */
+    public FileStat stat() {
+        return FileStat.of(created.endOfFile(), created.allocationSize(), created.creationTime(), created.lastAccessTime(),
+                created.lastWriteTime(), created.changeTime(), created.fileAttributes());
+    }
+
+    /** Size as of the open. */
+    public long size() {
+        return created.endOfFile();
+    }
+
+    public boolean isDirectory() {
+        return created.isDirectory();
+    }
+
+    /** CreateAction: whether the open superseded, opened, created or overwrote. */
+    public int createAction() {
+        return created.createAction();
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    public Loop loop() {
+        return tree.loop();
+    }
+
+    /** The largest single READ / WRITE on this connection. */
+    public int maxReadSize() {
+        return tree.negotiated().maxReadSize();
+    }
+
+    public int maxWriteSize() {
+        return tree.negotiated().maxWriteSize();
+    }
+
+    // ------------------------------------------------------------------ read
+
+    /**
+     * Reads up to {@code length} bytes at {@code offset}. Fewer come back at the end of the file
+     * (none at or past it). <b>The caller releases the returned buffer.</b>
+     */
+    public Request<ByteBuf> readSend(long offset, int length) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("READ " + unc() + ": negative offset " + offset);
+        }
+        if (length < 0) {
+            throw new IllegalArgumentException("READ " + unc() + ": negative length " + length);
+        }
+        Request<ByteBuf> refused = refuseIfClosed("READ");
+        if (refused != null) {
+            return refused;
+        }
+        int max = maxReadSize();
+        if (length <= max) {
+            return readChunk(offset, length);
+        }
+        List<Request<ByteBuf>> parts = new ArrayList<>();
+        for (long done = 0; done < length; done += max) {
+            parts.add(readChunk(offset + done, (int) Math.min(max, length - done)));
+        }
+        return assemble(parts, max);
+    }
+
+    /** Blocking twin of {@link #readSend}; the caller releases the buffer. */
+    public ByteBuf read(long offset, int length) {
+        return readSend(offset, length).await();
+    }
+
+    private Request<ByteBuf> readChunk(long offset, int length) {
+        return tree.send(ReadRequest.of(fileId(), offset, length), path, status -> status == STATUS_END_OF_FILE,
+                (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data());
+    }
+
+    /**
+     * Joins the parts of a split read into one composite, in order, up to the first short part
+     * (end of file). On any failure every part that did arrive is released.
+     */
+    private Request<ByteBuf> assemble(List<Request<ByteBuf>> parts, int max) {
+        Completer<ByteBuf> c = Completer.create(loop());
+        ByteBuf[] results = new ByteBuf[parts.size()];
+        int[] pending = {parts.size()};
+        Throwable[] failure = {null};
+        c.onCancel(() -> {
+            boolean any = false;
+            for (Request<ByteBuf> p : parts) {
+                any |= p.cancel();
+            }
+            return any;
+        });
+        for (int i = 0; i < parts.size(); i++) {
+            int index = i;
+            parts.get(i).onDone(r -> {
+                if (r.state() == RequestState.DONE) {
+                    results[index] = r.recv();
+                } else if (failure[0] == null) {
+                    failure[0] = r.failure();
+                }
+                if (--pending[0] > 0) {
+                    return;
+                }
+                if (failure[0] != null || c.request().isDone()) {
+                    for (ByteBuf b : results) {
+                        if (b != null) {
+                            b.release();
+                        }
+                    }
+                    c.fail(failure[0] != null ? failure[0] : new IllegalStateException("ended"));
+                    return;
+                }
+                CompositeByteBuf whole = Unpooled.compositeBuffer(results.length);
+                boolean shortSeen = false;
+                for (ByteBuf b : results) {
+                    if (shortSeen) {
+                        b.release();
+                        continue;
+                    }
+                    shortSeen = b.readableBytes() < max;
+                    whole.addComponent(true, b);
+                }
+                if (!c.complete(whole)) {
+                    whole.release();
+                }
+            });
+        }
+        return c.request();
+    }
+
+    // ------------------------------------------------------------------ write
+
+    /**
+     * Writes {@code data}'s readable bytes at {@code offset}; completes with the byte count the
+     * server acknowledged. Does not release or move {@code data} (it retains slices while needed).
+     */
+    public Request<Long> writeSend(long offset, ByteBuf data) {
+        Objects.requireNonNull(data, "data");
+        if (offset < 0) {
+            throw new IllegalArgumentException("WRITE " + unc() + ": negative offset " + offset);
+        }
+        Request<Long> refused = refuseIfClosed("WRITE");
+        if (refused != null) {
+            return refused;
+        }
+        int max = maxWriteSize();
+        int length = data.readableBytes();
+        if (length <= max) {
+            return writeChunk(offset, data.retainedSlice());
+        }
+        List<Request<Long>> parts = new ArrayList<>();
+        for (int done = 0; done < length; done += max) {
+            int n = Math.min(max, length - done);
+            parts.add(writeChunk(offset + done, data.retainedSlice(data.readerIndex() + done, n)));
+        }
+        Completer<Long> c = Completer.create(loop());
+        Requests.all(loop(), parts).onDone(r -> {
+            if (r.state() == RequestState.DONE) {
+                c.complete(r.recv().stream().mapToLong(Long::longValue).sum());
+            } else {
+                c.fail(r.failure());
+            }
+        });
+        c.onCancel(() -> {
+            boolean any = false;
+            for (Request<Long> p : parts) {
+                any |= p.cancel();
+            }
+            return any;
+        });
+        return c.request();
+    }
+
+    /** Writes a byte array at {@code offset}. */
+    public Request<Long> writeSend(long offset, byte[] data) {
+        return writeSend(offset, Unpooled.wrappedBuffer(data));
+    }
+
+    public long write(long offset, ByteBuf data) {
+        return writeSend(offset, data).await();
+    }
+
+    public long write(long offset, byte[] data) {
+        return writeSend(offset, data).await();
+    }
+
+    private Request<Long> writeChunk(long offset, ByteBuf slice) {
+        return tree.send(new OwnedWrite(fileId(), offset, slice), path, (header, body) -> (long) WriteResponse.decode(body).count());
+    }
+
+    // ------------------------------------------------------------------ other handle operations
+
+    /** MS-SMB2 3.2.4.17 FLUSH. */
+    public Request<Void> flushSend() {
+        Request<Void> refused = refuseIfClosed("FLUSH");
+        return refused != null ? refused : tree.send(new FlushRequest(fileId()), path, (header, body) -> null);
+    }
+
+    public void flush() {
+        flushSend().await();
+    }
+
+    /** MS-SMB2 3.2.4.5 CLOSE. The handle is unusable from the moment this is called. */
+    public Request<Void> closeSend() {
+        Request<Void> refused = refuseIfClosed("CLOSE");
+        if (refused != null) {
+            return refused;
+        }
+        closed = true;
+        return tree.send(new CloseRequest(0, fileId()), path, (header, body) -> null);
+    }
+
+    /** Closes if still open; a failure (e.g. connection gone) is rethrown. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closeSend().await();
+        }
+    }
+
+    /** Sets one piece of file information (MS-SMB2 3.2.4.13 SET_INFO). */
+    public Request<Void> setInfoSend(FileInformation information) {
+        Request<Void> refused = refuseIfClosed("SET_INFO");
+        return refused != null ? refused
+                : tree.send(SmbTree.setInfoRequest(this, information), path, (header, body) -> null);
+    }
+
+    /** Lists this directory handle's entries matching {@code pattern}, all pages. */
+    public Request<List<DirEntry>> listSend(String pattern) {
+        Request<List<DirEntry>> refused = refuseIfClosed("QUERY_DIRECTORY");
+        if (refused != null) {
+            return refused;
+        }
+        int outputLength = Math.min(tree.negotiated().maxTransactSize(), 1024 * 1024);
+        return Coroutine.start(loop(), co -> {
+            List<DirEntry> all = new ArrayList<>();
+            boolean first = true;
+            while (true) {
+                QueryDirectoryRequest q = new QueryDirectoryRequest(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION.id(),
+                        first ? QueryDirectoryRequest.RESTART_SCANS : 0, 0, fileId(), pattern, outputLength);
+                boolean firstPage = first;
+                List<DirectoryEntry> page = co.await(tree.send(q, path,
+                        status -> status == STATUS_NO_MORE_FILES || (firstPage && status == STATUS_NO_SUCH_FILE),
+                        (header, body) -> {
+                            if (header.status() != 0) {
+                                return null;
+                            }
+                            QueryDirectoryResponse r = QueryDirectoryResponse.decode(body);
+                            try {
+                                return DirectoryListing.decode(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION, r.outputBuffer());
+                            } finally {
+                                r.outputBuffer().release();
+                            }
+                        }));
+                if (page == null) {
+                    return all;
+                }
+                first = false;
+                for (DirectoryEntry e : page) {
+                    if (e.fileName().equals(".") || e.fileName().equals("..")) {
+                        continue;
+                    }
+                    DetailedDirectoryEntry d = (DetailedDirectoryEntry) e;
+                    all.add(new DirEntry(d.fileName(), FileStat.of(d.endOfFile(), d.allocationSize(), d.creationTime(),
+                            d.lastAccessTime(), d.lastWriteTime(), d.changeTime(), d.fileAttributes())));
+                }
+            }
+        });
+    }
+
+    /**
+     * MS-SMB2 3.2.4.14 CHANGE_NOTIFY on this directory handle: completes when something in it
+     * changes, with the raw FILE_NOTIFY_INFORMATION chain (MS-FSCC 2.7.1) the server returned
+     * (empty when the server only says "something changed", STATUS_NOTIFY_ENUM_DIR). The server
+     * answers STATUS_PENDING first and goes async; {@code cancel()} on the returned request sends
+     * SMB2 CANCEL, and the request then ends CANCELLED.
+     *
+     * @param completionFilter FILE_NOTIFY_CHANGE_* bits ({@code ChangeNotifyRequest})
+     * @param subtree          watch the whole subtree (SMB2_WATCH_TREE)
+     */
+    public Request<byte[]> watchSend(int completionFilter, boolean subtree) {
+        Request<byte[]> refused = refuseIfClosed("CHANGE_NOTIFY");
+        if (refused != null) {
+            return refused;
+        }
+        ChangeNotifyRequest req = new ChangeNotifyRequest(subtree ? ChangeNotifyRequest.WATCH_TREE : 0, 64 * 1024, fileId(),
+                completionFilter);
+        return tree.send(req, path, status -> status == STATUS_NOTIFY_ENUM_DIR, (header, body) -> {
+            if (header.status() != 0) {
+                return new byte[0];
+            }
+            ChangeNotifyResponse r = ChangeNotifyResponse.decode(body);
+            try {
+                return ByteBufUtil.getBytes(r.outputBuffer());
+            } finally {
+                r.outputBuffer().release();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers (coroutines)
+
+    /** Downloads the whole file to {@code target} (created or truncated); completes with the byte count. */
+    public Request<Long> downloadSend(Path target, TransferListener listener) {
+        return Transfers.download(this, target, listener);
+    }
+
+    /** Downloads the whole file into {@code out} (not closed); completes with the byte count. */
+    public Request<Long> downloadSend(OutputStream out, TransferListener listener) {
+        return Transfers.download(this, out, listener);
+    }
+
+    public Request<Long> downloadSend(Path target) {
+        return downloadSend(target, TransferListener.NONE);
+    }
+
+    /** Uploads {@code source} into this file from offset 0; completes with the byte count. */
+    public Request<Long> uploadSend(Path source, TransferListener listener) {
+        return Transfers.upload(this, source, listener);
+    }
+
+    /** Uploads everything {@code in} yields (not closed) from offset 0; completes with the byte count. */
+    public Request<Long> uploadSend(InputStream in, TransferListener listener) {
+        return Transfers.upload(this, in, -1, listener);
+    }
+
+    public Request<Long> uploadSend(Path source) {
+        return uploadSend(source, TransferListener.NONE);
+    }
+
+    /**
+     * A blocking stream over the file from offset 0 with read-ahead (several READs in flight). Do
+     * not use it on an event-loop thread. Closing the stream does not close the file.
+     */
+    public InputStream inputStream() {
+        return new SmbInputStream(this, 0);
+    }
+
+    /**
+     * A blocking stream writing the file from offset 0 with write-behind (several WRITEs in
+     * flight); errors surface on a later write, flush or close. Closing the stream does not close
+     * the file.
+     */
+    public OutputStream outputStream() {
+        return new SmbOutputStream(this, 0);
+    }
+
+    private <T> Request<T> refuseIfClosed(String op) {
+        if (!closed) {
+            return null;
+        }
+        return Requests.failed(loop(), new SmbException(op + " " + unc() + ": the file handle is closed"));
+    }
+
+    @Override
+    public String toString() {
+        return "SmbFile[" + unc() + (closed ? " closed" : "") + "]";
+    }
+}

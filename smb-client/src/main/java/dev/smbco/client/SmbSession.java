@@ -1,0 +1,124 @@
+package dev.smbco.client;
+
+import dev.smbco.client.internal.Route;
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.smb2.LogoffRequest;
+import dev.smbco.protocol.smb2.ShareFlags;
+import dev.smbco.protocol.smb2.TreeConnectRequest;
+import dev.smbco.protocol.smb2.TreeConnectResponse;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An authenticated session on a connection (MS-SMB2 3.2.1.3). Its requests are signed and/or
+ * encrypted as negotiated. Trees (shares) are connected with {@link #treeConnectSend(String)}.
+ */
+public final class SmbSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SmbSession.class);
+
+    private final SmbConnection connection;
+    private final Route route;
+    private final Credentials credentials;
+    private final boolean guest;
+    private final boolean anonymous;
+
+    SmbSession(SmbConnection connection, Route route, Credentials credentials, boolean guest, boolean anonymous) {
+        this.connection = connection;
+        this.route = route;
+        this.credentials = credentials;
+        this.guest = guest;
+        this.anonymous = anonymous;
+    }
+
+    /**
+     * MS-SMB2 3.2.4.2.4 TREE_CONNECT to {@code \\host\share}. Fails with {@link SmbNotFoundException}
+     * (STATUS_BAD_NETWORK_NAME) for an unknown share.
+     */
+    public Request<SmbTree> treeConnectSend(String share) {
+        Objects.requireNonNull(share, "share");
+        if (share.isEmpty() || share.contains("\\") || share.contains("/")) {
+            throw new IllegalArgumentException("share name '" + share + "' must be a plain name such as 'public'");
+        }
+        String unc = "\\\\" + connection.host() + "\\" + share;
+        // MS-SMB2 3.2.4.1.1: on 3.1.1 a TREE_CONNECT of an authenticated session is always signed
+        Route connectRoute = connection.negotiated().dialect() == Dialect.SMB3_11 && route.security() != null && !route.sign()
+                ? new Route(route.sessionId(), 0, route.security(), true, route.encrypt()) : route;
+        return connection.sender().send(TreeConnectRequest.of(unc), connectRoute, "TREE_CONNECT " + unc, unc,
+                connection.config().requestTimeout(), null, (header, body) -> {
+                    TreeConnectResponse r = TreeConnectResponse.decode(body);
+                    boolean encrypt = (r.shareFlags() & ShareFlags.ENCRYPT_DATA) != 0;
+                    if (encrypt && (route.security() == null || !route.security().canEncrypt())) {
+                        // MS-SMB2 3.2.5.5: a share that needs encryption on a session that cannot encrypt is access denied
+                        throw new SmbAccessDeniedException(0xC0000022, header.command(), unc, "TREE_CONNECT " + unc
+                                + ": the share requires encryption, which this session cannot do (guest, anonymous or SMB 2.x)");
+                    }
+                    log.debug("tree {} connected (tid {}{})", unc, header.treeId(), encrypt ? ", encrypted" : "");
+                    return new SmbTree(this, route.withTree(header.treeId(), encrypt), unc, r);
+                });
+    }
+
+    /** Blocking twin of {@link #treeConnectSend(String)}. */
+    public SmbTree treeConnect(String share) {
+        return treeConnectSend(share).await();
+    }
+
+    /** MS-SMB2 3.2.4.5 LOGOFF; the session's keys are dropped from the engine afterwards. */
+    public Request<Void> logoffSend() {
+        long sid = route.sessionId();
+        return connection.sender().send(new LogoffRequest(), route, "LOGOFF \\\\" + connection.host(), "\\\\" + connection.host(),
+                connection.config().requestTimeout(), null, (header, body) -> {
+                    connection.sender().engine().unregisterSession(sid);
+                    return null;
+                });
+    }
+
+    /** Blocking twin of {@link #logoffSend()}. */
+    public void logoff() {
+        logoffSend().await();
+    }
+
+    /** Logs off; errors (the connection may already be gone) are ignored. */
+    @Override
+    public void close() {
+        if (connection.isOpen()) {
+            try {
+                logoff();
+            } catch (SmbException e) {
+                log.debug("logoff failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    public SmbConnection connection() {
+        return connection;
+    }
+
+    public long sessionId() {
+        return route.sessionId();
+    }
+
+    public boolean isGuest() {
+        return guest;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    /** Whether this session's requests are signed. */
+    public boolean isSigned() {
+        return route.sign();
+    }
+
+    /** Whether this session's requests are encrypted (SMB 3.x). */
+    public boolean isEncrypted() {
+        return route.encrypt();
+    }
+
+    @Override
+    public String toString() {
+        return "SmbSession[" + credentials + " on " + connection.host() + " sid=0x" + Long.toHexString(route.sessionId()) + "]";
+    }
+}

@@ -1,0 +1,387 @@
+package dev.smbco.client;
+
+import dev.smbco.client.internal.ResponseParser;
+import dev.smbco.client.internal.Route;
+import dev.smbco.client.internal.SmbPaths;
+import dev.smbco.coro.Co;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.Smb2Request;
+import dev.smbco.protocol.fscc.FileBasicInformation;
+import dev.smbco.protocol.fscc.FileDispositionInformation;
+import dev.smbco.protocol.fscc.FileInformation;
+import dev.smbco.protocol.fscc.FileRenameInformation;
+import dev.smbco.protocol.smb2.AccessMask;
+import dev.smbco.protocol.smb2.CreateDisposition;
+import dev.smbco.protocol.smb2.CreateOptions;
+import dev.smbco.protocol.smb2.CreateRequest;
+import dev.smbco.protocol.smb2.CreateResponse;
+import dev.smbco.protocol.smb2.FileAttributes;
+import dev.smbco.protocol.smb2.ImpersonationLevel;
+import dev.smbco.protocol.smb2.InfoType;
+import dev.smbco.protocol.smb2.OplockLevel;
+import dev.smbco.protocol.smb2.SetInfoRequest;
+import dev.smbco.protocol.smb2.ShareAccess;
+import dev.smbco.protocol.smb2.TreeConnectResponse;
+import dev.smbco.protocol.smb2.TreeDisconnectRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * A connected share (MS-SMB2 3.2.1.4). Paths are relative to the share root and may use {@code /}
+ * or {@code \}; errors name the full UNC path. Operations that need a handle (stat, rename,
+ * delete, ...) open, act and close as a coroutine, so they read top to bottom.
+ */
+public final class SmbTree implements AutoCloseable {
+    /** MS-ERREF STATUS_OBJECT_NAME_COLLISION, tolerated by {@link #mkdirsSend}. */
+    private static final int STATUS_OBJECT_NAME_COLLISION = 0xC0000035;
+
+    private final SmbSession session;
+    private final Route route;
+    private final String unc;
+    private final TreeConnectResponse info;
+
+    SmbTree(SmbSession session, Route route, String unc, TreeConnectResponse info) {
+        this.session = session;
+        this.route = route;
+        this.unc = unc;
+        this.info = info;
+    }
+
+    // ------------------------------------------------------------------ open
+
+    /** MS-SMB2 3.2.4.3 CREATE: opens or creates {@code path} as {@code options} say. */
+    public Request<SmbFile> openSend(String path, OpenOptions options) {
+        String p = SmbPaths.normalize(path);
+        CreateRequest req = new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, options.access(),
+                options.attributes(), options.shareAccess(), options.disposition(), options.options(), p, options.contexts());
+        return send(req, p, (header, body) -> new SmbFile(this, p, CreateResponse.decode(body)));
+    }
+
+    /** Blocking twin of {@link #openSend}. */
+    public SmbFile open(String path, OpenOptions options) {
+        return openSend(path, options).await();
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    /** Size, times and attributes of a file or directory (one CREATE for attributes, one CLOSE). */
+    public Request<FileStat> statSend(String path) {
+        String p = SmbPaths.normalize(path);
+        return Coroutine.start(loop(), co -> {
+            try (SmbFile f = co.await(openSend(p, OpenOptions.readAttributes()))) {
+                return f.stat();
+            }
+        });
+    }
+
+    public FileStat stat(String path) {
+        return statSend(path).await();
+    }
+
+    /** Whether something exists at {@code path}. */
+    public Request<Boolean> existsSend(String path) {
+        return Coroutine.start(loop(), co -> {
+            try {
+                co.await(statSend(path));
+                return true;
+            } catch (SmbNotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    public boolean exists(String path) {
+        return existsSend(path).await();
+    }
+
+    /**
+     * Sets times (a null instant leaves that time unchanged) via FileBasicInformation.
+     */
+    public Request<Void> setTimesSend(String path, Instant creation, Instant lastAccess, Instant lastWrite, Instant change) {
+        FileBasicInformation basic = FileBasicInformation.of(creation, lastAccess, lastWrite, change, 0);
+        return setInfoSend(path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
+    }
+
+    public void setTimes(String path, Instant creation, Instant lastAccess, Instant lastWrite, Instant change) {
+        setTimesSend(path, creation, lastAccess, lastWrite, change).await();
+    }
+
+    /** Sets the attributes ({@link FileAttributes} bits; 0 is sent as NORMAL) via FileBasicInformation. */
+    public Request<Void> setAttributesSend(String path, int attributes) {
+        FileBasicInformation basic = new FileBasicInformation(0, 0, 0, 0, attributes == 0 ? FileAttributes.NORMAL : attributes);
+        return setInfoSend(path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
+    }
+
+    public void setAttributes(String path, int attributes) {
+        setAttributesSend(path, attributes).await();
+    }
+
+    // ------------------------------------------------------------------ names
+
+    /** Renames (moves within the share) {@code from} to {@code to}; without {@code replace} an existing target fails with {@link SmbAlreadyExistsException}. */
+    public Request<Void> renameSend(String from, String to, boolean replace) {
+        String target = SmbPaths.normalize(to);
+        return setInfoSend(from, AccessMask.DELETE | AccessMask.FILE_READ_ATTRIBUTES, 0, FileRenameInformation.of(target, replace));
+    }
+
+    public void rename(String from, String to, boolean replace) {
+        renameSend(from, to, replace).await();
+    }
+
+    /** Deletes a file (not a directory). */
+    public Request<Void> deleteSend(String path) {
+        return setInfoSend(path, AccessMask.DELETE, CreateOptions.NON_DIRECTORY_FILE, FileDispositionInformation.DELETE);
+    }
+
+    public void delete(String path) {
+        deleteSend(path).await();
+    }
+
+    /** Removes an empty directory; a non-empty one fails with {@link SmbNotEmptyException}. */
+    public Request<Void> rmdirSend(String path) {
+        return setInfoSend(path, AccessMask.DELETE, CreateOptions.DIRECTORY_FILE, FileDispositionInformation.DELETE);
+    }
+
+    public void rmdir(String path) {
+        rmdirSend(path).await();
+    }
+
+    /** Creates a directory; an existing name fails with {@link SmbAlreadyExistsException}. */
+    public Request<Void> mkdirSend(String path) {
+        return mkdir(path, CreateDisposition.CREATE);
+    }
+
+    public void mkdir(String path) {
+        mkdirSend(path).await();
+    }
+
+    /** Creates a directory and any missing parents; existing directories are fine. */
+    public Request<Void> mkdirsSend(String path) {
+        String p = SmbPaths.normalize(path);
+        return Coroutine.start(loop(), co -> {
+            String dir = "";
+            for (String part : p.split("\\\\")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                dir = SmbPaths.child(dir, part);
+                co.await(mkdir(dir, CreateDisposition.OPEN_IF));
+            }
+            return null;
+        });
+    }
+
+    public void mkdirs(String path) {
+        mkdirsSend(path).await();
+    }
+
+    private Request<Void> mkdir(String path, int disposition) {
+        OpenOptions o = new OpenOptions(AccessMask.FILE_READ_ATTRIBUTES | AccessMask.SYNCHRONIZE, ShareAccess.ALL, disposition,
+                CreateOptions.DIRECTORY_FILE, FileAttributes.DIRECTORY, List.of());
+        return Coroutine.start(loop(), co -> {
+            SmbFile dir = co.await(openSend(path, o));
+            co.await(dir.closeSend());
+            return null;
+        });
+    }
+
+    /** Deletes a directory with everything below it (or a single file). */
+    public Request<Void> deleteTreeSend(String path) {
+        String p = SmbPaths.normalize(path);
+        return Coroutine.start(loop(), co -> {
+            FileStat st = co.await(statSend(p));
+            if (!st.isDirectory()) {
+                co.await(deleteSend(p));
+                return null;
+            }
+            deleteTree(co, p);
+            return null;
+        });
+    }
+
+    public void deleteTree(String path) {
+        deleteTreeSend(path).await();
+    }
+
+    private void deleteTree(Co co, String dir) {
+        for (DirEntry e : co.await(listSend(dir))) {
+            String child = SmbPaths.child(dir, e.name());
+            if (e.isDirectory()) {
+                deleteTree(co, child);
+            } else {
+                co.await(deleteSend(child));
+            }
+        }
+        co.await(rmdirSend(dir));
+    }
+
+    // ------------------------------------------------------------------ listing
+
+    /** Every entry of a directory (all pages), "." and ".." left out. */
+    public Request<List<DirEntry>> listSend(String dir) {
+        return listSend(dir, "*");
+    }
+
+    /** The entries matching {@code pattern} (server-side wildcards {@code *} and {@code ?}). */
+    public Request<List<DirEntry>> listSend(String dir, String pattern) {
+        String p = SmbPaths.normalize(dir);
+        return Coroutine.start(loop(), co -> {
+            try (SmbFile d = co.await(openSend(p, OpenOptions.directory()))) {
+                return co.await(d.listSend(pattern));
+            }
+        });
+    }
+
+    public List<DirEntry> list(String dir) {
+        return listSend(dir).await();
+    }
+
+    public List<DirEntry> list(String dir, String pattern) {
+        return listSend(dir, pattern).await();
+    }
+
+    /**
+     * Walks the tree below {@code dir} depth first, calling {@code visitor} with each entry's path
+     * (relative to the share, backslash-separated) and entry, parents before children. The visitor
+     * runs on the walk's coroutine thread. Returns the number of entries visited.
+     */
+    public Request<Long> walkSend(String dir, BiConsumer<String, DirEntry> visitor) {
+        String p = SmbPaths.normalize(dir);
+        return Coroutine.start(loop(), co -> walk(co, p, visitor));
+    }
+
+    public long walk(String dir, BiConsumer<String, DirEntry> visitor) {
+        return walkSend(dir, visitor).await();
+    }
+
+    private long walk(Co co, String dir, BiConsumer<String, DirEntry> visitor) {
+        long n = 0;
+        List<DirEntry> subdirs = new ArrayList<>();
+        for (DirEntry e : co.await(listSend(dir))) {
+            visitor.accept(SmbPaths.child(dir, e.name()), e);
+            n++;
+            if (e.isDirectory()) {
+                subdirs.add(e);
+            }
+        }
+        for (DirEntry e : subdirs) {
+            n += walk(co, SmbPaths.child(dir, e.name()), visitor);
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ tree
+
+    /** MS-SMB2 3.2.4.23 TREE_DISCONNECT. */
+    public Request<Void> disconnectSend() {
+        return send(new TreeDisconnectRequest(), "", (header, body) -> null);
+    }
+
+    public void disconnect() {
+        disconnectSend().await();
+    }
+
+    /** Disconnects the tree; errors (the connection may already be gone) are ignored. */
+    @Override
+    public void close() {
+        if (session.connection().isOpen()) {
+            try {
+                disconnect();
+            } catch (SmbException e) {
+                // nothing to do: the server drops the tree with the session anyway
+            }
+        }
+    }
+
+    public SmbSession session() {
+        return session;
+    }
+
+    /** {@code \\host\share}. */
+    public String unc() {
+        return unc;
+    }
+
+    public int treeId() {
+        return route.treeId();
+    }
+
+    /** Whether requests on this tree are encrypted (session or share asked for it). */
+    public boolean isEncrypted() {
+        return route.encrypt();
+    }
+
+    /** TREE_CONNECT's answer: share type, flags, capabilities, maximal access. */
+    public TreeConnectResponse shareInfo() {
+        return info;
+    }
+
+    public Loop loop() {
+        return session.connection().loop();
+    }
+
+    @Override
+    public String toString() {
+        return "SmbTree[" + unc + " tid=" + route.treeId() + "]";
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    String unc(String normalizedPath) {
+        return normalizedPath.isEmpty() ? unc : unc + "\\" + normalizedPath;
+    }
+
+    Route route() {
+        return route;
+    }
+
+    SmbConfig config() {
+        return session.connection().config();
+    }
+
+    <R> Request<R> send(Smb2Request body, String path, ResponseParser<R> parser) {
+        return send(body, path, null, parser);
+    }
+
+    <R> Request<R> send(Smb2Request body, String path, java.util.function.IntPredicate okStatus, ResponseParser<R> parser) {
+        String u = unc(path);
+        return session.connection().sender().send(body, route, body.command() + " " + u, u, config().requestTimeout(), okStatus, parser);
+    }
+
+    Negotiated negotiated() {
+        return session.connection().negotiated();
+    }
+
+    /** Open with {@code access}, SET_INFO one FileInformation, close. */
+    private Request<Void> setInfoSend(String path, int access, int createOptions, FileInformation information) {
+        String p = SmbPaths.normalize(path);
+        OpenOptions o = new OpenOptions(access, ShareAccess.ALL, CreateDisposition.OPEN, createOptions, 0, List.of());
+        return Coroutine.start(loop(), co -> {
+            try (SmbFile f = co.await(openSend(p, o))) {
+                co.await(f.setInfoSend(information));
+            }
+            return null;
+        });
+    }
+
+    static byte[] encode(FileInformation information) {
+        ByteBuf b = Unpooled.buffer();
+        try {
+            information.encode(b);
+            return ByteBufUtil.getBytes(b);
+        } finally {
+            b.release();
+        }
+    }
+
+    static SetInfoRequest setInfoRequest(SmbFile f, FileInformation information) {
+        return new SetInfoRequest(InfoType.FILE, information.infoClass().id(), 0, f.fileId(), encode(information));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.smbco.client;
+
+import dev.smbco.coro.Co;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestState;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+
+/**
+ * Whole-file download and upload as coroutines: the body keeps {@code transferDepth} READs or
+ * WRITEs in flight and awaits the oldest, so the transfer streams while the code reads top to
+ * bottom. Whatever is still in flight when the body fails is cancelled and its buffers released.
+ */
+final class Transfers {
+    private Transfers() {
+    }
+
+    /** Where downloaded chunks go. */
+    private interface Sink {
+        void write(ByteBuf chunk) throws IOException;
+    }
+
+    static Request<Long> download(SmbFile file, Path target, TransferListener listener) {
+        return Coroutine.start(file.loop(), co -> {
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                return download(co, file, chunk -> {
+                    while (chunk.isReadable()) {
+                        chunk.readBytes(ch, chunk.readableBytes());
+                    }
+                }, listener);
+            }
+        });
+    }
+
+    static Request<Long> download(SmbFile file, OutputStream out, TransferListener listener) {
+        return Coroutine.start(file.loop(), co -> download(co, file, chunk -> chunk.readBytes(out, chunk.readableBytes()), listener));
+    }
+
+    /**
+     * Reads [0, size as of the open) with {@code depth} READs in flight, then keeps reading one
+     * chunk at a time in case the file grew, until a short read says the end is reached.
+     */
+    private static long download(Co co, SmbFile file, Sink sink, TransferListener listener) throws IOException {
+        long size = file.size();
+        int chunk = file.maxReadSize();
+        int depth = file.tree().config().transferDepth();
+        ArrayDeque<Request<ByteBuf>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Integer> asked = new ArrayDeque<>();
+        long next = 0;
+        long done = 0;
+        boolean ended = false;
+        try {
+            while (!ended) {
+                while (inFlight.size() < depth && next < size) {
+                    int n = (int) Math.min(chunk, size - next);
+                    inFlight.add(file.readSend(next, n));
+                    asked.add(n);
+                    next += n;
+                }
+                if (inFlight.isEmpty()) {
+                    inFlight.add(file.readSend(next, chunk)); // grown since the open?
+                    asked.add(chunk);
+                    next += chunk;
+                    size = next;
+                }
+                ByteBuf b = co.await(inFlight.poll());
+                int wanted = asked.poll();
+                try {
+                    int got = b.readableBytes();
+                    sink.write(b);
+                    done += got;
+                    listener.progress(done, Math.max(size, done));
+                    ended = got < wanted;
+                } finally {
+                    b.release();
+                }
+            }
+            return done;
+        } finally {
+            drain(inFlight);
+        }
+    }
+
+    static Request<Long> upload(SmbFile file, Path source, TransferListener listener) {
+        return Coroutine.start(file.loop(), co -> {
+            long total = Files.size(source);
+            try (InputStream in = Files.newInputStream(source)) {
+                return upload(co, file, in, total, listener);
+            }
+        });
+    }
+
+    static Request<Long> upload(SmbFile file, InputStream in, long total, TransferListener listener) {
+        return Coroutine.start(file.loop(), co -> upload(co, file, in, total, listener));
+    }
+
+    private static long upload(Co co, SmbFile file, InputStream in, long total, TransferListener listener) throws IOException {
+        int chunk = file.maxWriteSize();
+        int depth = file.tree().config().transferDepth();
+        ArrayDeque<Request<Long>> inFlight = new ArrayDeque<>();
+        long offset = 0;
+        long acknowledged = 0;
+        boolean eof = false;
+        try {
+            while (!eof || !inFlight.isEmpty()) {
+                while (!eof && inFlight.size() < depth) {
+                    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(chunk);
+                    try {
+                        while (buf.isWritable()) {
+                            int n = buf.writeBytes(in, buf.writableBytes());
+                            if (n < 0) {
+                                eof = true;
+                                break;
+                            }
+                        }
+                        if (buf.isReadable()) {
+                            inFlight.add(file.writeSend(offset, buf));
+                            offset += buf.readableBytes();
+                        }
+                    } finally {
+                        buf.release(); // writeSend retained what it needs
+                    }
+                }
+                if (!inFlight.isEmpty()) {
+                    acknowledged += co.await(inFlight.poll());
+                    listener.progress(acknowledged, total);
+                }
+            }
+            if (acknowledged != offset) {
+                throw new SmbException("WRITE " + file.unc() + ": server acknowledged " + acknowledged + " of " + offset + " bytes");
+            }
+            return acknowledged;
+        } finally {
+            drain(inFlight);
+        }
+    }
+
+    /** Cancels what is still in flight and releases any buffer that arrives anyway. */
+    private static <T> void drain(ArrayDeque<Request<T>> inFlight) {
+        for (Request<T> r : inFlight) {
+            r.cancel();
+            r.onDone(x -> {
+                if (x.state() == RequestState.DONE && x.recv() instanceof ByteBuf b) {
+                    b.release();
+                }
+            });
+        }
+        inFlight.clear();
+    }
+}

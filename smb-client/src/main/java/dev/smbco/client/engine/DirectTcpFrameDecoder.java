@@ -1,0 +1,73 @@
+package dev.smbco.client.engine;
+
+import dev.smbco.client.SmbProtocolException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+
+/**
+ * MS-SMB2 2.1 Direct TCP transport: each SMB2 message (or compound, or transform frame) is
+ * preceded by a 4-byte header, one zero byte and a 24-bit big-endian StreamProtocolLength.
+ *
+ * <p>An explicit two-state decoder: {@link State#HEADER} waits for the 4 header bytes, checks the
+ * zero byte and the length against the configured maximum; {@link State#BODY} waits for the whole
+ * frame and passes a retained slice on (no copy; the next handler releases it). A non-zero first
+ * byte means the peer does not speak Direct TCP (an HTTP server answers {@code 'H'}), which is
+ * reported as a protocol error rather than waiting for megabytes that never come.
+ */
+public final class DirectTcpFrameDecoder extends ByteToMessageDecoder {
+    /** Bytes of the Direct TCP header. */
+    public static final int HEADER_SIZE = 4;
+    /** The largest length 24 bits can express. */
+    public static final int MAX_STREAM_LENGTH = 0xFFFFFF;
+    /** An SMB2 header is the smallest frame we can use (a transform header is larger). */
+    private static final int MIN_FRAME = 64;
+
+    private enum State { HEADER, BODY }
+
+    private final int maxFrameSize;
+    private State state = State.HEADER;
+    private int frameLength;
+
+    public DirectTcpFrameDecoder(int maxFrameSize) {
+        if (maxFrameSize < MIN_FRAME || maxFrameSize > MAX_STREAM_LENGTH) {
+            throw new IllegalArgumentException("maxFrameSize " + maxFrameSize + " outside " + MIN_FRAME + ".." + MAX_STREAM_LENGTH);
+        }
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (true) {
+            switch (state) {
+                case HEADER -> {
+                    if (in.readableBytes() < HEADER_SIZE) {
+                        return;
+                    }
+                    int zero = in.getUnsignedByte(in.readerIndex());
+                    if (zero != 0) {
+                        in.skipBytes(in.readableBytes());
+                        throw new SmbProtocolException(String.format(
+                                "peer does not speak SMB over Direct TCP: first byte 0x%02X, expected 0x00 (is this an SMB server?)", zero));
+                    }
+                    int length = in.getUnsignedMedium(in.readerIndex() + 1);
+                    if (length < MIN_FRAME || length > maxFrameSize) {
+                        in.skipBytes(in.readableBytes());
+                        throw new SmbProtocolException("Direct TCP StreamProtocolLength " + length + " outside " + MIN_FRAME + ".." + maxFrameSize);
+                    }
+                    in.skipBytes(HEADER_SIZE);
+                    frameLength = length;
+                    state = State.BODY;
+                }
+                case BODY -> {
+                    if (in.readableBytes() < frameLength) {
+                        return;
+                    }
+                    out.add(in.readRetainedSlice(frameLength));
+                    state = State.HEADER;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,489 @@
+package dev.smbco.client.engine;
+
+import dev.smbco.client.SmbConnectionLostException;
+import dev.smbco.client.SmbProtocolException;
+import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Smb2Header;
+import dev.smbco.protocol.SmbDecodeException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection engine: the last handler of the pipeline, owner of the credit window, the queue
+ * of requests waiting for credits and the pending table. Everything here runs on the channel's
+ * event loop; callers hop onto the loop before calling any method.
+ *
+ * <p>Send path (MS-SMB2 3.2.4.1): {@link #submit} queues FIFO; {@link #pump} takes credits and
+ * message ids, encodes header + body, signs or encrypts, writes. Receive path (3.2.5.1): decrypt →
+ * split compound → find the pending request → verify the signature → grant credits → interim
+ * STATUS_PENDING → complete. Fail-all: copy and clear pending table and queue, then fail each.
+ */
+public final class SmbEngine extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(SmbEngine.class);
+    /** MS-ERREF 2.3.1 STATUS_PENDING. */
+    static final int STATUS_PENDING = 0x00000103;
+    /** MS-SMB2 3.2.5.19: the MessageId of an unsolicited oplock or lease break notification. */
+    static final long UNSOLICITED_MESSAGE_ID = 0xFFFFFFFFFFFFFFFFL;
+
+    private final Channel channel;
+    private final String peer;
+    private final CreditWindow credits;
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+    private final PendingTable pending = new PendingTable();
+    private final Map<Long, MessageSecurity> sessions = new HashMap<>();
+    private boolean multiCredit;
+    private Throwable closedCause;
+
+    public SmbEngine(Channel channel, String peer, int creditTarget, long memoryBudget) {
+        this.channel = channel;
+        this.peer = peer;
+        this.credits = new CreditWindow(creditTarget, memoryBudget);
+    }
+
+    // ---------------------------------------------------------------- configuration (on the loop)
+
+    /** MS-SMB2 3.2.5.2: after NEGOTIATE, dialect 2.1+ with SMB2_GLOBAL_CAP_LARGE_MTU charges multi-credit. */
+    public void multiCredit(boolean enabled) {
+        this.multiCredit = enabled;
+    }
+
+    /** Makes a session's keys known to the receive path (decrypting transform frames, verifying signatures). */
+    public void registerSession(long sessionId, MessageSecurity security) {
+        sessions.put(sessionId, security);
+    }
+
+    public void unregisterSession(long sessionId) {
+        sessions.remove(sessionId);
+    }
+
+    public boolean isClosed() {
+        return closedCause != null;
+    }
+
+    /** Why the connection is closed, or null while open. */
+    public Throwable closedCause() {
+        return closedCause;
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    public CreditWindow credits() {
+        return credits;
+    }
+
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    // ---------------------------------------------------------------- send path
+
+    /** Queues an exchange and sends whatever the credit window allows. A closed engine fails it at once ("never sent"). */
+    public void submit(Exchange x) {
+        if (closedCause != null) {
+            x.releaseBody();
+            x.phase(Exchange.Phase.DONE);
+            x.handler.onFailure(lost(x, false));
+            return;
+        }
+        waiting.addLast(x);
+        pump();
+    }
+
+    /** Sends queued exchanges in FIFO order while credits and the memory budget allow. */
+    public void pump() {
+        boolean wrote = false;
+        while (closedCause == null && !waiting.isEmpty()) {
+            Exchange x = waiting.peekFirst();
+            int charge = multiCredit ? (int) Math.max(1, (x.payload + 65535) / 65536) : 1;
+            long mid = credits.tryAcquire(charge, x.payload);
+            if (mid < 0) {
+                if (log.isTraceEnabled()) {
+                    log.trace("{}: {} waits for {} credits ({} available, {} in flight)", peer, x.description, charge,
+                            credits.available(), credits.inFlightCredits());
+                }
+                break;
+            }
+            waiting.pollFirst();
+            x.charge = charge;
+            x.messageId = mid;
+            if (!write(x)) {
+                return; // the connection is being torn down
+            }
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    private boolean write(Exchange x) {
+        ByteBuf out = null;
+        try {
+            out = channel.alloc().ioBuffer(256);
+            int creditRequest = credits.creditRequest(x.charge);
+            Smb2Header header = new Smb2Header(multiCredit ? x.charge : 0, 0, x.command(), creditRequest, 0, 0,
+                    x.messageId, 0, 0, x.treeId, x.sessionId, null);
+            header.encode(out);
+            x.body.encode(out);
+            x.releaseBody();
+            if (x.sign && !x.encrypt) {
+                x.security.sign(out);
+            }
+            if (x.onEncoded != null) {
+                x.onEncoded.accept(out);
+            }
+            if (x.encrypt) {
+                ByteBuf sealed = x.security.encrypt(channel.alloc(), out, x.sessionId);
+                out.release();
+                out = sealed;
+            }
+        } catch (RuntimeException e) {
+            // MS-SMB2 gives no way back: message ids and signing state can no longer be trusted
+            ReferenceCountUtil.release(out);
+            x.releaseBody();
+            x.phase(Exchange.Phase.DONE);
+            credits.finished(x.charge, x.payload);
+            x.handler.onFailure(new SmbProtocolException(x.description + ": cannot encode request: " + e.getMessage(), e));
+            failAll(e);
+            return false;
+        }
+        pending.put(x);
+        x.phase(Exchange.Phase.SENT);
+        if (log.isTraceEnabled()) {
+            log.trace("{}: send {} mid={} charge={} ({} credits left)", peer, x.description, x.messageId, x.charge, credits.available());
+        }
+        channel.write(out, channel.voidPromise());
+        return true;
+    }
+
+    /**
+     * MS-SMB2 3.2.4.24: asks the server to cancel a sent request, naming it by async id once it
+     * went async, else by message id. A queued request is simply taken out of the queue.
+     *
+     * @return true if cancelling was possible (the request had not finished)
+     */
+    public boolean cancel(Exchange x) {
+        switch (x.phase()) {
+            case QUEUED -> {
+                if (waiting.remove(x)) {
+                    x.releaseBody();
+                    x.phase(Exchange.Phase.DONE);
+                    return true;
+                }
+                return false;
+            }
+            case SENT, ASYNC -> {
+                x.cancelRequested = true;
+                sendCancel(x);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The request ended on the caller's side (timed out or cancelled) before its response arrived.
+     * A queued exchange leaves the queue; a sent one stays in the pending table with its handler
+     * replaced, so its late response still grants credits and is released; an async one is
+     * cancelled on the server.
+     */
+    public void abandon(Exchange x) {
+        switch (x.phase()) {
+            case QUEUED -> {
+                waiting.remove(x);
+                x.releaseBody();
+                x.phase(Exchange.Phase.DONE);
+                pump();
+            }
+            case SENT, ASYNC -> {
+                x.abandoned = true;
+                x.handler = Abandoned.INSTANCE;
+                if (!x.cancelRequested) {
+                    x.cancelRequested = true;
+                    sendCancel(x);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void sendCancel(Exchange x) {
+        if (closedCause != null || x.phase() == Exchange.Phase.DONE) {
+            return;
+        }
+        boolean async = x.phase() == Exchange.Phase.ASYNC;
+        if (!async && x.command() == Command.NEGOTIATE) {
+            return;
+        }
+        ByteBuf out = channel.alloc().ioBuffer(Smb2Header.SIZE + 4);
+        try {
+            Smb2Header header = new Smb2Header(0, 0, Command.CANCEL, 0, async ? Smb2Header.FLAG_ASYNC_COMMAND : 0, 0,
+                    x.messageId, x.asyncId, 0, x.treeId, x.sessionId, null);
+            header.encode(out);
+            // MS-SMB2 2.2.30 SMB2 CANCEL Request
+            out.writeShortLE(4);                // StructureSize (2 bytes)
+            out.writeShortLE(0);                // Reserved (2 bytes)
+            if (x.encrypt) {
+                ByteBuf sealed = x.security.encrypt(channel.alloc(), out, x.sessionId);
+                out.release();
+                out = sealed;
+            } else if (x.sign) {
+                x.security.sign(out);
+            }
+        } catch (RuntimeException e) {
+            out.release();
+            failAll(e);
+            return;
+        }
+        log.debug("{}: CANCEL {} ({})", peer, x.description, async ? "async id " + x.asyncId : "mid " + x.messageId);
+        channel.writeAndFlush(out, channel.voidPromise());
+    }
+
+    // ---------------------------------------------------------------- receive path
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        try {
+            onFrame(frame);
+        } catch (RuntimeException e) {
+            failAll(e);
+        } finally {
+            frame.release();
+        }
+        pump();
+    }
+
+    /** MS-SMB2 3.2.5.1.1: a transform frame is decrypted first; an SMB1 or compressed frame is refused. */
+    private void onFrame(ByteBuf frame) {
+        if (frame.readableBytes() < 4) {
+            throw new SmbProtocolException("frame of " + frame.readableBytes() + " bytes is too short");
+        }
+        int protocolId = frame.getIntLE(frame.readerIndex());
+        switch (protocolId) {
+            case Smb2Header.PROTOCOL_ID -> splitCompound(frame, false);
+            case Smb2Header.TRANSFORM_PROTOCOL_ID -> {
+                ByteBuf plain = decrypt(frame);
+                try {
+                    splitCompound(plain, true);
+                } finally {
+                    plain.release();
+                }
+            }
+            case Smb2Header.SMB1_PROTOCOL_ID -> throw new SmbProtocolException("server answered with SMB1, which this client does not speak");
+            case Smb2Header.COMPRESSION_PROTOCOL_ID -> throw new SmbProtocolException("server sent a compressed frame although compression was not negotiated");
+            default -> throw new SmbProtocolException(String.format("not an SMB2 frame: ProtocolId 0x%08X", protocolId));
+        }
+    }
+
+    /** MS-SMB2 2.2.41: the SessionId of a TRANSFORM_HEADER sits at byte 44. */
+    private ByteBuf decrypt(ByteBuf frame) {
+        if (frame.readableBytes() < 52 + Smb2Header.SIZE) {
+            throw new SmbProtocolException("transform frame of " + frame.readableBytes() + " bytes is too short");
+        }
+        long sessionId = frame.getLongLE(frame.readerIndex() + 44);
+        MessageSecurity security = sessions.get(sessionId);
+        if (security == null || !security.canEncrypt()) {
+            throw new SmbProtocolException(String.format("encrypted frame for unknown session 0x%016X", sessionId));
+        }
+        try {
+            return security.decrypt(frame);
+        } catch (RuntimeException e) {
+            throw new SmbProtocolException("cannot decrypt frame: " + e.getMessage(), e);
+        }
+    }
+
+    /** MS-SMB2 3.2.5.1.9: walks a compound by NextCommand, narrowing a window over one buffer. */
+    private void splitCompound(ByteBuf frame, boolean encrypted) {
+        int start = frame.readerIndex();
+        int end = frame.writerIndex();
+        while (true) {
+            if (end - start < Smb2Header.SIZE) {
+                throw new SmbProtocolException(new SmbDecodeException("SMB2 header", "header",
+                        "needs 64 bytes, only " + (end - start) + " left").getMessage());
+            }
+            int next = frame.getIntLE(start + Smb2Header.OFFSET_NEXT_COMMAND);
+            int messageEnd;
+            if (next == 0) {
+                messageEnd = end;
+            } else if (next < Smb2Header.SIZE || (next & 7) != 0 || (long) start + next > end) {
+                throw new SmbProtocolException("compound response: NextCommand " + next + " outside the frame");
+            } else {
+                messageEnd = start + next;
+            }
+            onMessage(frame.retainedSlice(start, messageEnd - start), encrypted);
+            if (next == 0) {
+                return;
+            }
+            start = messageEnd;
+        }
+    }
+
+    /** One response message (ownership passes in): match, verify, grant credits, interim or complete. */
+    private void onMessage(ByteBuf message, boolean encrypted) {
+        boolean delivered = false;
+        try {
+            Smb2Header header;
+            try {
+                header = Smb2Header.decode(message.duplicate());
+            } catch (SmbDecodeException e) {
+                throw new SmbProtocolException("malformed response: " + e.getMessage(), e);
+            }
+            if (!header.isResponse()) {
+                throw new SmbProtocolException("server sent a request (" + header.command() + "), not a response");
+            }
+            if (header.messageId() == UNSOLICITED_MESSAGE_ID) {
+                // MS-SMB2 3.2.5.19: we never request oplocks or leases, so a break needs no acknowledgement
+                log.debug("{}: ignoring unsolicited {}", peer, header.command());
+                credits.grant(header.credits());
+                return;
+            }
+            Exchange x = pending.get(header.messageId());
+            if (x == null) {
+                throw new SmbProtocolException("response " + header.command() + " for unknown message id " + header.messageId());
+            }
+            if (header.command() != x.command()) {
+                throw new SmbProtocolException(x.description + ": response command " + header.command() + " does not match");
+            }
+            boolean interim = header.status() == STATUS_PENDING && header.isAsync();
+            if (!interim) {
+                checkSecurity(x, header, message, encrypted);
+            }
+            credits.grant(header.credits());
+            if (interim) {
+                x.asyncId = header.asyncId();
+                x.phase(Exchange.Phase.ASYNC);
+                log.trace("{}: {} went async (async id {})", peer, x.description, x.asyncId);
+                x.handler.onInterim(x.asyncId);
+                if (x.cancelRequested) {
+                    sendCancel(x);
+                }
+                return;
+            }
+            pending.remove(x);
+            x.phase(Exchange.Phase.DONE);
+            credits.finished(x.charge, x.payload);
+            if (log.isTraceEnabled()) {
+                log.trace("{}: recv {} mid={} status=0x{} credits+{}", peer, x.description, x.messageId,
+                        Integer.toHexString(header.status()), header.credits());
+            }
+            delivered = true;
+            x.handler.onResponse(header, message);
+        } finally {
+            if (!delivered) {
+                message.release();
+            }
+        }
+    }
+
+    /**
+     * MS-SMB2 3.2.5.1.3: where the request was encrypted the response must be too; where it was
+     * signed (or signing is in force) the response must carry a valid signature. A violation fails
+     * this request with a protocol error and tears the connection down.
+     */
+    private void checkSecurity(Exchange x, Smb2Header header, ByteBuf message, boolean encrypted) {
+        String problem = null;
+        if (x.encrypt && !encrypted) {
+            problem = "unencrypted response where encryption is in force";
+        } else if (!encrypted && x.security != null && (x.sign || header.isSigned())) {
+            if (!header.isSigned()) {
+                problem = "unsigned response where signing is required";
+            } else if (!x.security.verify(message.duplicate())) {
+                problem = "bad signature on response";
+            }
+        }
+        if (problem != null) {
+            pending.remove(x);
+            x.phase(Exchange.Phase.DONE);
+            SmbProtocolException error = new SmbProtocolException(x.description + ": " + problem);
+            x.handler.onFailure(error);
+            throw error;
+        }
+    }
+
+    // ---------------------------------------------------------------- fail-all
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        failAll(new java.io.IOException("connection closed"));
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        failAll(cause);
+    }
+
+    /** Closes the connection on the user's behalf: pending requests fail as lost. */
+    public void close(Throwable reason) {
+        failAll(reason);
+    }
+
+    /**
+     * Tears the connection down once: takes every pending and queued exchange out first (copy and
+     * clear), then fails each — sent ones as "outcome unknown", queued ones as "never sent".
+     */
+    public void failAll(Throwable cause) {
+        if (closedCause != null) {
+            return;
+        }
+        closedCause = cause;
+        List<Exchange> sent = pending.removeAll();
+        List<Exchange> queued = new ArrayList<>(waiting);
+        waiting.clear();
+        sessions.clear();
+        log.debug("{}: connection down ({}); failing {} pending and {} queued requests", peer, cause.toString(), sent.size(), queued.size());
+        channel.close();
+        for (Exchange x : sent) {
+            x.phase(Exchange.Phase.DONE);
+            x.handler.onFailure(lost(x, true));
+        }
+        for (Exchange x : queued) {
+            x.releaseBody();
+            x.phase(Exchange.Phase.DONE);
+            x.handler.onFailure(lost(x, false));
+        }
+    }
+
+    private SmbConnectionLostException lost(Exchange x, boolean sent) {
+        String why = closedCause.getMessage() == null ? closedCause.getClass().getSimpleName() : closedCause.getMessage();
+        return new SmbConnectionLostException(x.description + ": connection to " + peer + " lost: " + why, sent, closedCause);
+    }
+
+    /** The handler of an exchange whose caller gave up: swallows and releases the late outcome. */
+    private enum Abandoned implements ResponseHandler {
+        INSTANCE;
+
+        @Override
+        public void onResponse(Smb2Header header, ByteBuf message) {
+            message.release();
+        }
+
+        @Override
+        public void onFailure(RuntimeException error) {
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.smbco.client.internal;
+
+import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Smb2Request;
+import dev.smbco.protocol.smb2.FileId;
+import dev.smbco.protocol.smb2.WriteRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.AbstractReferenceCounted;
+import io.netty.util.ReferenceCounted;
+
+/**
+ * A WRITE whose data the engine owns: it holds a retained slice of the caller's buffer until the
+ * request is encoded (or dropped unsent), when the engine releases this object and so the slice.
+ */
+public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Request {
+    private final WriteRequest request;
+
+    /** @param data a retained slice; ownership passes to this object */
+    public OwnedWrite(FileId fileId, long offset, ByteBuf data) {
+        this.request = WriteRequest.of(fileId, offset, data);
+    }
+
+    @Override
+    public Command command() {
+        return Command.WRITE;
+    }
+
+    @Override
+    public long creditPayloadSize() {
+        return request.creditPayloadSize();
+    }
+
+    @Override
+    public void encode(ByteBuf out) {
+        request.encode(out);
+    }
+
+    @Override
+    protected void deallocate() {
+        request.data().release();
+    }
+
+    @Override
+    public ReferenceCounted touch(Object hint) {
+        request.data().touch(hint);
+        return this;
+    }
+}

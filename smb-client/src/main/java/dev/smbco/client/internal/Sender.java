@@ -1,0 +1,169 @@
+package dev.smbco.client.internal;
+
+import dev.smbco.client.SmbConnectionLostException;
+import dev.smbco.client.SmbException;
+import dev.smbco.client.SmbProtocolException;
+import dev.smbco.client.SmbTimeoutException;
+import dev.smbco.client.engine.Exchange;
+import dev.smbco.client.engine.NettyLoop;
+import dev.smbco.client.engine.ResponseHandler;
+import dev.smbco.client.engine.SmbEngine;
+import dev.smbco.coro.Completer;
+import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestState;
+import dev.smbco.protocol.Smb2Header;
+import dev.smbco.protocol.Smb2Request;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+
+/**
+ * Turns an SMB2 request into a coro {@link Request}: one {@link Completer} per exchange, wired to
+ * the engine. Safe from any thread: the submission hops onto the connection's event loop.
+ *
+ * <p>Outcomes: a success status (or one {@code okStatus} accepts) is parsed into the value; any
+ * other status fails with the typed {@link StatusErrors} exception; a malformed response fails
+ * with {@link SmbProtocolException} and tears the connection down; a connection loss fails with
+ * {@link SmbConnectionLostException}. A timeout ends the request TIMED_OUT with an {@link
+ * SmbTimeoutException} and abandons the exchange (SMB2 CANCEL if the server went async). {@code
+ * cancel()} takes a queued request out of the queue, or sends SMB2 CANCEL for a sent one; the
+ * request then ends CANCELLED when the server answers STATUS_CANCELLED.
+ */
+public final class Sender {
+    /** MS-ERREF STATUS_CANCELLED. */
+    private static final int STATUS_CANCELLED = 0xC0000120;
+
+    private final SmbEngine engine;
+    private final NettyLoop loop;
+
+    public Sender(SmbEngine engine, NettyLoop loop) {
+        this.engine = engine;
+        this.loop = loop;
+    }
+
+    public NettyLoop loop() {
+        return loop;
+    }
+
+    public SmbEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Sends {@code body} along {@code route}.
+     *
+     * @param what     names the request in errors and logs, e.g. {@code CREATE \\host\share\a.txt}
+     * @param path     the path for status errors (may be null)
+     * @param okStatus statuses besides STATUS_SUCCESS that the parser handles itself
+     */
+    public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
+                               IntPredicate okStatus, ResponseParser<R> parser) {
+        return send(body, route, what, path, timeout, okStatus, parser, null);
+    }
+
+    /** As {@link #send(Smb2Request, Route, String, String, Duration, IntPredicate, ResponseParser)}, observing the encoded request. */
+    public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
+                               IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded) {
+        Completer<R> c = Completer.create(loop);
+        c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + timeout));
+        Handler<R> handler = new Handler<>(c, body, what, path, okStatus, parser);
+        Exchange x = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what,
+                handler).onEncoded(onEncoded);
+        c.onCancel(() -> {
+            if (x.phase() == Exchange.Phase.DONE) {
+                return false;
+            }
+            handler.cancelRequested = true;
+            onLoop(() -> {
+                boolean queued = x.phase() == Exchange.Phase.QUEUED;
+                if (engine.cancel(x) && queued) {
+                    c.cancelled();
+                }
+            }, c);
+            return true;
+        });
+        c.onCleanup(state -> {
+            if (state == RequestState.TIMED_OUT || state == RequestState.CANCELLED) {
+                engine.abandon(x);
+            }
+        });
+        Request<R> request = c.request();
+        request.withTimeout(timeout);
+        onLoop(() -> engine.submit(x), c);
+        return request;
+    }
+
+    private void onLoop(Runnable task, Completer<?> c) {
+        if (loop.inLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            c.fail(new SmbConnectionLostException("client is closed", false, new IOException("event loop shut down", e)));
+        }
+    }
+
+    /** Completes the completer from the engine's outcome. */
+    private final class Handler<R> implements ResponseHandler {
+        private final Completer<R> c;
+        private final Smb2Request body;
+        private final String what;
+        private final String path;
+        private final IntPredicate okStatus;
+        private final ResponseParser<R> parser;
+        private volatile boolean cancelRequested;
+
+        Handler(Completer<R> c, Smb2Request body, String what, String path, IntPredicate okStatus, ResponseParser<R> parser) {
+            this.c = c;
+            this.body = body;
+            this.what = what;
+            this.path = path;
+            this.okStatus = okStatus;
+            this.parser = parser;
+        }
+
+        @Override
+        public void onResponse(Smb2Header header, ByteBuf message) {
+            try {
+                int status = header.status();
+                if (status != 0 && (okStatus == null || !okStatus.test(status))) {
+                    if (status == STATUS_CANCELLED && c.request().state() == RequestState.IN_PROGRESS && cancelRequested) {
+                        c.cancelled();
+                    } else {
+                        c.fail(StatusErrors.of(status, body.command(), path));
+                    }
+                    return;
+                }
+                R value;
+                try {
+                    message.skipBytes(Smb2Header.SIZE);
+                    value = parser.parse(header, message);
+                } catch (SmbException e) {
+                    c.fail(e); // the parser's own verdict on a well-formed response
+                    return;
+                } catch (RuntimeException e) {
+                    SmbProtocolException error = new SmbProtocolException(what + ": malformed response: " + e.getMessage(), e);
+                    c.fail(error);
+                    engine.failAll(error);
+                    return;
+                }
+                if (!c.complete(value)) {
+                    ReferenceCountUtil.release(value); // ended meanwhile (timeout, cancel): nobody will take it
+                }
+            } finally {
+                message.release();
+            }
+        }
+
+        @Override
+        public void onFailure(RuntimeException error) {
+            c.fail(error);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.smbco.client.internal;
+
+import dev.smbco.client.engine.MessageSecurity;
+import dev.smbco.protocol.crypto.MessageSigner;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/**
+ * A session's keys in the engine's terms: its {@link MessageSigner} and, for SMB 3.x sessions that
+ * can encrypt, its transform cipher. Used only on the connection's event loop (the signer and
+ * ciphers are not thread-safe).
+ */
+public final class SessionSecurity implements MessageSecurity {
+    /** Seals and opens transform frames for one session (MS-SMB2 3.1.4.3 / 3.2.5.1.1). */
+    public interface FrameCipher {
+        ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId);
+
+        ByteBuf decrypt(ByteBuf frame);
+    }
+
+    private final MessageSigner signer;
+    private final FrameCipher cipher;
+
+    /**
+     * @param signer null for guest and anonymous sessions (they cannot sign)
+     * @param cipher null when the session cannot encrypt
+     */
+    public SessionSecurity(MessageSigner signer, FrameCipher cipher) {
+        this.signer = signer;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public void sign(ByteBuf message) {
+        if (signer == null) {
+            throw new IllegalStateException("this session has no signing key (guest or anonymous)");
+        }
+        signer.sign(message);
+    }
+
+    @Override
+    public boolean verify(ByteBuf message) {
+        return signer != null && signer.verify(message);
+    }
+
+    public boolean canSign() {
+        return signer != null;
+    }
+
+    @Override
+    public boolean canEncrypt() {
+        return cipher != null;
+    }
+
+    @Override
+    public ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId) {
+        return cipher.encrypt(alloc, plain, sessionId);
+    }
+
+    @Override
+    public ByteBuf decrypt(ByteBuf frame) {
+        return cipher.decrypt(frame);
+    }
+}

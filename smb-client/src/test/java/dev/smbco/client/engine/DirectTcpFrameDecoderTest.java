@@ -1,0 +1,76 @@
+package dev.smbco.client.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.smbco.client.SmbProtocolException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DecoderException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DirectTcpFrameDecoderTest {
+
+    private static ByteBuf frame(int length, int fill) {
+        ByteBuf b = Unpooled.buffer();
+        b.writeByte(0).writeMedium(length);
+        for (int i = 0; i < length; i++) {
+            b.writeByte(fill);
+        }
+        return b;
+    }
+
+    @Test
+    void reassemblesFramesFedOneByteAtATime() {
+        EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(4096));
+        ByteBuf two = Unpooled.wrappedBuffer(frame(100, 1), frame(64, 2));
+        while (two.isReadable()) {
+            ch.writeInbound(two.readRetainedSlice(1));
+        }
+        two.release();
+        ByteBuf a = ch.readInbound();
+        ByteBuf b = ch.readInbound();
+        assertThat(a.readableBytes()).isEqualTo(100);
+        assertThat(a.getByte(99)).isEqualTo((byte) 1);
+        assertThat(b.readableBytes()).isEqualTo(64);
+        assertThat(b.getByte(0)).isEqualTo((byte) 2);
+        a.release();
+        b.release();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void twoFramesInOneReadComeOutSeparately() {
+        EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(4096));
+        ch.writeInbound(Unpooled.wrappedBuffer(frame(70, 3), frame(80, 4)));
+        ByteBuf a = ch.readInbound();
+        ByteBuf b = ch.readInbound();
+        assertThat(a.readableBytes()).isEqualTo(70);
+        assertThat(b.readableBytes()).isEqualTo(80);
+        a.release();
+        b.release();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void oversizedFrameIsAProtocolError() {
+        EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(4096));
+        ByteBuf big = Unpooled.buffer().writeByte(0).writeMedium(5000);
+        assertThatThrownBy(() -> ch.writeInbound(big))
+                .isInstanceOf(DecoderException.class)
+                .cause().isInstanceOf(SmbProtocolException.class).hasMessageContaining("5000");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void anHttpAnswerIsRecognisedAsNotSmb() {
+        EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(4096));
+        ByteBuf http = Unpooled.copiedBuffer("HTTP/1.1 400 Bad Request\r\n\r\n", StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> ch.writeInbound(http))
+                .cause().isInstanceOf(SmbProtocolException.class).hasMessageContaining("0x48");
+        assertFalse(ch.finish());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.smbco.protocol.crypto;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * MS-SMB2 3.1.4.1 Signing An Outgoing Message / 3.2.5.1.3 Verifying the Signature.
+ *
+ * <p>A message is one whole SMB2 message: the readable bytes of the buffer, header first (in a
+ * compound, narrow the buffer to one message including its padding). The signature is computed
+ * over the message with its 16-byte Signature field (header bytes 48..63) taken as zero.
+ *
+ * <p>One signer per session (per channel signing key), created once with its key; Cipher/Mac
+ * instances are set up once and reused. <b>Instances are not thread-safe</b>: use one from the
+ * connection's event-loop thread only.
+ */
+public sealed interface MessageSigner permits HmacSha256Signer, CmacSigner, GmacSigner {
+
+    /**
+     * Sets SMB2_FLAGS_SIGNED in the header and writes the 16-byte signature in place. The reader
+     * and writer indices do not move.
+     *
+     * @throws IllegalArgumentException if fewer than 64 bytes are readable
+     */
+    void sign(ByteBuf message);
+
+    /**
+     * Whether the Signature field holds the right signature for the message. Compares in
+     * constant time; the buffer's bytes and indices are left exactly as they were. A message
+     * shorter than an SMB2 header does not verify.
+     */
+    boolean verify(ByteBuf message);
+
+    /** The algorithm this signer implements. */
+    SigningAlgorithm algorithm();
+
+    /**
+     * A signer for a session.
+     *
+     * @param key the signing key: the session key for HMAC-SHA256 (2.0.2/2.1), else
+     *            Session.SigningKey / Channel.SigningKey (16 bytes). Copied; the caller may wipe it.
+     */
+    static MessageSigner create(SigningAlgorithm algorithm, byte[] key) {
+        if (key == null || key.length == 0) {
+            throw new IllegalArgumentException("no signing key");
+        }
+        return switch (algorithm) {
+            case HMAC_SHA256 -> new HmacSha256Signer(key);
+            case AES_CMAC -> new CmacSigner(key);
+            case AES_GMAC -> new GmacSigner(key);
+        };
+    }
+}

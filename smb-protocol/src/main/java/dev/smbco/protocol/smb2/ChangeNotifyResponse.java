@@ -1,0 +1,43 @@
+package dev.smbco.protocol.smb2;
+
+import dev.smbco.protocol.Command;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * MS-SMB2 2.2.36 SMB2 CHANGE_NOTIFY Response.
+ *
+ * <p>{@link #outputBuffer()} is a <b>retained slice</b> of the received frame (no copy); it holds MS-FSCC 2.7.1 FILE_NOTIFY_INFORMATION entries (empty with STATUS_NOTIFY_ENUM_DIR).
+ * This response is {@link io.netty.util.ReferenceCounted} through that slice: its holder
+ * releases it once.
+ *
+ * @param outputBuffer Buffer at OutputBufferOffset (2 bytes) / OutputBufferLength (4 bytes)
+ */
+public record ChangeNotifyResponse(ByteBuf outputBuffer) implements PayloadResponse {
+    public static final int STRUCTURE_SIZE = 9;
+    private static final String NAME = "CHANGE_NOTIFY response";
+
+    @Override
+    public Command command() {
+        return Command.CHANGE_NOTIFY;
+    }
+
+    @Override
+    public ByteBuf payload() {
+        return outputBuffer;
+    }
+
+    /** Writes the body; the output buffer is copied, its indices and reference count untouched. */
+    public void encode(ByteBuf out) {
+        Body.writeOutputBuffer(out, outputBuffer); // StructureSize (2), OutputBufferOffset (2), OutputBufferLength (4), Buffer
+    }
+
+    /** Decodes the body (convention of {@link dev.smbco.protocol.Wire}); holds a retained slice of {@code in}. */
+    public static ChangeNotifyResponse decode(ByteBuf in) {
+        return new ChangeNotifyResponse(Body.readOutputBuffer(in, NAME));
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeNotifyResponse[" + outputBuffer.readableBytes() + " bytes]";
+    }
+}
