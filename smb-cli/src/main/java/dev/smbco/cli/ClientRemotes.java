@@ -1,13 +1,14 @@
 package dev.smbco.cli;
 
+import dev.smbco.cli.remote.ClientRemote;
 import dev.smbco.cli.remote.Remote;
 
-/** Connections through the smbco client library. */
+/** Connections through the smbco client library (the default {@link dev.smbco.cli.remote.Connector}). */
 final class ClientRemotes {
     private ClientRemotes() {
     }
 
     static Remote open(SmbcoCommand options) {
-        throw new CliException(ExitStatus.CONNECTION, "the smbco client library is not wired in yet");
+        return new ClientRemote(options);
     }
 }

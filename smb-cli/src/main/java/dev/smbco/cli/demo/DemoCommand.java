@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintStream out = io.out();
         Path home = findHome(io);
         Path work = Files.createTempDirectory("smbco-demo-");
+        // a local smbd keeps its shares below work/samba and serves them as the test user, who
+        // must be able to pass through our (otherwise private) temporary directory
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
         AtomicReference<DemoServer> server = new AtomicReference<>();
         Thread hook = new Thread(() -> cleanUp(server.get(), work), "smbco-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
