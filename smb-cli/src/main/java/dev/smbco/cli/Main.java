@@ -57,6 +57,9 @@ public final class Main {
     /** Prints one line (plus the stack trace with -v) and returns the exit code. */
     static int report(CliException e, boolean verbose, Io io) {
         io.out().flush();
+        if (Session.wasInterrupted()) {
+            return e.status().code(); // the JVM exits with 130/143 anyway; the hook said what happened
+        }
         io.err().println("smbco: " + e.getMessage());
         if (verbose && e.getCause() != null) {
             e.getCause().printStackTrace(io.err());

@@ -11,6 +11,9 @@ import dev.smbco.cli.transfer.ProgressMeter;
  * connections are closed politely (tree disconnect, logoff); then the JVM exits with 130.
  */
 public final class Session implements AutoCloseable {
+    /** Set once Ctrl-C was handled: what fails afterwards is a consequence, not news for the user. */
+    private static volatile boolean interrupted;
+
     private final SmbcoCommand root;
     private final PartialFiles partials = new PartialFiles();
     private final Thread hook;
@@ -20,7 +23,7 @@ public final class Session implements AutoCloseable {
 
     public Session(SmbcoCommand root) {
         this.root = root;
-        this.hook = new Thread(this::interrupted, "smbco-interrupt");
+        this.hook = new Thread(this::onShutdown, "smbco-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -52,10 +55,11 @@ public final class Session implements AutoCloseable {
     }
 
     /** The shutdown hook: Ctrl-C (or SIGTERM) while the command runs. */
-    private void interrupted() {
+    private void onShutdown() {
         if (closed) {
             return;
         }
+        interrupted = true;
         ProgressMeter m = meter;
         if (m != null) {
             m.stop();
@@ -71,6 +75,11 @@ public final class Session implements AutoCloseable {
             r.close();
         }
         io().err().flush();
+    }
+
+    /** Whether the process is shutting down after Ctrl-C (or SIGTERM) during a command. */
+    public static boolean wasInterrupted() {
+        return interrupted;
     }
 
     @Override
