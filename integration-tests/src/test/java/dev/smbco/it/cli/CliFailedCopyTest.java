@@ -68,6 +68,26 @@ class CliFailedCopyTest {
         assertThat(Files.size(big)).as("the source is untouched").isEqualTo((long) SIZE_MIB << 20);
     }
 
+    @Test
+    void fullLocalDiskIsOneLineAndExit1(dev.smbco.testserver.SambaServer server) throws Exception {
+        Path small = Files.createDirectories(tmp.resolve("small"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0,
+                "needs root to mount a 1 MiB tmpfs: " + new String(mount.getInputStream().readAllBytes()));
+        try {
+            Cli cli = new Cli(server).mkdir();
+            Path big = BigFile.write(tmp.resolve("big.bin"), 3);
+            assertThat(cli.run("-q", "put", big.toString(), cli.url("big.bin")).status()).isZero();
+            Cli.Result r = cli.run("get", cli.url("big.bin"), small.toString());
+            assertThat(r.status()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("smbco: " + small.resolve("big.bin") + ": no space left on device\n");
+            assertThat(names(small)).as("the partial file is removed").isEmpty();
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
     /** Waits until the copy has written part of the file under its temporary name. */
     static void waitForPartialFile(Path dir, CompletableFuture<?> copy) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

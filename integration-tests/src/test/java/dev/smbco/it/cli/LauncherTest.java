@@ -107,6 +107,28 @@ class LauncherTest {
     }
 
     @Test
+    void interruptDuringAnUploadRemovesTheRemotePartialFile(SambaServer server) throws Exception {
+        Cli cli = new Cli(server).mkdir();
+        Path big = BigFile.write(tmp.resolve("up.bin"), 384);
+        Path errFile = tmp.resolve("stderr.txt");
+        Process p = start(server, null, errFile, "cp", big.toString(), cli.url("") + "/");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean seen = false;
+        while (!seen && p.isAlive() && System.nanoTime() < deadline) {
+            seen = cli.run("ls", cli.url("")).out().contains(".smbco-part-");
+            Thread.sleep(5);
+        }
+        assertThat(seen).as("the upload's temporary file showed up while it ran").isTrue();
+        p.destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(errFile)).isEqualTo(143);
+        assertThat(Files.readString(errFile)).isEqualTo("smbco: interrupted; removing partial files\n");
+        Cli.Result ls = cli.run("ls", cli.url(""));
+        assertThat(ls.status()).isZero();
+        assertThat(ls.out()).as("neither up.bin nor its temporary file").isEmpty();
+    }
+
+    @Test
     void interruptRemovesThePartialDestination(SambaServer server) throws Exception {
         Cli cli = new Cli(server).mkdir();
         Path big = BigFile.write(tmp.resolve("big.bin"), 384);

@@ -269,7 +269,11 @@ public final class Copier {
         PartialFiles.Partial partial = partials.local(temp);
         boolean done = false;
         try {
-            from.share().download(from.path(), temp, counter);
+            try {
+                from.share().download(from.path(), temp, counter);
+            } catch (CliException e) {
+                throw renamed(e, temp, target.path());
+            }
             FileInfo info = from.share().stat(from.path());
             if (info.modified() != null) {
                 Files.setLastModifiedTime(temp, FileTime.from(info.modified()));
@@ -286,6 +290,15 @@ public final class Copier {
                 partials.discard(partial);
             }
         }
+    }
+
+    /** A local error about the temporary file is reported under the name the user asked for. */
+    private static CliException renamed(CliException e, Path temp, Path target) {
+        String prefix = temp.toString();
+        if (!e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        return new CliException(e.status(), target + e.getMessage().substring(prefix.length()), e.getCause());
     }
 
     /** {@code put - URL}: stdin to a file; the URL must name the file (there is no name to go "into"). */
