@@ -19,8 +19,10 @@
 #   SMBCO_PORT           local mode only: the port to use (default: a free one)
 #   SMBCO_LOG_LEVEL      Samba debug level (default 1); logs go to STATE/log/
 #
-# Local mode needs root: smbd switches to the logged-on user's Unix identity, and Samba's
-# passdb only knows existing Unix users (a nologin system user is created when missing).
+# Local mode as root: smbd switches to the logged-on user's Unix identity, and Samba's passdb
+# only knows existing Unix users (a nologin system user is created when missing).
+# Local mode without root works when libuid-wrapper and libnss-wrapper are installed (as in
+# Samba's own test suite): identities are faked, every file belongs to the caller.
 # It never touches the system's own Samba configuration, state or services.
 set -euo pipefail
 
@@ -76,7 +78,7 @@ resolve_settings() {
 
 # render_conf STATE PORT INTERFACES BIND_ONLY -> writes STATE/smb.conf
 render_conf() {
-  local state=$1 port=$2 interfaces=$3 bind_only=$4 guest=nobody
+  local state=$1 port=$2 interfaces=$3 bind_only=$4 guest=${GUEST_ACCOUNT:-nobody}
   [[ -r $TEMPLATE ]] || die "template $TEMPLATE not found"
   id -u "$guest" >/dev/null 2>&1 || guest=$USER_NAME
   sed -e "s|@STATE@|$state|g" -e "s|@SHARES@|$state/shares|g" -e "s|@PORT@|$port|g" \
@@ -96,11 +98,13 @@ prepare_state() {
   done
   chmod 0755 "$state" "$state/shares"
   chmod 0700 "$state/private"
-  if ! id -u "$USER_NAME" >/dev/null 2>&1; then
-    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$USER_NAME" \
-      || die "could not create the Unix user '$USER_NAME' that Samba's passdb needs"
+  if [[ -z ${UNPRIVILEGED:-} ]]; then
+    if ! id -u "$USER_NAME" >/dev/null 2>&1; then
+      useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$USER_NAME" \
+        || die "could not create the Unix user '$USER_NAME' that Samba's passdb needs"
+    fi
+    chown "$USER_NAME" "$state/shares/share" "$state/shares/public" "$state/shares/enc"
   fi
-  chown "$USER_NAME" "$state/shares/share" "$state/shares/public" "$state/shares/enc"
   chmod 0775 "$state/shares/share" "$state/shares/enc"
   chmod 0777 "$state/shares/public"
   printf 'hello from smbco\n' >"$state/shares/ro/hello.txt"
@@ -137,7 +141,7 @@ instance_pids() {
     while IFS= read -r -d '' arg; do
       if [[ $arg == "--configfile=$conf" || ( $prev == -s && $arg == "$conf" ) ]]; then hit=1; break; fi
       prev=$arg
-    done <"$dir/cmdline" 2>/dev/null || true
+    done 2>/dev/null <"$dir/cmdline" || true
     [[ -n $hit ]] && echo "$pid"
   done
   return 0
@@ -157,9 +161,35 @@ require_root() {
   [[ $(id -u) == 0 ]] || die "a private smbd needs root (smbd switches to the logged-on user's Unix identity); run as root, use a container engine, or set SMBCO_TEST_SERVER to an existing server"
 }
 
+find_preload() { # NAME -> path of the shared library, if installed
+  local p
+  for p in /usr/lib/*/"$1" /usr/lib64/"$1" /usr/lib/"$1" /usr/local/lib/"$1"; do
+    [[ -r $p ]] && { echo "$p"; return 0; }
+  done
+  return 1
+}
+
+# Without root, run smbd the way Samba's own test suite does: uid_wrapper fakes the identity
+# switches and nss_wrapper a passwd/group holding the test user. The test user gets our real
+# uid, so Samba's permission checks agree with the files' real owner. Sets UNPRIVILEGED.
+setup_unprivileged() {
+  local state=$1 uidw nssw uid gid guest_uid=65534
+  uidw=$(find_preload libuid_wrapper.so) && nssw=$(find_preload libnss_wrapper.so) \
+    || die "a private smbd needs root, or (unprivileged) libuid-wrapper and libnss-wrapper: apt-get install libuid-wrapper libnss-wrapper; or use a container engine or SMBCO_TEST_SERVER"
+  uid=$(id -u) gid=$(id -g)
+  [[ $uid == "$guest_uid" ]] && guest_uid=65533
+  mkdir -p "$state/wrap"
+  printf '%s\n' "root:x:0:0:root:/:/bin/false" "$USER_NAME:x:$uid:$gid:smbco test user:/:/bin/false" \
+    "smbco-guest:x:$guest_uid:$guest_uid:smbco guest:/:/bin/false" >"$state/wrap/passwd"
+  printf '%s\n' "root:x:0:" "$USER_NAME:x:$gid:" "smbco-guest:x:$guest_uid:" >"$state/wrap/group"
+  export LD_PRELOAD="$uidw $nssw" UID_WRAPPER=1 UID_WRAPPER_ROOT=1
+  export NSS_WRAPPER_PASSWD=$state/wrap/passwd NSS_WRAPPER_GROUP=$state/wrap/group
+  GUEST_ACCOUNT=smbco-guest
+  UNPRIVILEGED=1
+}
+
 local_start() {
-  local state=$1 smbd port pid rc attempt
-  require_root
+  local state=$1 smbd port pid rc attempt mode
   smbd=$(find_smbd) || die "smbd not found; install it (apt-get install samba smbclient) or use a container engine"
   command -v pdbedit >/dev/null || die "pdbedit not found; install the samba package"
   mkdir -p "$state"
@@ -168,6 +198,7 @@ local_start() {
     die "an smbd already runs for $state (pid $(cat "$state/smbd.pid")); stop it first"
   fi
   resolve_settings
+  [[ $(id -u) == 0 ]] || setup_unprivileged "$state"
   for attempt in 1 2 3 4 5 6 7 8; do
     if [[ -n ${SMBCO_PORT:-} ]]; then
       port=$SMBCO_PORT
@@ -185,6 +216,8 @@ local_start() {
     rc=0
     wait_for_port "$pid" 127.0.0.1 "$port" || rc=$?
     if [[ $rc == 0 ]]; then
+      mode=root
+      [[ -n ${UNPRIVILEGED:-} ]] && mode=unprivileged
       cat <<INFO
 HOST=127.0.0.1
 PORT=$port
@@ -199,6 +232,7 @@ SHARES=share,public,enc,ro
 PID=$pid
 CONF=$state/smb.conf
 LOG_DIR=$state/log
+MODE=$mode
 INFO
       return 0
     fi

@@ -28,11 +28,14 @@ smbco_test_env_main() {
   case ":$PATH:" in *":$JAVA_HOME/bin:"*) ;; *) export PATH=$JAVA_HOME/bin:$PATH ;; esac
 
   # 2. Debian packages (only those missing; only as root)
-  local want=(samba samba-vfs-modules smbclient podman runc iptables debootstrap netavark aardvark-dns) missing=() p
+  local want=(samba samba-vfs-modules smbclient libuid-wrapper libnss-wrapper podman runc iptables debootstrap netavark aardvark-dns) missing=() p
   command -v mvn >/dev/null 2>&1 || want+=(maven)
   if command -v dpkg-query >/dev/null 2>&1; then
+    local installed
+    # dpkg-query fails when one of them is unknown; its output for the others still counts
+    installed=" $({ dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${want[@]}" 2>/dev/null || true; } | awk '$1 == "ii" { printf "%s ", $2 }') "
     for p in "${want[@]}"; do
-      dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+      [[ $installed == *" $p "* ]] || missing+=("$p")
     done
   else
     command -v smbd >/dev/null 2>&1 || [[ -x /usr/sbin/smbd ]] || missing+=(samba)
@@ -57,7 +60,11 @@ smbco_test_env_main() {
     return 0
   fi
   if [[ $(id -u) != 0 ]]; then
-    echo "test-env: not root, so no container set-up (rootful podman needs root); tests fall back to a local smbd or SMBCO_TEST_SERVER" >&2
+    if smbco_engine_answers "$SMBCO_DOCKER_HOST"; then
+      smbco_export_engine "$SMBCO_DOCKER_HOST"
+    else
+      echo "test-env: not root, so no podman set-up; tests use an unprivileged private smbd (needs samba, libuid-wrapper, libnss-wrapper) or SMBCO_TEST_SERVER=host[:port]" >&2
+    fi
     return 0
   fi
   if ! command -v podman >/dev/null 2>&1; then
@@ -68,10 +75,15 @@ smbco_test_env_main() {
   smbco_base_image "$state" || return 1
   smbco_samba_image "$repo" "$state" || return 1
   smbco_podman_service "$state" || return 1
-  export DOCKER_HOST=unix://$SMBCO_PODMAN_SOCKET
+  smbco_export_engine "unix://$SMBCO_PODMAN_SOCKET"
+  return 0
+}
+
+# What Testcontainers needs to use podman's Docker-compatible API (Ryuk does not run under podman).
+smbco_export_engine() {
+  export DOCKER_HOST=$1
   export TESTCONTAINERS_RYUK_DISABLED=true
   export TESTCONTAINERS_HOST_OVERRIDE=localhost
-  return 0
 }
 
 # The settings podman needs here (runc, netavark, bounded ulimits). /etc/containers/containers.conf
@@ -122,15 +134,21 @@ smbco_base_image() {
 
 # The Samba image is rebuilt when docker/ changed: its label holds a hash of docker/*.
 smbco_samba_image() {
-  local repo=$1 state=$2 hash have
+  local repo=$1 state=$2 hash have old_id new_id
   hash=$(cd "$repo/docker" && cat Dockerfile .dockerignore smb.conf.template samba-setup.sh | sha256sum | cut -c1-16)
   have=$(podman image inspect --format '{{ index .Labels "dev.smbco.docker-hash" }}' "$SMBCO_SAMBA_IMAGE" 2>/dev/null || true)
   [[ $have == "$hash" ]] && return 0
+  old_id=$(podman image inspect --format '{{ .Id }}' "$SMBCO_SAMBA_IMAGE" 2>/dev/null || true)
   echo "test-env: building the Samba image $SMBCO_SAMBA_IMAGE from docker/ (${have:+docker/ changed; }~1-2 min)" >&2
   podman build --pull=never --label "dev.smbco.docker-hash=$hash" -t "$SMBCO_SAMBA_IMAGE" "$repo/docker" >"$state/image-build.log" 2>&1 || {
     echo "test-env: building the Samba image failed (see $state/image-build.log)" >&2
     return 1
   }
+  # drop the image this build replaced (only that one; it stays if a container still uses it)
+  new_id=$(podman image inspect --format '{{ .Id }}' "$SMBCO_SAMBA_IMAGE" 2>/dev/null || true)
+  if [[ -n $old_id && $old_id != "$new_id" ]]; then
+    podman rmi "$old_id" >/dev/null 2>&1 || true
+  fi
 }
 
 smbco_podman_service() {

@@ -62,8 +62,10 @@ public final class ThroughputHarness {
                 String remote = "smbco-bench-" + mode + ".bin";
                 double up;
                 double down;
+                String dialect;
                 try (SmbClient client = SmbClient.create(b.build())) {
                     SmbConnection conn = client.connect(o.host(), o.port());
+                    dialect = conn.negotiated().dialect().version();
                     SmbSession session = conn.sessionSetup(Credentials.ntlm(o.user(), o.password().toCharArray(), o.domain()));
                     SmbTree tree = session.treeConnect(o.share());
                     long t0 = System.nanoTime();
@@ -89,7 +91,7 @@ public final class ThroughputHarness {
                     conn.close();
                 }
                 report.add(String.format(Locale.ROOT, "smbco     %-8s upload %8.1f MiB/s   download %8.1f MiB/s   (SMB %s)", mode, up, down,
-                        "?"));
+                        dialect));
                 if (o.smbclient()) {
                     report.add(smbclient(o, mode, source, back, sourceHash));
                 }

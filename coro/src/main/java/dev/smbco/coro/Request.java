@@ -228,7 +228,7 @@ public final class Request<T> {
         if (outcome != null) {
             return this;
         }
-        Cancellable t = loop.schedule(() -> expire(timeout), Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        Cancellable t = loop.schedule(() -> expire(timeout), Durations.delayNanos(timeout), TimeUnit.NANOSECONDS);
         Cancellable previous = (Cancellable) TIMER.getAndSet(this, t);
         if (previous != null) {
             previous.cancel();
@@ -243,8 +243,15 @@ public final class Request<T> {
         if (outcome != null) {
             return;
         }
+        RuntimeException e = null;
         Supplier<? extends RuntimeException> s = timeoutException;
-        RuntimeException e = s == null ? null : s.get();
+        if (s != null) {
+            try {
+                e = s.get();
+            } catch (RuntimeException broken) {
+                LOG.log(Level.WARNING, "timeout exception supplier threw; using the default", broken);
+            }
+        }
         if (e == null) {
             e = new RequestTimeoutException("request timed out after " + timeout);
         }
@@ -341,8 +348,8 @@ public final class Request<T> {
     }
 
     /**
-     * Ends the request if it is still in progress: wakes blocked awaiters at once and posts the
-     * delivery (cleanup, then callbacks) to the loop.
+     * Ends the request if it is still in progress: posts the delivery (cleanup, then callbacks)
+     * to the loop, then wakes blocked awaiters.
      *
      * @return whether this call ended it
      */
@@ -350,15 +357,17 @@ public final class Request<T> {
         if (!OUTCOME.compareAndSet(this, null, o)) {
             return false;
         }
-        CountDownLatch latch = waiters;
-        if (latch != null) {
-            latch.countDown();
-        }
         cancelHandler = null; // nothing left to cancel; let the producer's state go
         try {
             loop.execute(this::deliver);
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "loop " + loop + " is shut down; callbacks of an ended request dropped", e);
+        }
+        // wake blocked awaiters only now, so that once await() returns the delivery is queued
+        // (a caller that closes the loop right after await() does not strand the callbacks)
+        CountDownLatch latch = waiters;
+        if (latch != null) {
+            latch.countDown();
         }
         return true;
     }

@@ -39,7 +39,7 @@ public final class Requests {
     public static Request<Void> sleep(Loop loop, Duration delay) {
         Objects.requireNonNull(delay, "delay");
         Completer<Void> c = Completer.create(loop);
-        Cancellable timer = loop.schedule(() -> c.complete(null), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        Cancellable timer = loop.schedule(() -> c.complete(null), Durations.delayNanos(delay), TimeUnit.NANOSECONDS);
         c.onCancel(() -> timer.cancel() && c.cancelled());
         c.onCleanup(state -> timer.cancel()); // a timeout ends it before the timer fires
         return c.request();

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -45,7 +46,7 @@ final class Backends {
                 || Files.exists(Path.of("/var/run/docker.sock"))
                 || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
         if (!hint) {
-            return Optional.of("no container engine (DOCKER_HOST unset, no /var/run/docker.sock); ./run-tests sets up podman");
+            return Optional.of("no container engine (DOCKER_HOST unset, no /var/run/docker.sock)");
         }
         try {
             if (DockerClientFactory.instance().isDockerAvailable()) {
@@ -64,8 +65,8 @@ final class Backends {
         if (DockerDir.find().isEmpty()) {
             return Optional.of("docker/samba-setup.sh not found above " + Path.of("").toAbsolutePath() + " (set SMBCO_DOCKER_DIR)");
         }
-        if (!isRoot()) {
-            return Optional.of("a private smbd needs root (it switches to the logged-on user's Unix identity); run as root or use a container engine");
+        if (!isRoot() && !hasIdentityWrappers()) {
+            return Optional.of("a private smbd needs root, or libuid-wrapper and libnss-wrapper to run unprivileged (apt-get install libuid-wrapper libnss-wrapper)");
         }
         return Optional.empty();
     }
@@ -81,6 +82,20 @@ final class Backends {
             }
         }
         return Optional.empty();
+    }
+
+    /** uid_wrapper and nss_wrapper, with which samba-setup.sh runs smbd without root. */
+    static boolean hasIdentityWrappers() {
+        return findLibrary("libuid_wrapper.so") && findLibrary("libnss_wrapper.so");
+    }
+
+    private static boolean findLibrary(String name) {
+        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib")) {
+            if (Files.isReadable(Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isRoot() {
@@ -106,7 +121,7 @@ final class Backends {
         Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
                 "image " + image + " is missing and docker/ was not found to build it; run scripts/test-env.sh"));
         LOG.warn("image {} is missing: building it from {} now (slow; scripts/test-env.sh prebuilds it)", image, dockerDir);
-        return SambaContainer.fromDockerfile(dockerDir);
+        return SambaContainer.fromDockerfile(dockerDir, image);
     }
 
     private static boolean imageExists(String image) {

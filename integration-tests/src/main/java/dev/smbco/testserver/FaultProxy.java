@@ -195,6 +195,7 @@ public final class FaultProxy implements AutoCloseable {
             server.connect(target, 10_000);
             ProxiedConnection c = new ProxiedConnection(client, server, clientToServer, serverToClient, gate, connections::remove);
             connections.add(c);
+            everStarted.removeIf(ProxiedConnection::finished);
             everStarted.add(c);
             c.start(threads);
         } catch (IOException e) {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * A private {@code smbd} on a free loopback port, run by {@code docker/samba-setup.sh local}
  * with all its state in a temporary directory that is deleted on {@link #stop()} (kept when
- * {@code SMBCO_KEEP_SAMBA_STATE} is set, for reading its logs). Needs root.
+ * {@code SMBCO_KEEP_SAMBA_STATE} is set, for reading its logs). Needs root, or without root
+ * libuid-wrapper and libnss-wrapper ({@link #unprivileged()}).
  */
 public final class LocalSmbd implements DedicatedSambaServer {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSmbd.class);
@@ -107,6 +108,11 @@ public final class LocalSmbd implements DedicatedSambaServer {
         return SambaBackend.LOCAL;
     }
 
+    /** Whether smbd runs without root, under uid_wrapper/nss_wrapper. */
+    public boolean unprivileged() {
+        return "unprivileged".equals(info.get("MODE"));
+    }
+
     /** Where smbd writes its logs ({@code log.smbd}, {@code log.<client>}). */
     public Path logDir() {
         return stateDir.resolve("log");
@@ -158,7 +164,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
 
     @Override
     public String toString() {
-        return "LocalSmbd[" + describe() + ", state=" + stateDir + "]";
+        return "LocalSmbd[" + describe() + (unprivileged() ? ", unprivileged" : "") + ", state=" + stateDir + "]";
     }
 
     private void stopQuietly() {

@@ -78,6 +78,11 @@ final class ProxiedConnection {
         onClosed.accept(this);
     }
 
+    /** Both pumps have ended. */
+    boolean finished() {
+        return c2sThread != null && !c2sThread.isAlive() && !s2cThread.isAlive();
+    }
+
     void join(Duration timeout) throws InterruptedException {
         for (Thread t : new Thread[] {c2sThread, s2cThread}) {
             if (t != null) {

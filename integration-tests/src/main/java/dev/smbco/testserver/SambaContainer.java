@@ -1,5 +1,6 @@
 package dev.smbco.testserver;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -30,6 +31,8 @@ public class SambaContainer extends GenericContainer<SambaContainer> implements 
     private SambaVariant variant = SambaVariant.DEFAULT;
     private String user = DEFAULT_USER;
     private String password = DEFAULT_PASSWORD;
+    private volatile int lastPort;
+    private volatile String lastHost;
 
     public SambaContainer() {
         this(imageName());
@@ -49,10 +52,12 @@ public class SambaContainer extends GenericContainer<SambaContainer> implements 
         setUp();
     }
 
-    /** A container whose image is built from a {@code docker/} directory (slow the first time). */
-    public static SambaContainer fromDockerfile(Path dockerDir) {
-        return new SambaContainer(new ImageFromDockerfile(DockerImageName.parse(DEFAULT_IMAGE).getUnversionedPart(), false)
-                .withFileFromPath(".", dockerDir));
+    /**
+     * A container whose image is built from a {@code docker/} directory first (slow the first
+     * time) and tagged {@code imageName}, so later runs find it.
+     */
+    public static SambaContainer fromDockerfile(Path dockerDir, String imageName) {
+        return new SambaContainer(new ImageFromDockerfile(imageName, false).withFileFromPath(".", dockerDir));
     }
 
     /** {@code $SMBCO_SAMBA_IMAGE}, else {@value #DEFAULT_IMAGE}. */
@@ -89,13 +94,24 @@ public class SambaContainer extends GenericContainer<SambaContainer> implements 
     /** The host to connect to; {@code localhost} is given as {@code 127.0.0.1} (never IPv6 by surprise). */
     @Override
     public String host() {
+        if (lastHost != null && getContainerId() == null) {
+            return lastHost;
+        }
         String host = getHost();
         return "localhost".equals(host) ? "127.0.0.1" : host;
     }
 
+    /** The mapped port; after a stop still the last one (so a test can see it refuse connections). */
     @Override
     public int port() {
-        return getMappedPort(SMB_PORT);
+        return lastPort > 0 && getContainerId() == null ? lastPort : getMappedPort(SMB_PORT);
+    }
+
+    @Override
+    protected void containerIsStarted(InspectContainerResponse info) {
+        super.containerIsStarted(info);
+        lastPort = getMappedPort(SMB_PORT);
+        lastHost = host();
     }
 
     @Override

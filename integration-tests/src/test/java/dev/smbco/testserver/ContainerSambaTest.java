@@ -35,6 +35,11 @@ class ContainerSambaTest {
     }
 
     @Test
+    void changeNotifyWorks(SambaServer server) throws Exception {
+        ShareChecks.changeNotifySeesANewFile(server, work);
+    }
+
+    @Test
     void wrongPasswordIsRefused(SambaServer server) throws Exception {
         ShareChecks.wrongPasswordIsRefused(server);
     }

@@ -36,6 +36,15 @@ class DedicatedServerTest {
     }
 
     @Test
+    void killedContainerIsGone(@UseSamba(backend = SambaBackend.CONTAINER) DedicatedSambaServer server) throws Exception {
+        assertThat(server.isRunning()).isTrue();
+        assertThat(Smbclient.run(server, server.share(), "ls").output()).doesNotContain("NT_STATUS_");
+        server.kill();
+        assertThat(server.isRunning()).isFalse();
+        assertRefused(server);
+    }
+
+    @Test
     void startDedicatedContainerOfAVariant() throws Exception {
         try (DedicatedSambaServer server = startDedicated(SambaVariant.MAX_SMB3_00, SambaBackend.CONTAINER)) {
             assertThat(server.backend()).isEqualTo(SambaBackend.CONTAINER);

@@ -10,6 +10,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,15 +40,14 @@ class ExtensionPolicyTest {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(PinnedToAnAbsentExternalServer.class)).build();
         Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (id.isTest() || id.getSource().map(s -> s.toString().contains("PinnedToAnAbsentExternalServer")).orElse(false)
-                        && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                    results.add(result);
-                }
-            }
-        });
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            launch(launcher, request, results);
+        } finally {
+            System.setErr(originalErr);
+        }
 
         String ci = System.getenv("CI");
         boolean inCi = ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci) && !"0".equals(ci);
@@ -55,5 +57,22 @@ class ExtensionPolicyTest {
         assertThat(result.getThrowable()).get().asString()
                 .contains("EXTERNAL: SMBCO_TEST_SERVER is not set")
                 .contains(inCi ? "CI is set" : "SKIPPED");
+        if (!inCi) {
+            // the skip is announced by exactly one loud line
+            assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("!!!!! smbco SKIPPED")))
+                    .singleElement().asString().contains("SMBCO_TEST_SERVER is not set");
+        }
+    }
+
+    private static void launch(Launcher launcher, LauncherDiscoveryRequest request, List<TestExecutionResult> results) {
+        launcher.execute(request, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest() || id.getSource().map(s -> s.toString().contains("PinnedToAnAbsentExternalServer")).orElse(false)
+                        && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    results.add(result);
+                }
+            }
+        });
     }
 }

@@ -34,6 +34,11 @@ class LocalSmbdTest {
     }
 
     @Test
+    void changeNotifyWorks(SambaServer server) throws Exception {
+        ShareChecks.changeNotifySeesANewFile(server, work);
+    }
+
+    @Test
     void wrongPasswordIsRefused(SambaServer server) throws Exception {
         ShareChecks.wrongPasswordIsRefused(server);
     }

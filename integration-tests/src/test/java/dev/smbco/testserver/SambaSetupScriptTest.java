@@ -65,19 +65,41 @@ class SambaSetupScriptTest {
     }
 
     @Test
-    void localStartWithoutRootSaysRootIsNeeded() throws Exception {
+    void localStartWithoutRootRunsUnprivilegedOrSaysWhatIsMissing() throws Exception {
+        // as root, become an unprivileged uid that owns the state directory; else we already are one
         List<String> prefix = Backends.isRoot()
-                ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+                ? List.of("setpriv", "--reuid=4242", "--regid=4242", "--clear-groups")
                 : List.of();
-        Path state = Files.createTempDirectory("smbco-nonroot-");
-        state.toFile().setWritable(true, false);
+        Path parent = Files.createTempDirectory("smbco-nonroot-");
+        Path state = parent.resolve("state");
+        if (Backends.isRoot()) {
+            Files.setOwner(parent, parent.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("4242"));
+        }
         try {
-            Run r = run(prefix, Map.of(), "local", "start", state.toString());
-            assertThat(r.exitCode()).isNotZero();
-            assertThat(r.stderr().strip().lines()).singleElement().asString().contains("needs root");
-            assertThat(r.stdout()).doesNotContain("PORT=");
+            Run start = run(prefix, Map.of(), "local", "start", state.toString());
+            if (!Backends.hasIdentityWrappers()) {
+                assertThat(start.exitCode()).isNotZero();
+                assertThat(start.stderr().strip().lines()).singleElement().asString()
+                        .contains("needs root").contains("libuid-wrapper");
+                return;
+            }
+            try {
+                assertThat(start.exitCode()).as(start.stderr()).isZero();
+                assertThat(start.stdout()).contains("MODE=unprivileged");
+                int port = Integer.parseInt(start.stdout().lines().filter(l -> l.startsWith("PORT="))
+                        .findFirst().orElseThrow().substring(5));
+                SambaServer server = new ExternalSambaServer("127.0.0.1", port, "test", "test-password", "WORKGROUP", SambaVariant.DEFAULT);
+                ShareChecks.userRoundTripsAFile(server, dir);
+                ShareChecks.guestWritesPublic(server, dir);
+            } finally {
+                assertThat(run(prefix, Map.of(), "local", "stop", state.toString()).exitCode()).isZero();
+            }
         } finally {
-            Files.deleteIfExists(state);
+            try (var paths = Files.walk(parent)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -47,6 +47,17 @@ final class ShareChecks {
         assertThat(r.output()).contains(name).doesNotContain("NT_STATUS_");
     }
 
+    /** {@code share}: change notify reports a file created by another connection. */
+    static void changeNotifySeesANewFile(SambaServer server, Path workDir) throws Exception {
+        Path up = workDir.resolve("notify.txt");
+        Files.writeString(up, "n");
+        String name = "notified-" + UUID.randomUUID() + ".txt";
+        String line = Smbclient.firstNotification(server, server.share(), java.time.Duration.ofSeconds(20),
+                () -> Smbclient.run(server, server.share(), "put " + up + " " + name));
+        assertThat(line).as("first change notification").isNotNull().contains(name);
+        Smbclient.run(server, server.share(), "del " + name);
+    }
+
     /** {@code share}: a wrong password is refused. */
     static void wrongPasswordIsRefused(SambaServer server) throws Exception {
         Smbclient.Result r = Smbclient.runAs(server, server.share(), server.user(), "wrong-" + server.password(), "ls");

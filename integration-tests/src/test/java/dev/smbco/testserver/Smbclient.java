@@ -86,6 +86,58 @@ final class Smbclient {
         }
     }
 
+    /**
+     * Starts smbclient's {@code notify} on the share's root and returns the first line it
+     * prints within {@code timeout}, or null; {@code change} runs once the watch is armed.
+     */
+    static String firstNotification(SambaServer server, String share, java.time.Duration timeout,
+                                    ThrowingRunnable change) throws Exception {
+        Path smbclient = find().orElseThrow();
+        Path dir = Files.createTempDirectory("smbco-smbclient-");
+        Path auth = dir.resolve("auth");
+        Files.writeString(auth, "username = " + server.user() + "\npassword = " + server.password() + "\n");
+        Files.writeString(dir.resolve("smb.conf"), "[global]\n  cache directory = %1$s\n  lock directory = %1$s\n  state directory = %1$s\n  private dir = %1$s\n".formatted(dir));
+        // stdbuf: smbclient's stdout is block-buffered on a pipe and notify never ends by itself
+        Process p = new ProcessBuilder("stdbuf", "-oL", smbclient.toString(), "-s", dir.resolve("smb.conf").toString(),
+                "//" + server.host() + "/" + share, "-p", Integer.toString(server.port()), "-A", auth.toString(),
+                "-c", "notify \\").redirectErrorStream(true).start();
+        try {
+            var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (var r = p.inputReader(StandardCharsets.UTF_8)) {
+                    r.lines().forEach(lines::add);
+                } catch (IOException ignored) {
+                    // process ended
+                }
+            });
+            // the watch is armed once smbclient has connected; a listing on a second connection
+            // cannot tell, so the change is retried until a notification arrives or time runs out
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                change.run();
+                String line = lines.poll(500, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    return line;
+                }
+            }
+            reader.interrupt();
+            return null;
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            try (var paths = Files.walk(dir)) {
+                for (Path x : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(x);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     static Optional<Path> find() {
         for (String d : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/local/bin").split(":")) {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, "smbclient"))) {

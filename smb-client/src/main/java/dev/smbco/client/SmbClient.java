@@ -194,6 +194,7 @@ public final class SmbClient implements AutoCloseable {
     @Override
     public void close() {
         log.debug("client closing");
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // a short quiet period lets requests that ended just now still deliver their callbacks
+        group.shutdownGracefully(50, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }

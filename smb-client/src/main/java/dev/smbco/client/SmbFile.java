@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.internal.Orphan;
 import dev.smbco.client.internal.OwnedWrite;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Loop;
@@ -44,7 +45,7 @@ import java.util.Objects;
  * does not take the caller's buffer: it retains slices of it for as long as it needs them, so the
  * caller may release its own reference as soon as the call returns.
  */
-public final class SmbFile implements AutoCloseable {
+public final class SmbFile implements AutoCloseable, Orphan {
     /** MS-ERREF STATUS_END_OF_FILE. */
     private static final int STATUS_END_OF_FILE = 0xC0000011;
     /** MS-ERREF STATUS_NO_MORE_FILES / STATUS_NO_SUCH_FILE: the end of a listing, or no match. */
@@ -298,6 +299,17 @@ public final class SmbFile implements AutoCloseable {
     public void close() {
         if (!closed) {
             closeSend().await();
+        }
+    }
+
+    /**
+     * Internal: the CREATE that opened this handle ended (timed out or was cancelled) before its
+     * response came, so the handle is closed right away instead of staying open on the server.
+     */
+    @Override
+    public void orphaned() {
+        if (!closed) {
+            closeSend();
         }
     }
 

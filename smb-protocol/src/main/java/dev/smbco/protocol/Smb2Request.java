@@ -23,4 +23,13 @@ public interface Smb2Request {
     default long creditPayloadSize() {
         return 0;
     }
+
+    /**
+     * MS-SMB2 3.1.5.2 CreditCharge for this request: {@code (max(send, expected receive) - 1) / 65536 + 1},
+     * at least 1. Meaningful for dialects with multi-credit support (2.1 and later); 2.0.2 uses 0.
+     */
+    default int creditCharge() {
+        long size = creditPayloadSize();
+        return size <= 0 ? 1 : (int) ((size - 1) / 65536 + 1);
+    }
 }

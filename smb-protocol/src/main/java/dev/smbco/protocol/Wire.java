@@ -96,6 +96,16 @@ public final class Wire {
         return b;
     }
 
+    /** A copy of {@code length} bytes at absolute {@code index}, after checking they lie inside [0, writerIndex). */
+    public static byte[] getBytes(ByteBuf in, int index, long length, String structure, String field) {
+        if (length < 0 || index < 0 || (long) index + length > in.writerIndex()) {
+            throw new SmbDecodeException(structure, field, length + " bytes at " + index + " outside the message");
+        }
+        byte[] b = new byte[(int) length];
+        in.getBytes(index, b);
+        return b;
+    }
+
     /**
      * Decodes UTF-16LE code units at an absolute, already checked index. Every 16-bit unit becomes
      * one Java char, so any sequence (surrogate pairs, even unpaired surrogates) round-trips exactly.

@@ -36,8 +36,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(SambaExtension.class)
 class SessionTest {
 
-    /** Writes and reads back a small file: proves signing/encryption round-trip on real traffic. */
+    /** Writes and reads back a small file, and provokes an error response: signing/encryption on real traffic. */
     private static void roundTrip(SmbTree tree) {
+        assertThatThrownBy(() -> tree.stat("no-such-file-" + System.nanoTime()))
+                .isInstanceOf(SmbNotFoundException.class);
         String name = Smb.uniqueDir("rt") + ".txt";
         byte[] data = ("hello over " + tree).getBytes(StandardCharsets.UTF_8);
         try (SmbFile f = tree.open(name, OpenOptions.write())) {

@@ -24,17 +24,29 @@ public final class DirectTcpFrameDecoder extends ByteToMessageDecoder {
     /** An SMB2 header is the smallest frame we can use (a transform header is larger). */
     private static final int MIN_FRAME = 64;
 
-    private enum State { HEADER, BODY }
+    /** Frames above this are gathered into a buffer of their exact size (one copy, no regrowth). */
+    static final int LARGE_FRAME = 64 * 1024;
+
+    private enum State { HEADER, BODY, LARGE_BODY }
 
     private final int maxFrameSize;
     private State state = State.HEADER;
     private int frameLength;
+    private ByteBuf large;
 
     public DirectTcpFrameDecoder(int maxFrameSize) {
         if (maxFrameSize < MIN_FRAME || maxFrameSize > MAX_STREAM_LENGTH) {
             throw new IllegalArgumentException("maxFrameSize " + maxFrameSize + " outside " + MIN_FRAME + ".." + MAX_STREAM_LENGTH);
         }
         this.maxFrameSize = maxFrameSize;
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (large != null) {
+            large.release();
+            large = null;
+        }
     }
 
     @Override
@@ -58,13 +70,28 @@ public final class DirectTcpFrameDecoder extends ByteToMessageDecoder {
                     }
                     in.skipBytes(HEADER_SIZE);
                     frameLength = length;
-                    state = State.BODY;
+                    if (length > LARGE_FRAME && in.readableBytes() < length) {
+                        large = ctx.alloc().ioBuffer(length, length);
+                        state = State.LARGE_BODY;
+                    } else {
+                        state = State.BODY;
+                    }
                 }
                 case BODY -> {
                     if (in.readableBytes() < frameLength) {
                         return;
                     }
                     out.add(in.readRetainedSlice(frameLength));
+                    state = State.HEADER;
+                }
+                case LARGE_BODY -> {
+                    int n = Math.min(in.readableBytes(), large.writableBytes());
+                    large.writeBytes(in, n);
+                    if (large.isWritable()) {
+                        return;
+                    }
+                    out.add(large);
+                    large = null;
                     state = State.HEADER;
                 }
             }

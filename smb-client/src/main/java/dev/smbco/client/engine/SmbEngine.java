@@ -111,7 +111,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         boolean wrote = false;
         while (closedCause == null && !waiting.isEmpty()) {
             Exchange x = waiting.peekFirst();
-            int charge = multiCredit ? (int) Math.max(1, (x.payload + 65535) / 65536) : 1;
+            int charge = multiCredit ? x.body.creditCharge() : 1; // MS-SMB2 3.1.5.2
             long mid = credits.tryAcquire(charge, x.payload);
             if (mid < 0) {
                 if (log.isTraceEnabled()) {
@@ -136,12 +136,19 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private boolean write(Exchange x) {
         ByteBuf out = null;
         try {
-            out = channel.alloc().ioBuffer(256);
+            // sized up front: a WRITE's data is copied in once, without the buffer growing by doubling
+            int capacity = 256 + (x.command() == Command.WRITE && (x.sign || x.encrypt) ? (int) Math.min(x.payload, 1 << 24) : 0);
+            out = channel.alloc().ioBuffer(capacity);
             int creditRequest = credits.creditRequest(x.charge);
             Smb2Header header = new Smb2Header(multiCredit ? x.charge : 0, 0, x.command(), creditRequest, 0, 0,
                     x.messageId, 0, 0, x.treeId, x.sessionId, null);
             header.encode(out);
-            x.body.encode(out);
+            if (x.body instanceof SplitBody split && !x.sign && !x.encrypt && x.onEncoded == null) {
+                split.encodeHead(out);
+                out = channel.alloc().compositeDirectBuffer(2).addComponents(true, out, split.payload().retainedSlice());
+            } else {
+                x.body.encode(out);
+            }
             x.releaseBody();
             if (x.sign && !x.encrypt) {
                 x.security.sign(out);

@@ -1,5 +1,6 @@
 package dev.smbco.client.internal;
 
+import dev.smbco.client.engine.SplitBody;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.smb2.FileId;
@@ -12,7 +13,7 @@ import io.netty.util.ReferenceCounted;
  * A WRITE whose data the engine owns: it holds a retained slice of the caller's buffer until the
  * request is encoded (or dropped unsent), when the engine releases this object and so the slice.
  */
-public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Request {
+public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Request, SplitBody {
     private final WriteRequest request;
 
     /** @param data a retained slice; ownership passes to this object */
@@ -33,6 +34,16 @@ public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Re
     @Override
     public void encode(ByteBuf out) {
         request.encode(out);
+    }
+
+    @Override
+    public void encodeHead(ByteBuf out) {
+        request.encodeFixed(out);
+    }
+
+    @Override
+    public ByteBuf payload() {
+        return request.data();
     }
 
     @Override

@@ -154,7 +154,11 @@ public final class Sender {
                     return;
                 }
                 if (!c.complete(value)) {
-                    ReferenceCountUtil.release(value); // ended meanwhile (timeout, cancel): nobody will take it
+                    // ended meanwhile (timeout, cancel): nobody will take the value, so give it back
+                    ReferenceCountUtil.release(value);
+                    if (value instanceof Orphan o) {
+                        o.orphaned();
+                    }
                 }
             } finally {
                 message.release();

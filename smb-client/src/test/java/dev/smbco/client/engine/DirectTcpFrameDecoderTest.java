@@ -43,6 +43,36 @@ class DirectTcpFrameDecoderTest {
     }
 
     @Test
+    void aLargeFrameIsGatheredAcrossManyReadsFollowedByASmallOne() {
+        EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(1 << 20));
+        ByteBuf big = frame(200_000, 7);
+        big.setByte(4 + 199_999, 9);
+        ByteBuf stream = Unpooled.wrappedBuffer(big, frame(64, 5));
+        while (stream.isReadable()) {
+            ch.writeInbound(stream.readRetainedSlice(Math.min(1000, stream.readableBytes())));
+        }
+        stream.release();
+        ByteBuf a = ch.readInbound();
+        ByteBuf b = ch.readInbound();
+        assertThat(a.readableBytes()).isEqualTo(200_000);
+        assertThat(a.getByte(0)).isEqualTo((byte) 7);
+        assertThat(a.getByte(199_999)).isEqualTo((byte) 9);
+        assertThat(b.readableBytes()).isEqualTo(64);
+        a.release();
+        b.release();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void aHalfReceivedLargeFrameIsReleasedWhenTheChannelCloses() {
+        EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(1 << 20));
+        ByteBuf partial = frame(100_000, 1);
+        ch.writeInbound(partial.readRetainedSlice(50_000));
+        partial.release();
+        assertFalse(ch.finish()); // PARANOID leak detection would report the gathering buffer otherwise
+    }
+
+    @Test
     void twoFramesInOneReadComeOutSeparately() {
         EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(4096));
         ch.writeInbound(Unpooled.wrappedBuffer(frame(70, 3), frame(80, 4)));

@@ -19,7 +19,7 @@ final class NtlmFields {
 
     /** Checks Signature (8 bytes) and MessageType (4 bytes). */
     static void readHeader(ByteBuf in, int type, String structure, int fixedSize) {
-        Wire.require(in, fixedSize, structure, "fixed part");
+        Wire.require(in, SIGNATURE.length + 4, structure, "Signature and MessageType");
         for (byte b : SIGNATURE) {
             if (in.readByte() != b) {
                 throw new SmbDecodeException(structure, "Signature", "is not \"NTLMSSP\\0\"");
@@ -29,6 +29,7 @@ final class NtlmFields {
         if (actual != type) {
             throw new SmbDecodeException(structure, "MessageType", actual + " is not " + type);
         }
+        Wire.require(in, fixedSize - SIGNATURE.length - 4, structure, "fixed part");
     }
 
     static void writeHeader(ByteBuf out, int type) {
@@ -52,6 +53,9 @@ final class NtlmFields {
     }
 
     static byte[] bytes(ByteBuf message, Field f) {
+        if (f.isEmpty()) {
+            return new byte[0]; // an empty field's offset is not checked and may point anywhere
+        }
         byte[] b = new byte[f.length()];
         message.getBytes(f.offset(), b);
         return b;

@@ -1,5 +1,6 @@
 package dev.smbco.protocol.fscc;
 
+import dev.smbco.protocol.SmbDecodeException;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -31,7 +32,7 @@ public record FileEndOfFileInformation(long endOfFile) implements FileInformatio
         Codec.require(in, SIZE, "FileEndOfFileInformation", "EndOfFile");
         long eof = in.readLongLE(); // EndOfFile (8 bytes)
         if (eof < 0) {
-            throw new dev.smbco.protocol.SmbDecodeException("FileEndOfFileInformation", "EndOfFile", eof + " is negative");
+            throw new SmbDecodeException("FileEndOfFileInformation", "EndOfFile", eof + " is negative");
         }
         return new FileEndOfFileInformation(eof);
     }

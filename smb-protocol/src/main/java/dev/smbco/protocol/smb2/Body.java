@@ -72,4 +72,33 @@ final class Body {
         int index = Wire.region(in, hdr, offset, length, Smb2Header.SIZE + 8, structure, "OutputBufferOffset");
         return in.retainedSlice(index, (int) length);
     }
+
+    /** Encodes into a fresh byte array (FSCTL input structures are small). */
+    static byte[] toBytes(java.util.function.Consumer<ByteBuf> writer) {
+        ByteBuf b = io.netty.buffer.Unpooled.buffer();
+        try {
+            writer.accept(b);
+            byte[] out = new byte[b.readableBytes()];
+            b.readBytes(out);
+            return out;
+        } finally {
+            b.release();
+        }
+    }
+
+    /**
+     * Reads a NUL-terminated UTF-16LE string starting at absolute {@code index}, never past
+     * {@code end}; fails if no terminator is found.
+     */
+    static String utf16z(ByteBuf in, int index, int end, String structure, String field) {
+        if (index < 0 || index > end) {
+            throw new dev.smbco.protocol.SmbDecodeException(structure, field, "offset outside the structure");
+        }
+        for (int i = index; i + 1 < end; i += 2) {
+            if (in.getShortLE(i) == 0) {
+                return Wire.utf16(in, index, i - index, structure, field);
+            }
+        }
+        throw new dev.smbco.protocol.SmbDecodeException(structure, field, "has no NUL terminator");
+    }
 }

@@ -380,8 +380,7 @@ public sealed interface CreateContext {
             if (dataLength != 0) {
                 checkInside(dataOffset, dataLength, pos, elementEnd, structure, "CreateContext.DataOffset");
             }
-            byte[] nameBytes = new byte[nameLength];
-            in.getBytes(pos + nameOffset, nameBytes);
+            byte[] nameBytes = Wire.getBytes(in, pos + nameOffset, nameLength, structure, "CreateContext.Name");
             String name = new String(nameBytes, StandardCharsets.ISO_8859_1);
             ByteBuf data = in.slice(dataLength == 0 ? pos : pos + dataOffset, (int) dataLength);
             list.add(decode(name, data, response));
@@ -450,7 +449,7 @@ public sealed interface CreateContext {
                 if (!response) {
                     return new QueryOnDiskIdRequest();
                 }
-                Wire.require(d, 32, s, "Data");
+                Wire.require(d, 16, s, "Data");    // servers differ in the reserved tail (Samba 16, Linux 32 bytes)
                 return new QueryOnDiskIdResponse(d.readLongLE(), d.readLongLE());
             case TIMEWARP_TOKEN:
                 if (!response) {

@@ -11,8 +11,10 @@ import io.netty.buffer.ByteBuf;
 public record FileId(long persistent, long volatileId) {
     /** 16 bytes on the wire. */
     public static final int SIZE = 16;
-    /** In a related compound operation: "use the FileId of the previous operation" (MS-SMB2 3.2.4.1.4). */
-    public static final FileId RELATED = new FileId(-1L, -1L);
+    /** All bits set: the FileId of IOCTLs that address no open (VALIDATE_NEGOTIATE_INFO, DFS referrals, interface info). */
+    public static final FileId ALL_ONES = new FileId(-1L, -1L);
+    /** In a related compound operation: "use the FileId of the previous operation" (MS-SMB2 3.2.4.1.4); all ones. */
+    public static final FileId RELATED = ALL_ONES;
     /** All zero (e.g. IOCTLs that address no file). */
     public static final FileId ZERO = new FileId(0L, 0L);
 

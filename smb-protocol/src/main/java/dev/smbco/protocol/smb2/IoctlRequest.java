@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@link Fsctl} and the FSCTL records); the request's own output buffer is never used (sent empty).
  *
  * @param ctlCode           CtlCode (4 bytes), {@link Fsctl}
- * @param fileId            FileId (16 bytes); {@link FileId#RELATED}-style all-ones for FSCTLs on no file
+ * @param fileId            FileId (16 bytes); {@link FileId#ALL_ONES} for FSCTLs on no file
  * @param input             Buffer at InputOffset (4 bytes) / InputCount (4 bytes)
  * @param maxInputResponse  MaxInputResponse (4 bytes)
  * @param maxOutputResponse MaxOutputResponse (4 bytes)
@@ -29,6 +29,21 @@ public record IoctlRequest(int ctlCode, FileId fileId, byte[] input, int maxInpu
     /** An FSCTL with the given input and room for {@code maxOutput} bytes of output. */
     public static IoctlRequest fsctl(int ctlCode, FileId fileId, byte[] input, int maxOutput) {
         return new IoctlRequest(ctlCode, fileId, input, 0, maxOutput, IS_FSCTL);
+    }
+
+    /** FSCTL_PIPE_TRANSCEIVE: write {@code data} to a named pipe and read its reply (opaque bytes, e.g. DCE/RPC). */
+    public static IoctlRequest pipeTransceive(FileId pipe, byte[] data, int maxOutput) {
+        return fsctl(Fsctl.FSCTL_PIPE_TRANSCEIVE, pipe, data, maxOutput);
+    }
+
+    /** FSCTL_SRV_REQUEST_RESUME_KEY on the copy source; the output is a {@link ResumeKeyResponse}. */
+    public static IoctlRequest requestResumeKey(FileId source) {
+        return fsctl(Fsctl.FSCTL_SRV_REQUEST_RESUME_KEY, source, new byte[0], 32);
+    }
+
+    /** FSCTL_QUERY_NETWORK_INTERFACE_INFO; the output is a list of {@link NetworkInterfaceInfo}. */
+    public static IoctlRequest queryNetworkInterfaceInfo(int maxOutput) {
+        return fsctl(Fsctl.FSCTL_QUERY_NETWORK_INTERFACE_INFO, FileId.ALL_ONES, new byte[0], maxOutput);
     }
 
     @Override

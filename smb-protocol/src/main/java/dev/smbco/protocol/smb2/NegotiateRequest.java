@@ -4,6 +4,7 @@ import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.Smb2Request;
+import dev.smbco.protocol.SmbDecodeException;
 import dev.smbco.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ public record NegotiateRequest(List<Integer> dialects, int securityMode, int cap
     public NegotiateRequest {
         dialects = List.copyOf(dialects);
         contexts = List.copyOf(contexts);
+        if (dialects.isEmpty()) {
+            throw new IllegalArgumentException("a NEGOTIATE request offers at least one dialect");
+        }
+        if (!contexts.isEmpty() && !dialects.contains(Dialect.SMB3_11.revision())) {
+            throw new IllegalArgumentException("negotiate contexts are only sent when 3.1.1 is offered");
+        }
     }
 
     /** A request offering the given dialects. */
@@ -82,6 +89,9 @@ public record NegotiateRequest(List<Integer> dialects, int securityMode, int cap
         long contextOffset = in.readUnsignedIntLE();
         int contextCount = in.readUnsignedShortLE();
         in.skipBytes(2);
+        if (dialectCount == 0) {
+            throw new SmbDecodeException(NAME, "DialectCount", "is 0");
+        }
         Wire.count(in, dialectCount, 2, NAME, "DialectCount");
         List<Integer> dialects = new ArrayList<>(dialectCount);
         for (int i = 0; i < dialectCount; i++) {

@@ -136,9 +136,7 @@ public record TreeConnectRequest(int flags, String path, List<TreeConnectContext
                 if (pos + 8 + length > end) {
                     throw new SmbDecodeException(NAME, "DataLength", "context " + i + " runs past the end");
                 }
-                byte[] data = new byte[length];
-                in.getBytes((int) pos + 8, data);
-                contexts.add(new TreeConnectContext(type, data));
+                contexts.add(new TreeConnectContext(type, Wire.getBytes(in, (int) pos + 8, length, NAME, "Data")));
                 pos += 8 + length;
             }
         }

@@ -71,7 +71,27 @@ class FileInformationTest {
             assertThat(back).as(c.value().getClass().getSimpleName()).isEqualTo(c.value());
             assertThat(back.infoClass()).isEqualTo(c.value().infoClass());
             assertThat(Bufs.encode(back::encode)).isEqualTo(bytes);
+            assertThat(FileInformation.supports(c.value().infoClass())).isTrue();
+            FileInformation byClass = Bufs.decode(bytes, in -> FileInformation.decode(c.value().infoClass(), in));
+            assertThat(byClass).isEqualTo(c.value());
         }
+        FileNameInformation name = new FileNameInformation(NON_BMP);
+        FileInformation nameBack = Bufs.decode(Bufs.encode(name::encode), in -> FileInformation.decode(name.infoClass(), in));
+        assertThat(nameBack).isEqualTo(name);
+    }
+
+    @Test
+    void listClassesAreNotDecodedAsSingleStructures() {
+        assertThat(FileInformation.supports(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION)).isFalse();
+        assertThatThrownBy(() -> Bufs.decode(new byte[8],
+                in -> FileInformation.decode(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION, in)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DirectoryListing.decode");
+        assertThatThrownBy(() -> Bufs.decode(new byte[8],
+                in -> FileInformation.decode(FileInformationClass.FILE_STREAM_INFORMATION, in)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FileStreamInformation.decodeList");
+        assertThatThrownBy(() -> Bufs.decode(new byte[8],
+                in -> DirectoryListing.decode(FileInformationClass.FILE_BASIC_INFORMATION, in)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

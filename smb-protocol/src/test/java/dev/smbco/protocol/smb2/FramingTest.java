@@ -145,6 +145,46 @@ class FramingTest {
         assertThat(frame.refCnt()).isZero();
     }
 
+    /** WRITE without copying: header + fixed part in one buffer, the caller's data appended as a composite component. */
+    @Test
+    void writeCanBeSentWithoutCopyingTheData() {
+        ByteBuf data = Unpooled.directBuffer(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            data.writeByte(i * 31);
+        }
+        WriteRequest w = WriteRequest.of(FID, 1 << 20, data);
+        ByteBuf copied = Frames.request(w);
+        io.netty.buffer.CompositeByteBuf composite = Unpooled.compositeBuffer();
+        try {
+            ByteBuf head = Unpooled.buffer(Smb2Header.SIZE + WriteRequest.FIXED_SIZE);
+            Frames.requestHeader(Command.WRITE).encode(head);
+            w.encodeFixed(head);
+            composite.addComponent(true, head);
+            composite.addComponent(true, data.retainedSlice());
+            assertThat(io.netty.buffer.ByteBufUtil.equals(composite, copied)).isTrue(); // same bytes as the copying encode
+            data.setByte(0, 0x77);                                        // the payload is the caller's memory:
+            assertThat(composite.getByte(Smb2Header.SIZE + WriteRequest.FIXED_SIZE)).isEqualTo((byte) 0x77);
+            assertThat(data.readerIndex()).isZero();                      // indices untouched by encoding
+            assertThat(w.creditPayloadSize()).isEqualTo(100_000);
+            assertThat(w.creditCharge()).isEqualTo(2);
+        } finally {
+            composite.release();
+            copied.release();
+            assertThat(data.refCnt()).isEqualTo(1);                       // the caller still owns its reference
+            data.release();
+        }
+    }
+
+    @Test
+    void creditChargeFollowsMsSmb2_3_1_5_2() {
+        assertThat(new EchoRequest().creditCharge()).isEqualTo(1);
+        assertThat(ReadRequest.of(FID, 0, 1).creditCharge()).isEqualTo(1);
+        assertThat(ReadRequest.of(FID, 0, 65536).creditCharge()).isEqualTo(1);
+        assertThat(ReadRequest.of(FID, 0, 65537).creditCharge()).isEqualTo(2);
+        assertThat(ReadRequest.of(FID, 0, 8 << 20).creditCharge()).isEqualTo(128);
+        assertThat(new QueryDirectoryRequest(37, 0, 0, FID, "*", 131072).creditCharge()).isEqualTo(2);
+    }
+
     @Test
     void errorRuleOfMsSmb2_3_3_4_4() {
         ByteBuf nine = Unpooled.buffer().writeShortLE(9);

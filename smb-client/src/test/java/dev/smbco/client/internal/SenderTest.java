@@ -1,0 +1,171 @@
+package dev.smbco.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.smbco.client.SmbConnectionLostException;
+import dev.smbco.client.SmbNotFoundException;
+import dev.smbco.client.SmbProtocolException;
+import dev.smbco.client.SmbTimeoutException;
+import dev.smbco.client.engine.NettyLoop;
+import dev.smbco.client.engine.SmbEngine;
+import dev.smbco.client.engine.SmbPipeline;
+import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestState;
+import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Smb2Header;
+import dev.smbco.protocol.Smb2Request;
+import dev.smbco.protocol.SmbDecodeException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The coro-facing layer over the engine: status mapping, timeouts, cancellation, protocol errors. */
+class SenderTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private record Body(Command command) implements Smb2Request {
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeShortLE(4);
+            out.writeShortLE(0);
+        }
+    }
+
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final SmbEngine engine = SmbPipeline.install(channel, "test:445", 1 << 20, 64, 1 << 20);
+    private final Sender sender = new Sender(engine, new NettyLoop(channel.eventLoop()));
+
+    {
+        channel.freezeTime();
+    }
+
+    private List<Smb2Header> sent() {
+        ByteBuf all = Unpooled.buffer();
+        for (Object o; (o = channel.readOutbound()) != null; ) {
+            all.writeBytes((ByteBuf) o);
+            ((ByteBuf) o).release();
+        }
+        List<Smb2Header> headers = new ArrayList<>();
+        while (all.isReadable()) {
+            all.skipBytes(1);
+            headers.add(Smb2Header.decode(all.readSlice(all.readUnsignedMedium())));
+        }
+        all.release();
+        return headers;
+    }
+
+    private void respond(Smb2Header req, int status, int credits, int flags, long asyncId) {
+        ByteBuf b = Unpooled.buffer();
+        b.writeInt(Smb2Header.SIZE + 4);
+        new Smb2Header(1, status, req.command(), credits, flags | Smb2Header.FLAG_SERVER_TO_REDIR, 0, req.messageId(), asyncId, 0,
+                0, 0, null).encode(b);
+        b.writeShortLE(4).writeShortLE(0);
+        channel.writeInbound(b);
+        channel.runPendingTasks();
+    }
+
+    private Request<String> send(Command command) {
+        Request<String> r = sender.send(new Body(command), Route.NONE, command + " \\\\h\\s\\x", "\\\\h\\s\\x", TIMEOUT, null,
+                (header, body) -> "ok " + body.readableBytes());
+        channel.runPendingTasks();
+        return r;
+    }
+
+    private void grantCredits(int n) {
+        send(Command.ECHO);
+        respond(sent().get(0), 0, n, 0, 0);
+    }
+
+    @Test
+    void aSuccessIsParsedAndAFailureStatusIsATypedErrorNamingThePath() {
+        Request<String> ok = send(Command.ECHO);
+        respond(sent().get(0), 0, 5, 0, 0);
+        assertThat(ok.state()).isEqualTo(RequestState.DONE);
+        assertThat(ok.recv()).isEqualTo("ok 4");
+        Request<String> missing = send(Command.CREATE);
+        respond(sent().get(0), 0xC0000034, 1, 0, 0);
+        assertThat(missing.state()).isEqualTo(RequestState.FAILED);
+        assertThat(missing.failure()).isInstanceOf(SmbNotFoundException.class)
+                .hasMessage("CREATE \\\\h\\s\\x: STATUS_OBJECT_NAME_NOT_FOUND (0xC0000034)");
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aTimeoutEndsTheRequestTimedOutCancelsItOnTheServerAndSwallowsTheLateResponse() {
+        grantCredits(5);
+        Request<String> slow = send(Command.READ);
+        Smb2Header req = sent().get(0);
+        respond(req, 0x00000103, 1, Smb2Header.FLAG_ASYNC_COMMAND, 42); // STATUS_PENDING: went async
+        channel.advanceTimeBy(6, TimeUnit.SECONDS);
+        channel.runPendingTasks();
+        channel.runScheduledPendingTasks();
+        channel.runPendingTasks();
+        assertThat(slow.state()).isEqualTo(RequestState.TIMED_OUT);
+        assertThat(slow.failure()).isInstanceOf(SmbTimeoutException.class).hasMessageContaining("READ \\\\h\\s\\x");
+        List<Smb2Header> cancel = sent();
+        assertThat(cancel).extracting(Smb2Header::command).containsExactly(Command.CANCEL);
+        assertThat(cancel.get(0).asyncId()).isEqualTo(42);
+        respond(req, 0xC0000120, 3, Smb2Header.FLAG_ASYNC_COMMAND, 42);
+        assertThat(engine.pendingCount()).isZero();
+        Request<String> after = send(Command.ECHO);
+        respond(sent().get(0), 0, 1, 0, 0);
+        assertThat(after.recv()).isEqualTo("ok 4");
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void cancellingARequestThatWaitsForCreditsEndsItCancelledUnsent() {
+        Request<String> first = send(Command.ECHO); // takes the only credit
+        Request<String> queued = send(Command.ECHO);
+        assertThat(sent()).hasSize(1);
+        assertThat(queued.cancel()).isTrue();
+        channel.runPendingTasks();
+        assertThat(queued.state()).isEqualTo(RequestState.CANCELLED);
+        assertThat(engine.waitingCount()).isZero();
+        assertThat(first.isDone()).isFalse();
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void cancellingAnAsyncRequestSendsCancelAndStatusCancelledEndsItCancelled() {
+        grantCredits(5);
+        Request<String> notify = send(Command.CHANGE_NOTIFY);
+        Smb2Header req = sent().get(0);
+        respond(req, 0x00000103, 1, Smb2Header.FLAG_ASYNC_COMMAND, 7);
+        assertThat(notify.cancel()).isTrue();
+        channel.runPendingTasks();
+        assertThat(sent()).singleElement().satisfies(h -> {
+            assertThat(h.command()).isEqualTo(Command.CANCEL);
+            assertThat(h.isAsync()).isTrue();
+        });
+        respond(req, 0xC0000120, 1, Smb2Header.FLAG_ASYNC_COMMAND, 7);
+        assertThat(notify.state()).isEqualTo(RequestState.CANCELLED);
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aMalformedResponseIsAProtocolErrorThatClosesTheConnection() {
+        grantCredits(5);
+        Request<String> bad = sender.send(new Body(Command.READ), Route.NONE, "READ x", "x", TIMEOUT, null, (header, body) -> {
+            throw new SmbDecodeException("READ response", "DataOffset", "past the end");
+        });
+        Request<String> bystander = send(Command.ECHO);
+        channel.runPendingTasks();
+        List<Smb2Header> out = sent();
+        respond(out.get(0), 0, 1, 0, 0);
+        channel.runPendingTasks();
+        assertThat(bad.failure()).isInstanceOf(SmbProtocolException.class).hasMessageContaining("DataOffset");
+        assertThat(bystander.failure()).isInstanceOf(SmbConnectionLostException.class);
+        assertThat(channel.isOpen()).isFalse();
+        Request<String> late = send(Command.ECHO);
+        channel.runPendingTasks();
+        assertThat(late.failure()).isInstanceOf(SmbConnectionLostException.class);
+        assertFalse(channel.finish());
+    }
+}
