@@ -11,8 +11,10 @@ import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.SmbTree;
 import dev.smbco.client.TransferListener;
 import dev.smbco.protocol.smb2.ShareAccess;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,9 @@ final class ClientShare implements RemoteShare {
      * upload still holds it open; the server deletes it when the connection closes its handle.
      */
     private static final OpenOptions UPLOAD = OpenOptions.write().withShareAccess(ShareAccess.ALL);
+
+    /** Files up to this size are uploaded with a single WRITE. */
+    private static final long SMALL_FILE = 1 << 20;
 
     private final SmbUrl url;
     private final SmbTree tree;
@@ -152,7 +157,18 @@ final class ClientShare implements RemoteShare {
     @Override
     public long upload(Path source, String path, LongConsumer progress) {
         try (SmbFile f = tree.open(path, UPLOAD)) {
+            long size = Files.size(source);
+            if (size <= Math.min(SMALL_FILE, f.maxWriteSize())) {
+                // one WRITE: a recursive copy is mostly small files, and the streaming helper's
+                // setup costs more than the whole file's transfer
+                byte[] data = Files.readAllBytes(source);
+                long written = f.write(0, data);
+                progress.accept(written);
+                return written;
+            }
             return f.uploadSend(source, deltas(progress)).await();
+        } catch (IOException e) {
+            throw ClientErrors.toCli(e, at(path), source.toString());
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, at(path), source.toString());
         }

@@ -95,7 +95,7 @@ public final class Copier {
             copyTree(from, target);
         } else {
             meter.setTotal(kind.size());
-            copyFile(from, kind.size(), target);
+            copyFile(from, kind.size(), target, false);
         }
     }
 
@@ -144,12 +144,14 @@ public final class Copier {
         List<PlannedFile> files = new ArrayList<>();
         walk(from, "", dirs, files);
         meter.setTotal(files.stream().mapToLong(PlannedFile::size).sum());
-        if (there.isEmpty()) {
+        // a tree we create ourselves holds nothing we could collide with: no need to look first
+        boolean fresh = there.isEmpty();
+        if (fresh) {
             target.mkdir();
         }
         for (String dir : dirs) {
             Location d = resolve(target, dir);
-            Optional<Kind> k = d.find();
+            Optional<Kind> k = fresh ? Optional.empty() : d.find();
             if (k.isEmpty()) {
                 d.mkdir();
             } else if (!k.get().directory()) {
@@ -158,7 +160,7 @@ public final class Copier {
         }
         List<ParallelRunner.Task> tasks = new ArrayList<>(files.size());
         for (PlannedFile f : files) {
-            tasks.add(() -> copyFile(resolve(from, f.relative()), f.size(), resolve(target, f.relative())));
+            tasks.add(() -> copyFile(resolve(from, f.relative()), f.size(), resolve(target, f.relative()), fresh));
         }
         int failed = ParallelRunner.run(remote.loop(), parallel, tasks, e -> {
             meter.stop();
@@ -213,8 +215,8 @@ public final class Copier {
      * Copies one file to {@code target} through a temporary name: on success the temporary file
      * is renamed over the target, on failure it is deleted and its bytes are taken off the meter.
      */
-    private void copyFile(Location from, long size, Location target) {
-        Optional<Kind> there = target.find();
+    private void copyFile(Location from, long size, Location target, boolean fresh) {
+        Optional<Kind> there = fresh ? Optional.empty() : target.find();
         if (there.isPresent() && there.get().directory()) {
             throw CliException.failed(target.toString(), "cannot overwrite a directory with a file");
         }
