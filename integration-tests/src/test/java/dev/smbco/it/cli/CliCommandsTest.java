@@ -191,7 +191,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void serverSideCopyOnTheSameServer(SambaServer server) throws IOException {
+    void copiesWithinTheSameServer(SambaServer server) throws IOException {
         Cli cli = new Cli(server).mkdir();
         byte[] data = random(5_000_000, 3);
         Files.write(tmp.resolve("src.bin"), data);
