@@ -63,7 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
         // must be able to pass through our (otherwise private) temporary directory
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
         AtomicReference<DemoServer> server = new AtomicReference<>();
-        Thread hook = new Thread(() -> cleanUp(server.get(), work), "smbco-demo-cleanup");
+        Thread hook = new Thread(() -> {
+            io.err().println("smbco demo: interrupted; removing the server and the temporary files");
+            io.err().flush();
+            cleanUp(server.get(), work);
+        }, "smbco-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         long started = System.nanoTime();
         try {
