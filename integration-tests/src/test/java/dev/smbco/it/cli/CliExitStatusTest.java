@@ -23,6 +23,21 @@ class CliExitStatusTest {
     }
 
     @Test
+    void protocolOptionsReachTheConnection(SambaServer server) {
+        Cli cli = new Cli(server);
+        assertThat(cli.run("--max-protocol", "SMB2_10", "ls", cli.share(server.share())).status()).isZero();
+        assertThat(cli.run("--min-protocol", "smb3_11", "--signing", "required", "ls", cli.share(server.share())).status()).isZero();
+        Cli.Result enc = cli.run("--encrypt", "ls", cli.share(server.encryptedShare()));
+        assertThat(enc.status()).as(enc.toString()).isZero();
+        Cli.Result crossed = cli.run("--min-protocol", "SMB3_11", "--max-protocol", "SMB3_00", "ls", cli.share(server.share()));
+        assertThat(crossed.status()).isEqualTo(2);
+        assertThat(crossed.err()).isEqualTo("smbco: --min-protocol SMB3_11 is newer than --max-protocol SMB3_00\n");
+        Cli.Result encOld = cli.run("--encrypt", "--max-protocol", "SMB2_10", "ls", cli.share(server.share()));
+        assertThat(encOld.status()).isEqualTo(2);
+        assertThat(encOld.err()).startsWith("smbco: encryption REQUIRED needs SMB 3.x");
+    }
+
+    @Test
     void oneForAMissingFileNamesUrlAndStatus(SambaServer server) {
         Cli cli = new Cli(server).mkdir();
         Cli.Result r = cli.run("get", cli.url("x.txt"), "-");
