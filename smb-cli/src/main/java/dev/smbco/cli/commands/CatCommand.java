@@ -5,6 +5,7 @@ import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbUrl;
 import dev.smbco.cli.SmbcoCommand;
 import dev.smbco.cli.remote.RemoteShare;
+import dev.smbco.cli.transfer.StdoutSink;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,7 @@ public final class CatCommand implements Callable<Integer> {
             if (share.stat(target.path()).directory()) {
                 throw CliException.failed(target.toString(), "is a directory");
             }
-            share.download(target.path(), root.io().out(), n -> { });
+            share.download(target.path(), new StdoutSink(root.io().out()), n -> { });
             root.io().out().flush();
         }
         return 0;

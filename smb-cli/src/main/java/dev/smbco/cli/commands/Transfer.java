@@ -5,6 +5,7 @@ import dev.smbco.cli.Session;
 import dev.smbco.cli.transfer.Copier;
 import dev.smbco.cli.transfer.Endpoint;
 import dev.smbco.cli.transfer.ProgressMeter;
+import dev.smbco.cli.transfer.StdoutSink;
 import java.util.List;
 
 /** What {@code cp}, {@code get} and {@code put} share: one copy engine, one meter, one summary line. */
@@ -21,7 +22,7 @@ final class Transfer {
         boolean toStdout = dst instanceof Endpoint.Stdio;
         ProgressMeter meter = session.meter(-1);
         Copier copier = new Copier(session.remote(), session.partials(), meter, session.options().parallel(),
-                session.io().in(), session.io().out(), session.io().err());
+                session.io().in(), new StdoutSink(session.io().out()), session.io().err());
         try {
             for (Endpoint src : srcs) {
                 copier.copy(src, dst, recursive);
