@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.smbco.bench.ThroughputHarness \
  *     --host 127.0.0.1 --port 445 --share share --user test --password test-password [--mib 1024] [--modes plain,sign,encrypt]
+ *     [--io-kib 8192] [--depth 8] [--no-smbclient]
  * </pre>
  */
 public final class ThroughputHarness {
@@ -38,7 +39,7 @@ public final class ThroughputHarness {
     }
 
     private record Options(String host, int port, String share, String user, String password, String domain, int mib,
-                           List<String> modes, boolean smbclient) {
+                           List<String> modes, boolean smbclient, int ioKib, int depth) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,7 +53,8 @@ public final class ThroughputHarness {
         List<String> report = new ArrayList<>();
         try {
             for (String mode : o.modes()) {
-                SmbConfig.Builder b = SmbConfig.builder();
+                SmbConfig.Builder b = SmbConfig.builder().maxIoSize(o.ioKib() * 1024).transferDepth(o.depth())
+                        .memoryBudget(Math.max(64L << 20, (long) o.ioKib() * 1024 * o.depth()));
                 switch (mode) {
                     case "plain" -> { }
                     case "sign" -> b.signing(SmbConfig.Policy.REQUIRED);
@@ -90,8 +92,8 @@ public final class ThroughputHarness {
                     tree.delete(remote);
                     conn.close();
                 }
-                report.add(String.format(Locale.ROOT, "smbco     %-8s upload %8.1f MiB/s   download %8.1f MiB/s   (SMB %s)", mode, up, down,
-                        dialect));
+                report.add(String.format(Locale.ROOT, "smbco     %-8s upload %8.1f MiB/s   download %8.1f MiB/s   (SMB %s, %d KiB x %d in flight)", mode, up,
+                        down, dialect, o.ioKib(), o.depth()));
                 if (o.smbclient()) {
                     report.add(smbclient(o, mode, source, back, sourceHash));
                 }
@@ -179,6 +181,8 @@ public final class ThroughputHarness {
         int mib = 1024;
         List<String> modes = List.of("plain", "sign", "encrypt");
         boolean smbclient = true;
+        int ioKib = 8192;
+        int depth = 8;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -191,9 +195,11 @@ public final class ThroughputHarness {
                 case "--mib" -> { mib = Integer.parseInt(v); i++; }
                 case "--modes" -> { modes = List.of(v.split(",")); i++; }
                 case "--no-smbclient" -> smbclient = false;
+                case "--io-kib" -> { ioKib = Integer.parseInt(v); i++; }
+                case "--depth" -> { depth = Integer.parseInt(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(host, port, share, user, password, domain, mib, modes, smbclient);
+        return new Options(host, port, share, user, password, domain, mib, modes, smbclient, ioKib, depth);
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -27,6 +26,11 @@ final class Transfers {
     /** Where downloaded chunks go. */
     private interface Sink {
         void write(ByteBuf chunk) throws IOException;
+    }
+
+    /** Where uploaded bytes come from: fills {@code buf} up to its capacity; returns -1 at the end. */
+    private interface Source {
+        int read(ByteBuf buf, int max) throws IOException;
     }
 
     static Request<Long> download(SmbFile file, Path target, TransferListener listener) {
@@ -93,18 +97,18 @@ final class Transfers {
 
     static Request<Long> upload(SmbFile file, Path source, TransferListener listener) {
         return Coroutine.start(file.loop(), co -> {
-            long total = Files.size(source);
-            try (InputStream in = Files.newInputStream(source)) {
-                return upload(co, file, in, total, listener);
+            try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
+                // straight from the file into direct buffers, no intermediate array
+                return upload(co, file, (buf, max) -> buf.writeBytes(ch, max), ch.size(), listener);
             }
         });
     }
 
     static Request<Long> upload(SmbFile file, InputStream in, long total, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> upload(co, file, in, total, listener));
+        return Coroutine.start(file.loop(), co -> upload(co, file, (buf, max) -> buf.writeBytes(in, max), total, listener));
     }
 
-    private static long upload(Co co, SmbFile file, InputStream in, long total, TransferListener listener) throws IOException {
+    private static long upload(Co co, SmbFile file, Source in, long total, TransferListener listener) throws IOException {
         int chunk = file.maxWriteSize();
         int depth = file.tree().config().transferDepth();
         ArrayDeque<Request<Long>> inFlight = new ArrayDeque<>();
@@ -117,7 +121,7 @@ final class Transfers {
                     ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(chunk);
                     try {
                         while (buf.isWritable()) {
-                            int n = buf.writeBytes(in, buf.writableBytes());
+                            int n = in.read(buf, buf.writableBytes());
                             if (n < 0) {
                                 eof = true;
                                 break;

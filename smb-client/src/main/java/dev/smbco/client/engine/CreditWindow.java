@@ -74,10 +74,7 @@ public final class CreditWindow {
         inFlightBytes = Math.max(0, inFlightBytes - payload);
     }
 
-    /**
-     * A message id for a request that consumes no credit: MS-SMB2 3.2.4.24 CANCEL reuses the
-     * id of the request it cancels, so this is never called for it; kept for symmetry.
-     */
+    /** Credits granted and not yet spent (CANCEL spends none: it reuses the cancelled request's id). */
     public int available() {
         return available;
     }

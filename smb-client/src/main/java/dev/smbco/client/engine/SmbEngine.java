@@ -10,7 +10,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,36 +133,12 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     }
 
     private boolean write(Exchange x) {
-        ByteBuf out = null;
+        ByteBuf out;
         try {
-            // sized up front: a WRITE's data is copied in once, without the buffer growing by doubling
-            int capacity = 256 + (x.command() == Command.WRITE && (x.sign || x.encrypt) ? (int) Math.min(x.payload, 1 << 24) : 0);
-            out = channel.alloc().ioBuffer(capacity);
-            int creditRequest = credits.creditRequest(x.charge);
-            Smb2Header header = new Smb2Header(multiCredit ? x.charge : 0, 0, x.command(), creditRequest, 0, 0,
-                    x.messageId, 0, 0, x.treeId, x.sessionId, null);
-            header.encode(out);
-            if (x.body instanceof SplitBody split && !x.sign && !x.encrypt && x.onEncoded == null) {
-                split.encodeHead(out);
-                out = channel.alloc().compositeDirectBuffer(2).addComponents(true, out, split.payload().retainedSlice());
-            } else {
-                x.body.encode(out);
-            }
+            out = MessageEncoder.encode(channel.alloc(), x, credits.creditRequest(x.charge), multiCredit);
             x.releaseBody();
-            if (x.sign && !x.encrypt) {
-                x.security.sign(out);
-            }
-            if (x.onEncoded != null) {
-                x.onEncoded.accept(out);
-            }
-            if (x.encrypt) {
-                ByteBuf sealed = x.security.encrypt(channel.alloc(), out, x.sessionId);
-                out.release();
-                out = sealed;
-            }
         } catch (RuntimeException e) {
             // MS-SMB2 gives no way back: message ids and signing state can no longer be trusted
-            ReferenceCountUtil.release(out);
             x.releaseBody();
             x.phase(Exchange.Phase.DONE);
             credits.finished(x.charge, x.payload);
@@ -242,23 +217,10 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         if (!async && x.command() == Command.NEGOTIATE) {
             return;
         }
-        ByteBuf out = channel.alloc().ioBuffer(Smb2Header.SIZE + 4);
+        ByteBuf out;
         try {
-            Smb2Header header = new Smb2Header(0, 0, Command.CANCEL, 0, async ? Smb2Header.FLAG_ASYNC_COMMAND : 0, 0,
-                    x.messageId, x.asyncId, 0, x.treeId, x.sessionId, null);
-            header.encode(out);
-            // MS-SMB2 2.2.30 SMB2 CANCEL Request
-            out.writeShortLE(4);                // StructureSize (2 bytes)
-            out.writeShortLE(0);                // Reserved (2 bytes)
-            if (x.encrypt) {
-                ByteBuf sealed = x.security.encrypt(channel.alloc(), out, x.sessionId);
-                out.release();
-                out = sealed;
-            } else if (x.sign) {
-                x.security.sign(out);
-            }
+            out = MessageEncoder.encodeCancel(channel.alloc(), x, async);
         } catch (RuntimeException e) {
-            out.release();
             failAll(e);
             return;
         }

@@ -1,0 +1,32 @@
+package dev.smbco.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smbco.protocol.Dialect;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SmbConfigTest {
+    @Test
+    void defaults() {
+        SmbConfig c = SmbConfig.defaults();
+        assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.echoTimeout()).isLessThan(c.requestTimeout());
+        assertThat(c.minDialect()).isEqualTo(Dialect.SMB2_02);
+        assertThat(c.maxDialect()).isEqualTo(Dialect.SMB3_11);
+        assertThat(c.maxIoSize()).isEqualTo(8 << 20);
+        assertThat(c.toBuilder().build()).isEqualTo(c);
+    }
+
+    @Test
+    void inconsistentSettingsAreRefusedWithAReason() {
+        assertThatThrownBy(() -> SmbConfig.builder().minDialect(Dialect.SMB3_11).maxDialect(Dialect.SMB2_10).build())
+                .hasMessageContaining("minDialect");
+        assertThatThrownBy(() -> SmbConfig.builder().creditTarget(64).build())
+                .hasMessageContaining("credits one 8388608-byte READ or WRITE charges");
+        assertThatThrownBy(() -> SmbConfig.builder().dialect(Dialect.SMB2_10).encryption(SmbConfig.Policy.REQUIRED).build())
+                .hasMessageContaining("encryption REQUIRED needs SMB 3.x");
+        assertThatThrownBy(() -> SmbConfig.builder().memoryBudget(1000).build()).hasMessageContaining("memoryBudget");
+    }
+}
