@@ -139,6 +139,21 @@ class CommandRulesTest {
     }
 
     @Test
+    void oneFileFailingInATreeDoesNotStopTheOthers() throws IOException {
+        write(local.resolve("t/a.txt"), "a");
+        write(local.resolve("t/b.txt"), "b");
+        write(local.resolve("t/c.txt"), "c");
+        Files.createDirectories(server.resolve("t/b.txt"));
+        Result r = run("cp", "-r", local.resolve("t").toString(), "smb://h/share/");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).containsExactly(
+                "smbco: smb://h/share/t/b.txt: cannot overwrite a directory with a file",
+                "smbco: 1 of 3 files could not be copied to smb://h/share/t");
+        assertThat(server.resolve("t/a.txt")).hasContent("a");
+        assertThat(server.resolve("t/c.txt")).hasContent("c");
+    }
+
+    @Test
     void failedCopyLeavesNoFileBehindOnEitherSide() throws IOException {
         Path f = write(local.resolve("big.bin"), "x".repeat(100_000));
         failAfter = 30_000;
