@@ -86,13 +86,24 @@ final class Cli {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }
 
-    /** Creates this test's directory on the share. */
+    private static final java.util.Queue<Cli> CREATED = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Creates this test's directory on the share (removed again by {@link #removeCreated()}). */
     Cli mkdir() {
         Result r = run("mkdir", url(""));
         if (r.status() != 0) {
             throw new AssertionError("mkdir of the test directory failed: " + r);
         }
+        CREATED.add(this);
         return this;
+    }
+
+    /** Removes the test directories made so far, so a shared server is left as it was found (best effort). */
+    static void removeCreated() {
+        Cli c;
+        while ((c = CREATED.poll()) != null) {
+            c.run("-q", "--timeout", "5", "rm", "-r", "-f", c.url(""));
+        }
     }
 
     static Map<String, String> sha256Tree(Path root) throws IOException {

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every command of the real CLI against real Samba, in-process. */
 @ExtendWith(SambaExtension.class)
 class CliCommandsTest {
+    @org.junit.jupiter.api.AfterEach
+    void removeTestDirectories() {
+        Cli.removeCreated();
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Each documented exit status, produced by a real situation against real Samba. */
 @ExtendWith(SambaExtension.class)
 class CliExitStatusTest {
+    @org.junit.jupiter.api.AfterEach
+    void removeTestDirectories() {
+        Cli.removeCreated();
+    }
+
 
     @Test
     void zeroOnSuccessIncludingGuest(SambaServer server) {

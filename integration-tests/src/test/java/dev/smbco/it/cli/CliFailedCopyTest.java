@@ -21,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SambaExtension.class)
 class CliFailedCopyTest {
+    @org.junit.jupiter.api.AfterEach
+    void removeTestDirectories() {
+        Cli.removeCreated();
+    }
+
     private static final int SIZE_MIB = 384;
 
     @TempDir

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code ./smbco} launcher as a user runs it: a subprocess, exit statuses passed through, Ctrl-C. */
 @ExtendWith(SambaExtension.class)
 class LauncherTest {
+    @org.junit.jupiter.api.AfterEach
+    void removeTestDirectories() {
+        Cli.removeCreated();
+    }
+
     @TempDir
     Path tmp;
 
