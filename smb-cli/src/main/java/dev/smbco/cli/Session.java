@@ -14,6 +14,9 @@ public final class Session implements AutoCloseable {
     /** Set once Ctrl-C was handled: what fails afterwards is a consequence, not news for the user. */
     private static volatile boolean interrupted;
 
+    /** How long Ctrl-C waits for partial files to be deleted before it closes the connections. */
+    private static final java.time.Duration DISCARD_WAIT = java.time.Duration.ofSeconds(3);
+
     private final SmbcoCommand root;
     private final PartialFiles partials = new PartialFiles();
     private final Thread hook;
@@ -69,7 +72,13 @@ public final class Session implements AutoCloseable {
         } else {
             io().err().println("smbco: interrupted");
         }
-        partials.discardAll();
+        // a stalled server must not keep Ctrl-C waiting for the request timeout
+        Thread discard = Thread.ofVirtual().name("smbco-discard").start(partials::discardAll);
+        try {
+            discard.join(DISCARD_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Remote r = remote;
         if (r != null) {
             r.close();
