@@ -1,0 +1,124 @@
+package dev.smbco.it.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smbco.testserver.DedicatedSambaServer;
+import dev.smbco.testserver.SambaExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A copy whose server goes away midway: exit 3, and nothing under the destination's name (nor a
+ * leftover temporary file) that could be taken for a complete copy.
+ */
+@ExtendWith(SambaExtension.class)
+class CliFailedCopyTest {
+    @org.junit.jupiter.api.AfterEach
+    void removeTestDirectories() {
+        Cli.removeCreated();
+    }
+
+    private static final int SIZE_MIB = 384;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void downloadFromAServerThatIsKilledMidway(DedicatedSambaServer server) throws Exception {
+        Cli cli = new Cli(server).mkdir();
+        Path big = BigFile.write(tmp.resolve("big.bin"), SIZE_MIB);
+        Cli.Result put = cli.run("-q", "put", big.toString(), cli.url("big.bin"));
+        assertThat(put.status()).as(put.toString()).isZero();
+
+        Path dest = Files.createDirectories(tmp.resolve("dest"));
+        CompletableFuture<Cli.Result> copy = CompletableFuture.supplyAsync(
+                () -> cli.run("--timeout", "10", "cp", cli.url("big.bin"), dest + "/"));
+        waitForPartialFile(dest, copy);
+        server.kill();
+        Cli.Result r = copy.get(90, TimeUnit.SECONDS);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err().lines().toList()).as(r.toString()).hasSize(1);
+        assertThat(names(dest)).as("no big.bin, no .smbco-part file").isEmpty();
+    }
+
+    @Test
+    void uploadToAServerThatIsStoppedMidway(DedicatedSambaServer server) throws Exception {
+        Cli cli = new Cli(server).mkdir();
+        Path big = BigFile.write(tmp.resolve("big.bin"), SIZE_MIB);
+        CompletableFuture<Cli.Result> copy = CompletableFuture.supplyAsync(
+                () -> cli.run("--timeout", "10", "cp", big.toString(), cli.url("big.bin")));
+        // wait until the upload is under way: its temporary file shows in a listing
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!copy.isDone() && System.nanoTime() < deadline) {
+            Cli.Result ls = new Cli(server).run("ls", "-l", cli.url(""));
+            if (ls.out().contains(".smbco-part-") && !ls.out().matches("(?s).*\\s0  \\S+ \\S+  \\.big.*")) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        assertThat(copy).as("the upload should still be running when the server is stopped").isNotDone();
+        server.kill();
+        Cli.Result r = copy.get(90, TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).doesNotContain("\tat ");
+        assertThat(Files.size(big)).as("the source is untouched").isEqualTo((long) SIZE_MIB << 20);
+    }
+
+    @Test
+    void fullLocalDiskIsOneLineAndExit1(dev.smbco.testserver.SambaServer server) throws Exception {
+        Path small = Files.createDirectories(tmp.resolve("small"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0,
+                "needs root to mount a 1 MiB tmpfs: " + new String(mount.getInputStream().readAllBytes()));
+        try {
+            Cli cli = new Cli(server).mkdir();
+            Path big = BigFile.write(tmp.resolve("big.bin"), 3);
+            assertThat(cli.run("-q", "put", big.toString(), cli.url("big.bin")).status()).isZero();
+            Cli.Result r = cli.run("get", cli.url("big.bin"), small.toString());
+            assertThat(r.status()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("smbco: " + small.resolve("big.bin") + ": no space left on device\n");
+            assertThat(names(small)).as("the partial file is removed").isEmpty();
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    /** Waits until the copy has written part of the file under its temporary name. */
+    static void waitForPartialFile(Path dir, CompletableFuture<?> copy) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertThat(copy).as("the copy ended before the server could be stopped").isNotDone();
+            for (String name : names(dir)) {
+                if (name.contains(".smbco-part-") && sizeOf(dir.resolve(name)) > (1 << 20)) {
+                    return;
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no partial file appeared in " + dir);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.smbco.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code smbco}. {@link #main} only exits with what {@link #run} returns, so the whole
+ * command can be run in-process (tests) with its own streams.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // The library logs through slf4j; a command line user gets one line per error instead,
+        // and the library's own log only with -v.
+        boolean verbose = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int status = run(args, System.in, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command with the process's environment and terminal; returns the exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, new Io(in, out, err, System.getenv(), Terminal.system()));
+    }
+
+    /** Runs one command in the given world; returns the exit status (see {@link ExitStatus}). */
+    public static int run(String[] args, Io io) {
+        SmbcoCommand root = new SmbcoCommand(io);
+        CommandLine cl = commandLine(root, io);
+        try {
+            return cl.execute(args);
+        } finally {
+            io.out().flush();
+            io.err().flush();
+        }
+    }
+
+    static CommandLine commandLine(SmbcoCommand root, Io io) {
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(io.out(), true));
+        cl.setErr(new PrintWriter(io.err(), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            io.err().println("smbco: " + ex.getMessage());
+            io.err().println("Try 'smbco " + subcommandName(ex.getCommandLine()) + "--help' for more information.");
+            return ExitStatus.USAGE.code();
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(Failures.toCli(ex), root.verbose(), io));
+        return cl;
+    }
+
+    /** Prints one line (plus the stack trace with -v) and returns the exit code. */
+    static int report(CliException e, boolean verbose, Io io) {
+        io.out().flush();
+        if (Session.wasInterrupted()) {
+            return e.status().code(); // the JVM exits with 130/143 anyway; the hook said what happened
+        }
+        io.err().println("smbco: " + e.getMessage());
+        if (verbose && e.getCause() != null) {
+            e.getCause().printStackTrace(io.err());
+        }
+        return e.status().code();
+    }
+
+    private static String subcommandName(CommandLine cl) {
+        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
+    }
+}

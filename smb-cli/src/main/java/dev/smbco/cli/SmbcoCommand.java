@@ -1,0 +1,158 @@
+package dev.smbco.cli;
+
+import dev.smbco.cli.commands.CatCommand;
+import dev.smbco.cli.commands.CpCommand;
+import dev.smbco.cli.commands.GetCommand;
+import dev.smbco.cli.commands.LsCommand;
+import dev.smbco.cli.commands.MkdirCommand;
+import dev.smbco.cli.commands.MvCommand;
+import dev.smbco.cli.commands.PutCommand;
+import dev.smbco.cli.commands.RmCommand;
+import dev.smbco.cli.commands.RmdirCommand;
+import dev.smbco.cli.commands.StatCommand;
+import dev.smbco.cli.demo.DemoCommand;
+import dev.smbco.protocol.Dialect;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code smbco} command: global options (usable before or after the subcommand) and the
+ * subcommands. It holds the run's {@link Io}, which the subcommands reach through their parent.
+ */
+@Command(name = "smbco", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Copy files to and from SMB2/SMB3 shares.%n"
+                + "URL: smb://[[DOMAIN;]USER[:PASSWORD]@]HOST[:PORT]/SHARE[/PATH]  (percent-encoding allowed)",
+        footer = {"", "Exit status: 0 ok, 1 an operation failed, 2 usage error, 3 connection failed/lost/timed out"
+                + " or no credentials, 4 authentication failed.",
+                "Credentials, first found: the URL, --user/--password/--domain, SMBCO_USER/SMBCO_PASSWORD/SMBCO_DOMAIN, --guest;"
+                        + " else a password prompt on a terminal."},
+        subcommands = {LsCommand.class, GetCommand.class, PutCommand.class, CpCommand.class, MvCommand.class, RmCommand.class,
+            MkdirCommand.class, RmdirCommand.class, CatCommand.class, StatCommand.class, DemoCommand.class, HelpCommand.class})
+public final class SmbcoCommand implements Runnable {
+    private final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "User name (when the URL has none).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASS", scope = ScopeType.INHERIT, description = "Password (prefer SMBCO_PASSWORD: options show in ps).")
+    String password;
+
+    @Option(names = "--domain", paramLabel = "DOM", scope = ScopeType.INHERIT, description = "Domain or workgroup.")
+    String domain;
+
+    @Option(names = "--guest", scope = ScopeType.INHERIT, description = "Log on as guest when no user is given.")
+    boolean guest;
+
+    @Option(names = "--port", paramLabel = "N", scope = ScopeType.INHERIT, description = "TCP port when the URL has none (default 445).")
+    int port = -1;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "Give up on a connect or a request after this long (default 30).")
+    int timeoutSeconds = 30;
+
+    @Option(names = "--min-protocol", paramLabel = "P", scope = ScopeType.INHERIT, description = "Oldest dialect to accept: SMB2_02 SMB2_10 SMB3_00 SMB3_02 SMB3_11.")
+    Dialect minProtocol;
+
+    @Option(names = "--max-protocol", paramLabel = "P", scope = ScopeType.INHERIT, description = "Newest dialect to offer.")
+    Dialect maxProtocol;
+
+    @Option(names = "--signing", paramLabel = "auto|required", scope = ScopeType.INHERIT, description = "Sign when the server asks (auto) or always (required).")
+    SigningMode signing = SigningMode.AUTO;
+
+    @Option(names = "--encrypt", scope = ScopeType.INHERIT, description = "Require encryption (SMB 3).")
+    boolean encrypt;
+
+    @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT, description = "Files copied at once by recursive copies (default 4).")
+    int parallel = 4;
+
+    @Option(names = "--progress", negatable = true, scope = ScopeType.INHERIT, description = "Force the progress bar on or off (default: on when stderr is a terminal).")
+    Boolean progress;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress, no summary.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show details (stack traces) on errors.")
+    boolean verbose;
+
+    public SmbcoCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (ls, get, put, cp, mv, rm, mkdir, rmdir, cat, stat, demo)");
+    }
+
+    public Io io() {
+        return io;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** Whether to draw a progress bar: forced by --progress/--no-progress, off with -q, else when stderr is a terminal. */
+    public boolean showProgress() {
+        if (quiet) {
+            return false;
+        }
+        return progress != null ? progress : io.terminal().stderrIsTerminal();
+    }
+
+    public int parallel() {
+        if (parallel < 1 || parallel > 64) {
+            throw CliException.usage("--parallel must be from 1 to 64, not " + parallel);
+        }
+        return parallel;
+    }
+
+    public Duration timeout() {
+        if (timeoutSeconds < 1) {
+            throw CliException.usage("--timeout must be at least 1 second, not " + timeoutSeconds);
+        }
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    public int port() {
+        if (port != -1 && (port < 1 || port > 65535)) {
+            throw CliException.usage("--port must be from 1 to 65535, not " + port);
+        }
+        return port;
+    }
+
+    public Dialect minProtocol() {
+        return minProtocol;
+    }
+
+    public Dialect maxProtocol() {
+        if (minProtocol != null && maxProtocol != null && minProtocol.compareTo(maxProtocol) > 0) {
+            throw CliException.usage("--min-protocol " + minProtocol + " is newer than --max-protocol " + maxProtocol);
+        }
+        return maxProtocol;
+    }
+
+    public SigningMode signing() {
+        return signing;
+    }
+
+    public boolean encrypt() {
+        return encrypt;
+    }
+
+    /** The credential sources of this run. */
+    public CredentialResolver credentials() {
+        return new CredentialResolver(user, password, domain, guest, io.env(), io.terminal());
+    }
+}

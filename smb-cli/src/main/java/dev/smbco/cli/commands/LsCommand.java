@@ -1,0 +1,105 @@
+package dev.smbco.cli.commands;
+
+import dev.smbco.cli.Session;
+import dev.smbco.cli.SmbUrl;
+import dev.smbco.cli.SmbcoCommand;
+import dev.smbco.cli.remote.FileInfo;
+import dev.smbco.cli.remote.RemoteShare;
+import dev.smbco.cli.transfer.ProgressFormat;
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ls [-l] [-R] [--json] URL}: list a directory, or show one file. */
+@Command(name = "ls", description = "List a directory (or show one file).", sortOptions = false)
+public final class LsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    @ParentCommand
+    SmbcoCommand root;
+
+    @Option(names = "-l", description = "Long format: type, size, modification time, name.")
+    boolean longFormat;
+
+    @Option(names = "-R", description = "Recurse into subdirectories (paths relative to URL).")
+    boolean recursive;
+
+    @Option(names = "--json", description = "JSON array of entries (name, path, url, type, size, times, attributes).")
+    boolean json;
+
+    @Parameters(paramLabel = "URL", description = "smb://HOST/SHARE[/PATH]")
+    String url;
+
+    @Override
+    public Integer call() {
+        SmbUrl target = Urls.require(url, "ls");
+        try (Session session = new Session(root)) {
+            RemoteShare share = session.remote().share(target);
+            FileInfo self = share.stat(target.path());
+            List<FileInfo> entries = new ArrayList<>();
+            if (!self.directory()) {
+                entries.add(self.at(target.name(), target.path()));
+            } else {
+                collect(share, target.path(), entries);
+            }
+            print(entries, target, share.url(), self.directory());
+        }
+        return 0;
+    }
+
+    private void collect(RemoteShare share, String dir, List<FileInfo> into) {
+        List<FileInfo> children = new ArrayList<>(share.list(dir));
+        children.sort(Comparator.comparing(FileInfo::name));
+        for (FileInfo child : children) {
+            into.add(child);
+            if (recursive && child.directory()) {
+                collect(share, child.path(), into);
+            }
+        }
+    }
+
+    private void print(List<FileInfo> entries, SmbUrl target, SmbUrl shareRoot, boolean directory) {
+        PrintStream out = root.io().out();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (FileInfo e : entries) {
+                list.add(Json.of(e, shareRoot));
+            }
+            out.println(Json.write(list));
+            return;
+        }
+        String base = target.path();
+        for (FileInfo e : entries) {
+            String shown = directory ? relative(base, e.path()) : e.name();
+            if (e.directory()) {
+                shown += "/";
+            }
+            if (longFormat) {
+                out.printf("%s %12d %s  %s%n", e.directory() ? "d" : "-", e.size(),
+                        e.modified() == null ? "                " : TIME.format(e.modified()), shown);
+            } else {
+                out.println(shown);
+            }
+        }
+        if (longFormat && entries.size() > 1) {
+            long total = entries.stream().mapToLong(FileInfo::size).sum();
+            out.println("total " + entries.size() + " entries, " + ProgressFormat.bytes(total));
+        }
+    }
+
+    private static String relative(String base, String path) {
+        if (base.isEmpty()) {
+            return path;
+        }
+        return path.startsWith(base + "/") ? path.substring(base.length() + 1) : path;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.smbco.cli.remote;
+
+import dev.smbco.cli.CliException;
+import dev.smbco.cli.Login;
+import dev.smbco.cli.SigningMode;
+import dev.smbco.cli.SmbUrl;
+import dev.smbco.cli.SmbcoCommand;
+import dev.smbco.client.Credentials;
+import dev.smbco.client.SmbClient;
+import dev.smbco.client.SmbConfig;
+import dev.smbco.client.SmbConnection;
+import dev.smbco.client.SmbSession;
+import dev.smbco.client.SmbTree;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The run's connections through the smbco client: one {@link SmbClient} (one I/O thread), one
+ * connection and session per server and user, one tree per share, all made on first use.
+ */
+public final class ClientRemote implements Remote {
+    private static final Duration CLOSE_STEP = Duration.ofSeconds(2);
+
+    private final SmbcoCommand options;
+    private final Map<String, SmbSession> sessions = new LinkedHashMap<>();
+    private final Map<String, ClientShare> shares = new LinkedHashMap<>();
+    private SmbClient client;
+    private boolean closed;
+
+    public ClientRemote(SmbcoCommand options) {
+        this.options = options;
+    }
+
+    private synchronized SmbClient client() {
+        if (closed) {
+            throw new CliException(dev.smbco.cli.ExitStatus.CONNECTION, "interrupted");
+        }
+        if (client == null) {
+            SmbConfig.Builder config = SmbConfig.builder()
+                    .connectTimeout(options.timeout())
+                    .requestTimeout(options.timeout())
+                    .signing(options.signing() == SigningMode.REQUIRED ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
+                    .encryption(options.encrypt() ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
+                    .ioThreads(1);
+            if (options.minProtocol() != null) {
+                config.minDialect(options.minProtocol());
+            }
+            if (options.maxProtocol() != null) {
+                config.maxDialect(options.maxProtocol());
+            }
+            try {
+                client = SmbClient.create(config.build());
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+        return client;
+    }
+
+    private String serverKey(SmbUrl url) {
+        return url.host().toLowerCase(Locale.ROOT) + ":" + url.portOr(options.port()) + ":" + url.domain() + ";" + url.user();
+    }
+
+    private static String server(SmbUrl url, int port) {
+        return SmbUrl.SCHEME + (url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host()) + ":" + port;
+    }
+
+    @Override
+    public synchronized RemoteShare share(SmbUrl url) {
+        String key = serverKey(url) + "/" + url.share().toLowerCase(Locale.ROOT);
+        ClientShare share = shares.get(key);
+        if (share != null) {
+            return share;
+        }
+        SmbSession session = session(url);
+        SmbUrl root = url.withPath("");
+        SmbTree tree;
+        try {
+            tree = session.treeConnect(url.share());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("bad share name in " + url + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, root.toString(), null);
+        }
+        share = new ClientShare(root, tree);
+        shares.put(key, share);
+        return share;
+    }
+
+    private SmbSession session(SmbUrl url) {
+        String key = serverKey(url);
+        SmbSession session = sessions.get(key);
+        if (session != null) {
+            return session;
+        }
+        int port = url.portOr(options.port());
+        Login login = options.credentials().resolve(url);
+        SmbConnection conn;
+        try {
+            conn = client().connect(url.host(), port);
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, server(url, port), null);
+        }
+        try {
+            Credentials credentials = login.guest() ? Credentials.guest() : Credentials.ntlm(login.user(), login.password(), login.domain());
+            session = conn.sessionSetup(credentials);
+        } catch (RuntimeException e) {
+            conn.close();
+            CliException cli = ClientErrors.toCli(e, server(url, port), null);
+            if (cli.status() == dev.smbco.cli.ExitStatus.AUTHENTICATION) {
+                throw new CliException(cli.status(), cli.getMessage() + " for "
+                        + (login.guest() ? "guest" : (login.domain() == null ? "" : login.domain() + "\\") + login.user()
+                        + " (user from " + login.source() + ")"), cli.getCause());
+            }
+            throw cli;
+        }
+        sessions.put(key, session);
+        return session;
+    }
+
+    @Override
+    public boolean sameConnection(SmbUrl a, SmbUrl b) {
+        return serverKey(a).equals(serverKey(b));
+    }
+
+    @Override
+    public Loop loop() {
+        return client().loop();
+    }
+
+    /** Tree disconnect, logoff, close, each bounded to a few seconds; never throws. */
+    @Override
+    public void close() {
+        List<ClientShare> trees;
+        List<SmbSession> open;
+        SmbClient c;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            trees = new ArrayList<>(shares.values());
+            open = new ArrayList<>(sessions.values());
+            c = client;
+        }
+        for (ClientShare s : trees) {
+            quietly(s.tree().disconnectSend());
+        }
+        for (SmbSession s : open) {
+            quietly(s.logoffSend());
+            s.connection().close();
+        }
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private static void quietly(Request<?> request) {
+        try {
+            request.withTimeout(CLOSE_STEP).await();
+        } catch (RuntimeException ignored) {
+            // the connection may be gone already: nothing more to be polite to
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.smbco.cli.remote;
+
+import dev.smbco.cli.CliException;
+import dev.smbco.cli.SmbUrl;
+import dev.smbco.client.DirEntry;
+import dev.smbco.client.FileStat;
+import dev.smbco.client.OpenOptions;
+import dev.smbco.client.SmbFile;
+import dev.smbco.client.SmbNotFoundException;
+import dev.smbco.client.SmbStatusException;
+import dev.smbco.client.SmbTree;
+import dev.smbco.client.TransferListener;
+import dev.smbco.protocol.smb2.ShareAccess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/** A {@link RemoteShare} on a connected {@link SmbTree}; every client error becomes a {@link CliException} naming the URL. */
+final class ClientShare implements RemoteShare {
+    /** MS-ERREF STATUS_NOT_A_DIRECTORY: a path component is a file, so the path cannot exist. */
+    private static final int STATUS_NOT_A_DIRECTORY = 0xC0000103;
+    /**
+     * Uploads share delete access, so that Ctrl-C can mark a temporary file for deletion while its
+     * upload still holds it open; the server deletes it when the connection closes its handle.
+     */
+    private static final OpenOptions UPLOAD = OpenOptions.write().withShareAccess(ShareAccess.ALL);
+
+    /** Files up to this size are uploaded with a single WRITE. */
+    private static final long SMALL_FILE = 1 << 20;
+
+    private final SmbUrl url;
+    private final SmbTree tree;
+
+    ClientShare(SmbUrl url, SmbTree tree) {
+        this.url = url;
+        this.tree = tree;
+    }
+
+    SmbTree tree() {
+        return tree;
+    }
+
+    @Override
+    public SmbUrl url() {
+        return url;
+    }
+
+    private String at(String path) {
+        return url.withPath(path).toString();
+    }
+
+    @Override
+    public FileInfo stat(String path) {
+        try {
+            return info(path, tree.stat(path));
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), null);
+        }
+    }
+
+    @Override
+    public Optional<FileInfo> find(String path) {
+        try {
+            return Optional.of(info(path, tree.stat(path)));
+        } catch (SmbNotFoundException e) {
+            return Optional.empty();
+        } catch (SmbStatusException e) {
+            if (e.status() == STATUS_NOT_A_DIRECTORY) {
+                return Optional.empty();
+            }
+            throw ClientErrors.toCli(e, at(path), null);
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), null);
+        }
+    }
+
+    @Override
+    public List<FileInfo> list(String dir) {
+        List<DirEntry> entries;
+        try {
+            entries = tree.list(dir);
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(dir), null);
+        }
+        List<FileInfo> out = new ArrayList<>(entries.size());
+        for (DirEntry e : entries) {
+            out.add(info(dir.isEmpty() ? e.name() : dir + "/" + e.name(), e.stat()));
+        }
+        return out;
+    }
+
+    private static FileInfo info(String path, FileStat s) {
+        int slash = path.lastIndexOf('/');
+        String name = slash < 0 ? path : path.substring(slash + 1);
+        return new FileInfo(name, path, s.isDirectory(), s.isDirectory() ? 0 : s.size(), s.creationTime(), s.lastWriteTime(),
+                s.lastAccessTime(), s.changeTime(), s.attributes());
+    }
+
+    @Override
+    public void mkdir(String path) {
+        run(path, () -> tree.mkdir(path));
+    }
+
+    @Override
+    public void rmdir(String path) {
+        run(path, () -> tree.rmdir(path));
+    }
+
+    @Override
+    public void delete(String path) {
+        run(path, () -> tree.delete(path));
+    }
+
+    @Override
+    public void deleteTree(String path) {
+        run(path, () -> tree.deleteTree(path));
+    }
+
+    @Override
+    public void rename(String from, String to, boolean replace) {
+        run(to, () -> tree.rename(from, to, replace));
+    }
+
+    private void run(String path, Runnable op) {
+        try {
+            op.run();
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), null);
+        }
+    }
+
+    @Override
+    public long download(String path, Path target, LongConsumer progress) {
+        try (SmbFile f = tree.open(path, OpenOptions.read())) {
+            return f.downloadSend(target, deltas(progress)).await();
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), target.toString());
+        }
+    }
+
+    @Override
+    public long download(String path, OutputStream target, LongConsumer progress) {
+        try (SmbFile f = tree.open(path, OpenOptions.read())) {
+            return f.downloadSend(target, deltas(progress)).await();
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), "standard output");
+        }
+    }
+
+    @Override
+    public long upload(Path source, String path, LongConsumer progress) {
+        try (SmbFile f = tree.open(path, UPLOAD)) {
+            long size = Files.size(source);
+            if (size <= Math.min(SMALL_FILE, f.maxWriteSize())) {
+                // one WRITE: a recursive copy is mostly small files, and the streaming helper's
+                // setup costs more than the whole file's transfer
+                byte[] data = Files.readAllBytes(source);
+                long written = f.write(0, data);
+                progress.accept(written);
+                return written;
+            }
+            return f.uploadSend(source, deltas(progress)).await();
+        } catch (IOException e) {
+            throw ClientErrors.toCli(e, at(path), source.toString());
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), source.toString());
+        }
+    }
+
+    @Override
+    public long upload(InputStream source, String path, LongConsumer progress) {
+        try (SmbFile f = tree.open(path, UPLOAD)) {
+            return f.uploadSend(source, deltas(progress)).await();
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), "standard input");
+        }
+    }
+
+    /** The client has no server-side copy (FSCTL_SRV_COPYCHUNK) yet: the caller streams through the client. */
+    @Override
+    public long serverCopy(String from, RemoteShare target, String to, LongConsumer progress) {
+        return -1;
+    }
+
+    /** The client reports bytes done so far; the meter wants increments. */
+    private static TransferListener deltas(LongConsumer progress) {
+        AtomicLong last = new AtomicLong();
+        return (done, total) -> {
+            long before = last.getAndSet(done);
+            if (done > before) {
+                progress.accept(done - before);
+            }
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package dev.smbco.cli.remote;
+
+import dev.smbco.cli.SmbUrl;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * One share on a logged-on connection, offering what the commands need. Paths are {@code /}-separated
+ * and relative to the share root ({@code ""} is the root). Every method blocks its (virtual) thread
+ * until the server answered; every failure is a {@link dev.smbco.cli.CliException} whose message
+ * names the full URL, so the commands never see client exception types.
+ */
+public interface RemoteShare {
+
+    /** The share's root URL (for messages and for building child URLs). */
+    SmbUrl url();
+
+    /** Status of a file or directory; FAILED "no such file" when it does not exist. */
+    FileInfo stat(String path);
+
+    /** Status, or empty when neither it nor its parent directory exists. */
+    Optional<FileInfo> find(String path);
+
+    /** The entries of a directory, without {@code .} and {@code ..}, each with its full path. */
+    List<FileInfo> list(String dir);
+
+    void mkdir(String path);
+
+    void rmdir(String path);
+
+    void delete(String path);
+
+    /** Deletes a directory and everything below it. */
+    void deleteTree(String path);
+
+    /** Renames within the share; with {@code replace} an existing file at {@code to} is replaced. */
+    void rename(String from, String to, boolean replace);
+
+    /** Reads a whole file into a local file (created or truncated); returns the bytes copied. */
+    long download(String path, Path target, LongConsumer progress);
+
+    /** Reads a whole file into a stream (not closed); returns the bytes copied. */
+    long download(String path, OutputStream target, LongConsumer progress);
+
+    /** Creates or overwrites a file with a local file's bytes; returns the bytes copied. */
+    long upload(Path source, String path, LongConsumer progress);
+
+    /** Creates or overwrites a file with everything a stream yields (not closed); returns the bytes copied. */
+    long upload(InputStream source, String path, LongConsumer progress);
+
+    /**
+     * Copies a file to another share of the same connection (or this one) inside the server
+     * (FSCTL_SRV_COPYCHUNK), creating or overwriting {@code to}.
+     *
+     * @return the bytes copied, or -1 when the server or the client cannot copy server-side (the
+     *         caller then copies through the client)
+     */
+    long serverCopy(String from, RemoteShare target, String to, LongConsumer progress);
+}

@@ -1,0 +1,382 @@
+package dev.smbco.cli.transfer;
+
+import dev.smbco.cli.CliException;
+import dev.smbco.cli.ExitStatus;
+import dev.smbco.cli.Failures;
+import dev.smbco.cli.remote.FileInfo;
+import dev.smbco.cli.remote.Remote;
+import dev.smbco.cli.remote.RemoteShare;
+import dev.smbco.cli.transfer.Location.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The copy engine behind {@code cp}, {@code get} and {@code put}: resolves where a source lands (the
+ * rules of {@code cp}), then copies one file, or a whole tree with up to {@code parallel} files at
+ * once.
+ *
+ * <p>Rules: a directory source needs {@code recursive}; a destination that is an existing directory
+ * (or ends with {@code /}) receives the source under its own name; a file never replaces a directory
+ * (and a directory never a file); missing parent directories of the destination are created only
+ * when {@code recursive}. Every file is written under a temporary name and renamed when complete
+ * (see {@link PartialFiles}).
+ */
+public final class Copier {
+    private final Remote remote;
+    private final PartialFiles partials;
+    private final ProgressMeter meter;
+    private final int parallel;
+    private final PrintStream err;
+    private final InputStream stdin;
+    private final OutputStream stdout;
+
+    /**
+     * @param stdin  what {@code -} reads as a source
+     * @param stdout what {@code -} writes as a destination (flushed, never closed)
+     * @param err    where per-file failures of a tree copy are reported
+     */
+    public Copier(Remote remote, PartialFiles partials, ProgressMeter meter, int parallel,
+                  InputStream stdin, OutputStream stdout, PrintStream err) {
+        this.remote = remote;
+        this.partials = partials;
+        this.meter = meter;
+        this.parallel = parallel;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.err = err;
+    }
+
+    /** A file of a planned tree copy, by its path relative to the tree's root. */
+    private record PlannedFile(String relative, long size) {
+    }
+
+    /** Copies {@code src} to {@code dst} following the rules of {@code cp}. */
+    public void copy(Endpoint src, Endpoint dst, boolean recursive) {
+        if (!(src instanceof Endpoint.Smb) && !(dst instanceof Endpoint.Smb)) {
+            throw CliException.usage("one of SOURCE and DESTINATION must be an smb:// URL");
+        }
+        if (src instanceof Endpoint.Stdio) {
+            copyFromStdin(dst);
+            return;
+        }
+        Location from = locate(src);
+        Kind kind = from.find().orElseThrow(() -> missing(from));
+        if (kind.directory() && !recursive) {
+            throw CliException.failed(from.toString(), "is a directory (use -r to copy it)");
+        }
+        if (dst instanceof Endpoint.Stdio) {
+            if (kind.directory()) {
+                throw CliException.failed(from.toString(), "is a directory; only a file can go to standard output");
+            }
+            Location.Smb s = (Location.Smb) from;
+            meter.setTotal(kind.size());
+            s.share().download(s.path(), stdout, meter);
+            flush(stdout);
+            meter.fileDone();
+            return;
+        }
+        Location target = destination(from, dst, recursive);
+        if (sameThing(from, target)) {
+            throw CliException.failed(from.toString(), "source and destination are the same");
+        }
+        if (kind.directory()) {
+            copyTree(from, target);
+        } else {
+            meter.setTotal(kind.size());
+            copyFile(from, kind.size(), target, false);
+        }
+    }
+
+    /** Where {@code from} lands when copied to {@code dst}. */
+    private Location destination(Location from, Endpoint dst, boolean recursive) {
+        Location to = locate(dst);
+        boolean into = switch (dst) {
+            case Endpoint.Smb s -> s.url().into();
+            case Endpoint.Local l -> l.into();
+            case Endpoint.Stdio s -> false;
+        };
+        Optional<Kind> there = to.find();
+        if (there.isPresent() && there.get().directory()) {
+            return to.child(from.name());
+        }
+        if (there.isPresent() && into) {
+            throw CliException.failed(to.toString(), "not a directory");
+        }
+        if (into) {
+            if (!recursive) {
+                throw CliException.failed(to.toString(), "no such directory (use -r to create it)");
+            }
+            to.mkdirs();
+            return to.child(from.name());
+        }
+        Location parent = to.parent();
+        Optional<Kind> parentKind = parent.find();
+        if (parentKind.isEmpty()) {
+            if (!recursive) {
+                throw CliException.failed(parent.toString(), "no such directory (use -r to create missing directories)");
+            }
+            parent.mkdirs();
+        } else if (!parentKind.get().directory()) {
+            throw CliException.failed(parent.toString(), "not a directory");
+        }
+        return to;
+    }
+
+    /** Copies a directory tree: directories first (parents before children), then files in parallel. */
+    private void copyTree(Location from, Location target) {
+        Optional<Kind> there = target.find();
+        if (there.isPresent() && !there.get().directory()) {
+            throw CliException.failed(target.toString(), "cannot overwrite a file with a directory");
+        }
+        List<String> dirs = new ArrayList<>();
+        List<PlannedFile> files = new ArrayList<>();
+        walk(from, "", dirs, files);
+        meter.setTotal(files.stream().mapToLong(PlannedFile::size).sum());
+        // a tree we create ourselves holds nothing we could collide with: no need to look first
+        boolean fresh = there.isEmpty();
+        if (fresh) {
+            target.mkdir();
+        }
+        for (String dir : dirs) {
+            Location d = resolve(target, dir);
+            Optional<Kind> k = fresh ? Optional.empty() : d.find();
+            if (k.isEmpty()) {
+                d.mkdir();
+            } else if (!k.get().directory()) {
+                throw CliException.failed(d.toString(), "cannot overwrite a file with a directory");
+            }
+        }
+        List<ParallelRunner.Task> tasks = new ArrayList<>(files.size());
+        for (PlannedFile f : files) {
+            tasks.add(() -> copyFile(resolve(from, f.relative()), f.size(), resolve(target, f.relative()), fresh));
+        }
+        int failed = ParallelRunner.run(remote.loop(), parallel, tasks, e -> {
+            meter.stop();
+            err.println("smbco: " + e.getMessage());
+        });
+        if (failed > 0) {
+            throw new CliException(ExitStatus.FAILED, failed + " of " + files.size() + " files could not be copied to " + target);
+        }
+    }
+
+    private void walk(Location dir, String relative, List<String> dirs, List<PlannedFile> files) {
+        switch (dir) {
+            case Location.Smb s -> {
+                for (FileInfo e : s.share().list(s.path())) {
+                    String rel = relative.isEmpty() ? e.name() : relative + "/" + e.name();
+                    if (e.directory()) {
+                        dirs.add(rel);
+                        walk(s.child(e.name()), rel, dirs, files);
+                    } else {
+                        files.add(new PlannedFile(rel, e.size()));
+                    }
+                }
+            }
+            case Location.Local l -> {
+                List<Path> children;
+                try (var stream = Files.list(l.path())) {
+                    children = stream.sorted().toList();
+                } catch (IOException e) {
+                    throw Failures.local(e);
+                }
+                for (Path child : children) {
+                    String name = child.getFileName().toString();
+                    String rel = relative.isEmpty() ? name : relative + "/" + name;
+                    if (Files.isDirectory(child)) {
+                        dirs.add(rel);
+                        walk(new Location.Local(child), rel, dirs, files);
+                    } else if (Files.isRegularFile(child)) {
+                        try {
+                            files.add(new PlannedFile(rel, Files.size(child)));
+                        } catch (IOException e) {
+                            throw Failures.local(e);
+                        }
+                    } else {
+                        err.println("smbco: " + child + ": skipped (not a regular file)");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies one file to {@code target} through a temporary name: on success the temporary file
+     * is renamed over the target, on failure it is deleted and its bytes are taken off the meter.
+     */
+    private void copyFile(Location from, long size, Location target, boolean fresh) {
+        Optional<Kind> there = fresh ? Optional.empty() : target.find();
+        if (there.isPresent() && there.get().directory()) {
+            throw CliException.failed(target.toString(), "cannot overwrite a directory with a file");
+        }
+        AtomicLong mine = new AtomicLong();
+        LongConsumer counter = n -> {
+            mine.addAndGet(n);
+            meter.accept(n);
+        };
+        try {
+            switch (target) {
+                case Location.Smb t -> toShare(from, t, counter);
+                case Location.Local t -> toLocal((Location.Smb) from, t, counter);
+            }
+            meter.fileDone();
+        } catch (IOException e) {
+            meter.forget(mine.get());
+            throw Failures.local(e);
+        } catch (RuntimeException e) {
+            meter.forget(mine.get());
+            throw e;
+        }
+    }
+
+    private void toShare(Location from, Location.Smb target, LongConsumer counter) {
+        RemoteShare share = target.share();
+        String temp = siblingPath(target.path(), PartialFiles.partName(target.name()));
+        PartialFiles.Partial partial = partials.remote(share, temp);
+        boolean done = false;
+        try {
+            switch (from) {
+                case Location.Local l -> share.upload(l.path(), temp, counter);
+                case Location.Smb s -> {
+                    long copied = remote.sameConnection(s.url(), target.url())
+                            ? s.share().serverCopy(s.path(), share, temp, counter) : -1;
+                    if (copied < 0) {
+                        Pipe.copy(s.share(), s.path(), share, temp, counter);
+                    }
+                }
+            }
+            share.rename(temp, target.path(), true);
+            partials.committed(partial);
+            done = true;
+        } finally {
+            if (!done) {
+                partials.discard(partial);
+            }
+        }
+    }
+
+    private void toLocal(Location.Smb from, Location.Local target, LongConsumer counter) throws IOException {
+        Path temp = target.path().resolveSibling(PartialFiles.partName(target.name()));
+        PartialFiles.Partial partial = partials.local(temp);
+        boolean done = false;
+        try {
+            try {
+                from.share().download(from.path(), temp, counter);
+            } catch (CliException e) {
+                throw renamed(e, temp, target.path());
+            }
+            FileInfo info = from.share().stat(from.path());
+            if (info.modified() != null) {
+                Files.setLastModifiedTime(temp, FileTime.from(info.modified()));
+            }
+            try {
+                Files.move(temp, target.path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target.path(), StandardCopyOption.REPLACE_EXISTING);
+            }
+            partials.committed(partial);
+            done = true;
+        } finally {
+            if (!done) {
+                partials.discard(partial);
+            }
+        }
+    }
+
+    /** A local error about the temporary file is reported under the name the user asked for. */
+    private static CliException renamed(CliException e, Path temp, Path target) {
+        String prefix = temp.toString();
+        if (!e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        return new CliException(e.status(), target + e.getMessage().substring(prefix.length()), e.getCause());
+    }
+
+    /** {@code put - URL}: stdin to a file; the URL must name the file (there is no name to go "into"). */
+    private void copyFromStdin(Endpoint dst) {
+        if (!(dst instanceof Endpoint.Smb s)) {
+            throw CliException.usage("standard input can only be copied to an smb:// URL");
+        }
+        if (s.url().into() || s.url().isRoot()) {
+            throw CliException.usage("with '-' as the source the URL must name the file to create, not a directory: " + s.url());
+        }
+        Location.Smb target = (Location.Smb) locate(dst);
+        Optional<Kind> there = target.find();
+        if (there.isPresent() && there.get().directory()) {
+            throw CliException.failed(target.toString(), "cannot overwrite a directory with a file");
+        }
+        if (target.parent().find().isEmpty()) {
+            throw CliException.failed(target.parent().toString(), "no such directory");
+        }
+        RemoteShare share = target.share();
+        String temp = siblingPath(target.path(), PartialFiles.partName(target.name()));
+        PartialFiles.Partial partial = partials.remote(share, temp);
+        boolean done = false;
+        try {
+            share.upload(stdin, temp, meter);
+            share.rename(temp, target.path(), true);
+            partials.committed(partial);
+            meter.fileDone();
+            done = true;
+        } finally {
+            if (!done) {
+                partials.discard(partial);
+            }
+        }
+    }
+
+    private static void flush(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw Failures.local(e);
+        }
+    }
+
+    private Location locate(Endpoint e) {
+        return switch (e) {
+            case Endpoint.Smb s -> new Location.Smb(remote.share(s.url()), s.url().path());
+            case Endpoint.Local l -> new Location.Local(l.path());
+            case Endpoint.Stdio s -> throw new IllegalStateException("stdio has no location");
+        };
+    }
+
+    private static Location resolve(Location base, String relative) {
+        Location l = base;
+        for (String part : relative.split("/")) {
+            l = l.child(part);
+        }
+        return l;
+    }
+
+    private static boolean sameThing(Location a, Location b) {
+        return switch (a) {
+            case Location.Local x when b instanceof Location.Local y -> x.path().equals(y.path());
+            case Location.Smb x when b instanceof Location.Smb y -> x.url().toString().equalsIgnoreCase(y.url().toString());
+            default -> false;
+        };
+    }
+
+    private static String siblingPath(String path, String name) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? name : path.substring(0, slash + 1) + name;
+    }
+
+    private static CliException missing(Location l) {
+        return switch (l) {
+            case Location.Smb s -> { s.share().stat(s.path()); yield CliException.failed(l.toString(), "no such file"); }
+            case Location.Local x -> CliException.failed(l.toString(), "no such file or directory");
+        };
+    }
+}

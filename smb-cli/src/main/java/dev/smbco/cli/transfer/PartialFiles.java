@@ -1,0 +1,96 @@
+package dev.smbco.cli.transfer;
+
+import dev.smbco.cli.remote.RemoteShare;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The destinations being written right now, so that a failed copy or Ctrl-C can remove them.
+ *
+ * <p>Every copy writes to a hidden temporary name next to the destination
+ * ({@code .NAME.smbco-part-XXXXXX}) and renames it to the final name only once all bytes are in. A
+ * copy that fails, or is interrupted, deletes its temporary file; and if even that is impossible
+ * (the connection is gone), what stays behind is a hidden {@code .smbco-part} file, never a
+ * truncated file under the real name that looks complete.
+ */
+public final class PartialFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** One temporary destination. */
+    public sealed interface Partial {
+        /** A local temporary file. */
+        record Local(Path path) implements Partial {
+        }
+
+        /** A temporary file on a share. */
+        record Remote(RemoteShare share, String path) implements Partial {
+        }
+    }
+
+    private final Set<Partial> live = ConcurrentHashMap.newKeySet();
+
+    /** The temporary name for a destination name: {@code .NAME.smbco-part-3fa9c1}. */
+    public static String partName(String name) {
+        byte[] r = new byte[3];
+        RANDOM.nextBytes(r);
+        String suffix = ".smbco-part-" + HexFormat.of().formatHex(r);
+        return name.length() > 200 ? suffix : "." + name + suffix;
+    }
+
+    /** Whether a name is one of our temporary names (listings can point them out). */
+    public static boolean isPartName(String name) {
+        return name.matches("(\\..*)?\\.smbco-part-[0-9a-f]{6}");
+    }
+
+    public Partial.Local local(Path path) {
+        Partial.Local p = new Partial.Local(path);
+        live.add(p);
+        return p;
+    }
+
+    public Partial.Remote remote(RemoteShare share, String path) {
+        Partial.Remote p = new Partial.Remote(share, path);
+        live.add(p);
+        return p;
+    }
+
+    /** The partial became the real file (renamed): nothing to clean up any more. */
+    public void committed(Partial p) {
+        live.remove(p);
+    }
+
+    /** Deletes one partial, best effort; returns whether it is gone. */
+    public boolean discard(Partial p) {
+        try {
+            switch (p) {
+                case Partial.Local l -> Files.deleteIfExists(l.path());
+                case Partial.Remote r -> r.share().delete(r.path());
+            }
+            live.remove(p);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Deletes every live partial (Ctrl-C); local ones first, since they cannot hang. */
+    public void discardAll() {
+        for (Partial p : live) {
+            if (p instanceof Partial.Local) {
+                discard(p);
+            }
+        }
+        for (Partial p : live) {
+            discard(p);
+        }
+    }
+
+    public int size() {
+        return live.size();
+    }
+}
