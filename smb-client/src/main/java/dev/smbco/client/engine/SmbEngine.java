@@ -254,6 +254,12 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             case Smb2Header.TRANSFORM_PROTOCOL_ID -> {
                 ByteBuf plain = decrypt(frame);
                 try {
+                    long outer = frame.getLongLE(frame.readerIndex() + 44);
+                    if (plain.readableBytes() >= Smb2Header.SIZE && plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID) != outer) {
+                        // MS-SMB2 3.2.5.1.1: the decrypted message must belong to the session that encrypted it
+                        throw new SmbProtocolException(String.format("decrypted message names session 0x%016X, its transform header 0x%016X",
+                                plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID), outer));
+                    }
                     splitCompound(plain, true);
                 } finally {
                     plain.release();
