@@ -12,6 +12,7 @@ import dev.smbco.protocol.fscc.DetailedDirectoryEntry;
 import dev.smbco.protocol.fscc.DirectoryListing;
 import dev.smbco.protocol.fscc.FileInformation;
 import dev.smbco.protocol.fscc.FileInformationClass;
+import dev.smbco.protocol.fscc.FileNotifyInformation;
 import dev.smbco.protocol.smb2.ChangeNotifyRequest;
 import dev.smbco.protocol.smb2.ChangeNotifyResponse;
 import dev.smbco.protocol.smb2.CloseRequest;
@@ -25,7 +26,6 @@ import dev.smbco.protocol.smb2.ReadResponse;
 import dev.smbco.protocol.smb2.WriteResponse;
 import dev.smbco.coro.Coroutine;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.InputStream;
@@ -365,16 +365,16 @@ public final class SmbFile implements AutoCloseable, Orphan {
 
     /**
      * MS-SMB2 3.2.4.14 CHANGE_NOTIFY on this directory handle: completes when something in it
-     * changes, with the raw FILE_NOTIFY_INFORMATION chain (MS-FSCC 2.7.1) the server returned
-     * (empty when the server only says "something changed", STATUS_NOTIFY_ENUM_DIR). The server
+     * changes, with the changes the server reported (MS-FSCC 2.7.1 FILE_NOTIFY_INFORMATION; an empty
+     * list when the server only says "something changed", STATUS_NOTIFY_ENUM_DIR). The server
      * answers STATUS_PENDING first and goes async; {@code cancel()} on the returned request sends
      * SMB2 CANCEL, and the request then ends CANCELLED.
      *
      * @param completionFilter FILE_NOTIFY_CHANGE_* bits ({@code ChangeNotifyRequest})
      * @param subtree          watch the whole subtree (SMB2_WATCH_TREE)
      */
-    public Request<byte[]> watchSend(int completionFilter, boolean subtree) {
-        Request<byte[]> refused = refuseIfClosed("CHANGE_NOTIFY");
+    public Request<List<FileNotifyInformation>> watchSend(int completionFilter, boolean subtree) {
+        Request<List<FileNotifyInformation>> refused = refuseIfClosed("CHANGE_NOTIFY");
         if (refused != null) {
             return refused;
         }
@@ -382,11 +382,11 @@ public final class SmbFile implements AutoCloseable, Orphan {
                 completionFilter);
         return tree.send(req, path, status -> status == STATUS_NOTIFY_ENUM_DIR, (header, body) -> {
             if (header.status() != 0) {
-                return new byte[0];
+                return List.of();
             }
             ChangeNotifyResponse r = ChangeNotifyResponse.decode(body);
             try {
-                return ByteBufUtil.getBytes(r.outputBuffer());
+                return FileNotifyInformation.decodeList(r.outputBuffer());
             } finally {
                 r.outputBuffer().release();
             }

@@ -18,6 +18,7 @@ import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.fscc.FileNotifyInformation;
 import dev.smbco.protocol.smb2.ChangeNotifyRequest;
 import dev.smbco.testserver.DedicatedSambaServer;
 import dev.smbco.testserver.FaultProxy;
@@ -154,7 +155,7 @@ class FailureTest {
             try (Smb smb = Smb.open(via)) {
                 smb.tree.mkdir(dir);
                 SmbFile d = smb.tree.open(dir, OpenOptions.directory());
-                Request<byte[]> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
+                Request<List<FileNotifyInformation>> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
                 Thread.sleep(300); // the server answers STATUS_PENDING and goes async
                 assertThat(watch.isDone()).isFalse();
                 long cutAt = System.nanoTime();
@@ -175,7 +176,7 @@ class FailureTest {
             String dir = Smb.uniqueDir("cancel");
             smb.tree.mkdir(dir);
             try (SmbFile d = smb.tree.open(dir, OpenOptions.directory())) {
-                Request<byte[]> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
+                Request<List<FileNotifyInformation>> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
                 Thread.sleep(300);
                 assertThat(watch.cancel()).isTrue();
                 CountDownLatch done = new CountDownLatch(1);
@@ -185,6 +186,21 @@ class FailureTest {
                 smb.conn.echo(); // the connection is fine afterwards
             }
             smb.tree.rmdir(dir);
+        }
+    }
+
+    @Test
+    void aWatchReportsTheChangeThatEndsIt(SambaServer server) throws Exception {
+        try (Smb smb = Smb.open(server)) {
+            String dir = Smb.uniqueDir("watch");
+            smb.tree.mkdir(dir);
+            try (SmbFile d = smb.tree.open(dir, OpenOptions.directory())) {
+                Request<List<FileNotifyInformation>> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
+                Thread.sleep(200);
+                smb.tree.open(dir + "/new.txt", OpenOptions.write()).close();
+                assertThat(watch.await()).extracting(FileNotifyInformation::fileName).contains("new.txt");
+            }
+            smb.tree.deleteTree(dir);
         }
     }
 
@@ -217,7 +233,7 @@ class FailureTest {
             String dir = Smb.uniqueDir("stop");
             smb.tree.mkdir(dir);
             SmbFile d = smb.tree.open(dir, OpenOptions.directory());
-            Request<byte[]> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
+            Request<List<FileNotifyInformation>> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
             Thread.sleep(300);
             server.kill();
             awaitAllEnded(List.of(watch), new ConcurrentLinkedQueue<>());

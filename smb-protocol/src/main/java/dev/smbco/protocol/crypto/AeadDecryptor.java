@@ -24,15 +24,16 @@ final class AeadDecryptor implements MessageDecryptor {
         frame.getBytes(frame.readerIndex() + TransformHeader.OFFSET_NONCE, aad);
         byte[] nonce = Arrays.copyOf(header.nonce(), cipher.nonceLength());
         boolean inPlace = frame.nioBufferCount() == 1 && !frame.isReadOnly();
+        if (inPlace && aead instanceof GcmAead gcm) {
+            return gcmInPlace(gcm, frame, header, start, size, nonce);
+        }
         ByteBuf target = inPlace ? frame : frame.alloc().buffer(size);
         boolean ok = false;
         try {
             ByteBuffer in = frame.nioBuffer(start, size);
             ByteBuffer out = inPlace ? frame.nioBuffer(start, size) : target.nioBuffer(target.writerIndex(), size);
             if (!aead.open(nonce, aad, in, out, header.signature())) {
-                throw new SmbCryptoException(SmbCryptoException.Reason.BAD_TAG, String.format(
-                        "%s: the TRANSFORM_HEADER Signature does not authenticate the %d-byte message for SessionId 0x%016X"
-                                + " (wrong key, or the frame was altered)", cipher, size, header.sessionId()));
+                throw badTag(header);
             }
             ok = true;
         } finally {
@@ -48,6 +49,36 @@ final class AeadDecryptor implements MessageDecryptor {
             return frame.retainedSlice(start, size);
         }
         return target.writerIndex(target.writerIndex() + size);
+    }
+
+    /**
+     * GCM in place: the JDK takes ciphertext and tag as one run, so the ciphertext moves 16
+     * bytes down into the (already read) header and the tag goes after it; then one doFinal
+     * decrypts over the same memory. The plaintext starts 16 bytes before the old ciphertext.
+     */
+    private ByteBuf gcmInPlace(GcmAead gcm, ByteBuf frame, TransformHeader header, int start, int size, byte[] nonce) {
+        int base = start - Aead.TAG_LENGTH;
+        ByteBuffer region = frame.nioBuffer(base, size + Aead.TAG_LENGTH);
+        region.put(0, region, Aead.TAG_LENGTH, size);
+        region.put(size, header.signature());
+        boolean ok = false;
+        try {
+            if (!gcm.openContiguous(nonce, aad, region, frame.nioBuffer(base, size))) {
+                throw badTag(header);
+            }
+            ok = true;
+        } finally {
+            if (!ok) {
+                frame.setZero(base, size + Aead.TAG_LENGTH);
+            }
+        }
+        return frame.retainedSlice(base, size);
+    }
+
+    private SmbCryptoException badTag(TransformHeader header) {
+        return new SmbCryptoException(SmbCryptoException.Reason.BAD_TAG, String.format(
+                "%s: the TRANSFORM_HEADER Signature does not authenticate the %d-byte message for SessionId 0x%016X"
+                        + " (wrong key, or the frame was altered)", cipher, header.originalMessageSize(), header.sessionId()));
     }
 
     private TransformHeader check(ByteBuf frame) {

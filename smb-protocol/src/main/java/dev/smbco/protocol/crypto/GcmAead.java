@@ -44,6 +44,24 @@ final class GcmAead implements Aead {
         }
     }
 
+    /**
+     * Decrypts {@code ciphertextAndTag} (ciphertext followed by the 16-byte tag, the layout the
+     * JDK wants) into {@code out}, which may start at the same memory: one doFinal, no
+     * buffering of the ciphertext inside the provider.
+     */
+    boolean openContiguous(byte[] nonce, byte[] aad, ByteBuffer ciphertextAndTag, ByteBuffer out) {
+        try {
+            gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+            gcm.updateAAD(aad);
+            gcm.doFinal(ciphertextAndTag, out);
+            return true;
+        } catch (AEADBadTagException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new SmbCryptoException(SmbCryptoException.Reason.PROVIDER, "AES-GCM decryption failed", e);
+        }
+    }
+
     @Override
     public boolean open(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out, byte[] tag) {
         try {

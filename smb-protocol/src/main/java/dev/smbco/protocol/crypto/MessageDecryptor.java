@@ -19,7 +19,8 @@ public sealed interface MessageDecryptor permits AeadDecryptor {
      * plaintext is written over the ciphertext in place and returned as a retained slice of the
      * frame; otherwise it goes to a new buffer from the frame's allocator. Either way the caller
      * still owns {@code frame} and releases it, and also releases the returned buffer; the
-     * frame's indices do not move. On failure the frame's ciphertext area may have been wiped.
+     * frame's indices do not move, but its bytes (header and ciphertext) are overwritten in the
+     * in-place case, and wiped on failure.
      *
      * @return the plaintext SMB2 message or compound (OriginalMessageSize bytes)
      * @throws SmbCryptoException with the {@link SmbCryptoException.Reason}: TRUNCATED,

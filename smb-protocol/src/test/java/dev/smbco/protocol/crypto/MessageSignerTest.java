@@ -59,7 +59,7 @@ class MessageSignerTest {
         byte[] key = new byte[16];
         random.nextBytes(key);
         MessageSigner signer = MessageSigner.create(algorithm, key);
-        for (int bodyLength : new int[] {0, 1, 15, 16, 49, 1000, 70_000}) {
+        for (int bodyLength : new int[] {0, 1, 15, 16, 49, 1000, GmacSigner.LARGE_BODY - 1, GmacSigner.LARGE_BODY, GmacSigner.LARGE_BODY + 7, 300_001}) {
             for (Command command : new Command[] {Command.WRITE, Command.CANCEL}) {
                 for (boolean response : new boolean[] {false, true}) {
                     ByteBuf msg = message(random, command, response, random.nextLong(), bodyLength);
@@ -105,6 +105,28 @@ class MessageSignerTest {
             // another key does not verify it
             key[0] ^= 1;
             assertThat(MessageSigner.create(algorithm, key).verify(msg)).isFalse();
+        } finally {
+            msg.release();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void largeMessagesDetectChangesAnywhere(SigningAlgorithm algorithm) {
+        Random random = new Random(13);
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        MessageSigner signer = MessageSigner.create(algorithm, key);
+        ByteBuf msg = message(random, Command.WRITE, false, 1000, 1 << 20);
+        try {
+            signer.sign(msg);
+            for (int trial = 0; trial < 40; trial++) {
+                int at = trial < 3 ? new int[] {0, 48, msg.readableBytes() - 1}[trial] : random.nextInt(msg.readableBytes());
+                msg.setByte(at, msg.getByte(at) ^ 0x40);
+                assertThat(signer.verify(msg)).as("byte %d changed", at).isFalse();
+                msg.setByte(at, msg.getByte(at) ^ 0x40);
+            }
+            assertThat(signer.verify(msg)).isTrue();
         } finally {
             msg.release();
         }
