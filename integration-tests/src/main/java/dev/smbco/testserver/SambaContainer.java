@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  * {@code scripts/test-env.sh} from {@code docker/}); {@link #fromDockerfile(Path)} builds it
  * on the fly instead. Port 445 is mapped to a random host port.
  */
-public class SambaContainer extends GenericContainer<SambaContainer> implements DedicatedSambaServer {
+public final class SambaContainer extends GenericContainer<SambaContainer> implements DedicatedSambaServer {
     public static final String DEFAULT_IMAGE = "localhost/smbco-samba:latest";
     public static final int SMB_PORT = 445;
     /** The line samba-setup.sh prints once smbd accepts connections. */

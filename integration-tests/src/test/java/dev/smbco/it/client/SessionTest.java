@@ -151,6 +151,17 @@ class SessionTest {
     }
 
     @Test
+    void afterTreeDisconnectTheTreeFailsButTheSessionLivesOn(SambaServer server) {
+        try (Smb smb = Smb.open(server)) {
+            smb.tree.list("");
+            smb.tree.disconnect();
+            assertThatThrownBy(() -> smb.tree.list("")).isInstanceOf(SmbException.class)
+                    .hasMessageContaining("STATUS_NETWORK_NAME_DELETED");
+            assertThat(smb.session.treeConnect(server.share()).list("")).isNotNull();
+        }
+    }
+
+    @Test
     void afterLogoffTheSessionsTreesFail(SambaServer server) {
         try (Smb smb = Smb.open(server)) {
             smb.tree.list("");
