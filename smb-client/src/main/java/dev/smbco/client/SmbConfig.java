@@ -32,6 +32,9 @@ import java.util.Set;
  *                        SMB 3.0/3.0.2 can only use AES-128-CCM, which must then be in the list to encrypt
  * @param signingAlgorithms SMB 3.1.1 signing algorithms offered in the signing-capabilities context, most
  *                        preferred first (default AES-GMAC, AES-CMAC); without AES-GMAC 3.1.1 signs with AES-CMAC
+ * @param keepAliveInterval an ECHO is sent after this long without traffic (default 60 s; {@link Duration#ZERO} = never)
+ * @param deadAfter       the connection is declared dead (every request fails with {@link SmbConnectionLostException})
+ *                        after this long without anything received (default 180 s); must exceed the interval
  */
 public record SmbConfig(
         Duration connectTimeout,
@@ -48,7 +51,9 @@ public record SmbConfig(
         Transport transport,
         int ioThreads,
         List<CipherId> ciphers,
-        List<SigningAlgorithm> signingAlgorithms) {
+        List<SigningAlgorithm> signingAlgorithms,
+        Duration keepAliveInterval,
+        Duration deadAfter) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
     public enum Policy { AUTO, REQUIRED }
@@ -102,6 +107,12 @@ public record SmbConfig(
             throw new IllegalArgumentException("signingAlgorithms " + signingAlgorithms
                     + " must name AES_GMAC and/or AES_CMAC, each once");
         }
+        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        Objects.requireNonNull(deadAfter, "deadAfter");
+        if (keepAliveInterval.isNegative() || (!keepAliveInterval.isZero() && deadAfter.compareTo(keepAliveInterval) <= 0)) {
+            throw new IllegalArgumentException("keepAliveInterval " + keepAliveInterval + " must be zero (off) or positive and below deadAfter "
+                    + deadAfter);
+        }
         if (encryption == Policy.REQUIRED && ciphers.isEmpty()) {
             throw new IllegalArgumentException("encryption REQUIRED needs at least one cipher");
         }
@@ -136,6 +147,8 @@ public record SmbConfig(
         b.ioThreads = ioThreads;
         b.ciphers = ciphers;
         b.signingAlgorithms = signingAlgorithms;
+        b.keepAliveInterval = keepAliveInterval;
+        b.deadAfter = deadAfter;
         return b;
     }
 
@@ -156,6 +169,8 @@ public record SmbConfig(
         private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private List<CipherId> ciphers = List.of(CipherId.AES_128_GCM, CipherId.AES_128_CCM, CipherId.AES_256_GCM, CipherId.AES_256_CCM);
         private List<SigningAlgorithm> signingAlgorithms = List.of(SigningAlgorithm.AES_GMAC, SigningAlgorithm.AES_CMAC);
+        private Duration keepAliveInterval = Duration.ofSeconds(60);
+        private Duration deadAfter = Duration.ofSeconds(180);
 
         private Builder() {
         }
@@ -195,9 +210,20 @@ public record SmbConfig(
         /** SMB 3.1.1 signing algorithms offered, most preferred first. */
         public Builder signingAlgorithms(SigningAlgorithm... a) { signingAlgorithms = List.of(a); return this; }
 
+        /** ECHO after {@code interval} without traffic; declare the connection dead after {@code deadAfter} of silence. */
+        public Builder keepAlive(Duration interval, Duration deadAfter) {
+            keepAliveInterval = interval;
+            this.deadAfter = deadAfter;
+            return this;
+        }
+
+        /** No keep-alive probes and no silence limit. */
+        public Builder noKeepAlive() { keepAliveInterval = Duration.ZERO; return this; }
+
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
-                    creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms);
+                    creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,
+                    keepAliveInterval, deadAfter);
         }
     }
 }

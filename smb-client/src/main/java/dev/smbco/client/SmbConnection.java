@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.engine.KeepAlive;
 import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.internal.Negotiation;
@@ -40,6 +41,8 @@ public final class SmbConnection implements AutoCloseable {
     private final PreauthIntegrity preauth = new PreauthIntegrity();
     private volatile Negotiated negotiated;
     private volatile NegotiateRequest sentNegotiate;
+    /** Authenticated sessions by id, for re-authentication when the server says one expired. */
+    private final java.util.Map<Long, SmbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int serverSecurityMode;
 
     private SmbConnection(SmbClient client, Channel channel, String host, int port) {
@@ -48,6 +51,15 @@ public final class SmbConnection implements AutoCloseable {
         this.engine = channel.pipeline().get(SmbEngine.class);
         this.loop = new NettyLoop(channel.eventLoop());
         this.sender = new Sender(engine, loop);
+        SmbConfig config = client.config();
+        if (!config.keepAliveInterval().isZero()) {
+            channel.pipeline().addFirst("smbco-keepalive", new KeepAlive(config.keepAliveInterval(), config.deadAfter(),
+                    () -> echoSend(), System::nanoTime));
+        }
+        sender.onSessionExpired(sessionId -> {
+            SmbSession s = sessions.get(sessionId);
+            return s == null ? null : s.reauthenticateSend();
+        });
         this.host = host;
         this.port = port;
     }
@@ -142,6 +154,15 @@ public final class SmbConnection implements AutoCloseable {
     /** Internal: the request sender (not part of the API). */
     Sender sender() {
         return sender;
+    }
+
+    /** Internal: an authenticated session joins the connection (for re-authentication). */
+    void register(SmbSession session) {
+        sessions.put(session.sessionId(), session);
+    }
+
+    void unregister(long sessionId) {
+        sessions.remove(sessionId);
     }
 
     /** Internal: the NEGOTIATE request as sent, for FSCTL_VALIDATE_NEGOTIATE_INFO. */

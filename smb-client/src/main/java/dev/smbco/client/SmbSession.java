@@ -24,6 +24,7 @@ public final class SmbSession implements AutoCloseable {
     private final Credentials credentials;
     private final boolean guest;
     private final boolean anonymous;
+    private Request<Void> reauth;
 
     SmbSession(SmbConnection connection, Route route, Credentials credentials, boolean guest, boolean anonymous) {
         this.connection = connection;
@@ -87,6 +88,32 @@ public final class SmbSession implements AutoCloseable {
                     connection.sender().engine().unregisterSession(sid);
                     return null;
                 });
+    }
+
+    /**
+     * Re-authenticates this session with the credentials it was set up with (MS-SMB2 3.2.4.2.3),
+     * keeping its keys, trees and open files. Done automatically, and the request retried once, when
+     * the server answers STATUS_NETWORK_SESSION_EXPIRED; concurrent callers share one exchange.
+     */
+    public Request<Void> reauthenticateSend() {
+        synchronized (this) {
+            Request<Void> r = reauth;
+            if (r == null || r.isDone()) {
+                r = SessionSetup.reauthenticate(connection, this, credentials);
+                reauth = r;
+            }
+            return r;
+        }
+    }
+
+    /** Blocking twin of {@link #reauthenticateSend()}. */
+    public void reauthenticate() {
+        reauthenticateSend().await();
+    }
+
+    /** Internal: how this session's requests travel. */
+    Route route() {
+        return route;
     }
 
     /** Blocking twin of {@link #logoffSend()}. */

@@ -39,6 +39,18 @@ final class SmbStatus {
         return Optional.empty();
     }
 
+    /** Whether our port's line disappears from {@code smbstatus option} within about a second. */
+    static boolean lineGone(Path conf, String option, int clientPort) throws IOException, InterruptedException {
+        String needle = ":" + clientPort + ")";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (!run(conf, option).contains(needle)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     private static String run(Path conf, String option) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("smbstatus", option, "-s", conf.toString()).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
