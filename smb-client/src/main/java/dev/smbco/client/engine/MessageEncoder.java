@@ -7,9 +7,10 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The send path's last steps for one exchange (MS-SMB2 3.2.4.1): the header the connection fills
- * in, the body, then signing (3.2.4.1.1) or encryption (3.2.4.1.8). A plain WRITE goes out without
- * copying its data ({@link SplitBody}). Stateless; called on the event loop.
+ * The send path's steps for one exchange (MS-SMB2 3.2.4.1): the header the connection fills in,
+ * the body, then signing (3.2.4.1.1). Encryption (3.2.4.1.8) follows in the pipeline's {@link
+ * TransformHandler}. A plain WRITE goes out without copying its data ({@link SplitBody}).
+ * Stateless; called on the event loop.
  */
 final class MessageEncoder {
     private MessageEncoder() {
@@ -18,7 +19,7 @@ final class MessageEncoder {
     /**
      * Encodes an exchange whose message id and charge are set.
      *
-     * @return the frame to write (without the Direct TCP prefix); the caller owns it
+     * @return the message to write (plaintext; see {@link #wrap}); the caller owns it
      * @throws RuntimeException whatever encoding, signing or encryption threw; nothing is leaked
      */
     static ByteBuf encode(ByteBufAllocator alloc, Exchange x, int creditRequest, boolean multiCredit) {
@@ -41,11 +42,16 @@ final class MessageEncoder {
             if (x.onEncoded != null) {
                 x.onEncoded.accept(out);
             }
-            return x.encrypt ? seal(alloc, x, out) : out;
+            return out;
         } catch (RuntimeException e) {
             ReferenceCountUtil.release(out);
             throw e;
         }
+    }
+
+    /** What to write for an encoded message: itself, or a {@link TransformHandler.Seal} when the exchange is encrypted. */
+    static Object wrap(Exchange x, ByteBuf message) {
+        return x.encrypt ? new TransformHandler.Seal(message, x.security, x.sessionId) : message;
     }
 
     /**
@@ -60,25 +66,13 @@ final class MessageEncoder {
             header.encode(out);
             out.writeShortLE(4);                // StructureSize (2 bytes)
             out.writeShortLE(0);                // Reserved (2 bytes)
-            if (x.encrypt) {
-                return seal(alloc, x, out);
-            }
-            if (x.sign) {
+            if (x.sign && !x.encrypt) {
                 x.security.sign(out);
             }
             return out;
         } catch (RuntimeException e) {
             ReferenceCountUtil.release(out);
             throw e;
-        }
-    }
-
-    /** Wraps the plain message in a transform frame and releases the plain one. */
-    private static ByteBuf seal(ByteBufAllocator alloc, Exchange x, ByteBuf plain) {
-        try {
-            return x.security.encrypt(alloc, plain, x.sessionId);
-        } finally {
-            plain.release();
         }
     }
 }

@@ -12,9 +12,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * event loop; callers hop onto the loop before calling any method.
  *
  * <p>Send path (MS-SMB2 3.2.4.1): {@link #submit} queues FIFO; {@link #pump} takes credits and
- * message ids, encodes header + body, signs or encrypts, writes. Receive path (3.2.5.1): decrypt →
- * split compound → find the pending request → verify the signature → grant credits → interim
+ * message ids, encodes header + body, signs, writes (the {@link TransformHandler} encrypts).
+ * Receive path (3.2.5.1), after the transform stage decrypted what was encrypted: split compound → find the pending request → verify the signature → grant credits → interim
  * STATUS_PENDING → complete. Fail-all: copy and clear pending table and queue, then fail each.
  */
 public final class SmbEngine extends ChannelInboundHandlerAdapter {
@@ -40,12 +38,13 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private final CreditWindow credits;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private final PendingTable pending = new PendingTable();
-    private final Map<Long, MessageSecurity> sessions = new HashMap<>();
+    private final TransformHandler transform;
     private boolean multiCredit;
     private Throwable closedCause;
 
-    public SmbEngine(Channel channel, String peer, int creditTarget, long memoryBudget) {
+    public SmbEngine(Channel channel, String peer, int creditTarget, long memoryBudget, TransformHandler transform) {
         this.channel = channel;
+        this.transform = transform;
         this.peer = peer;
         this.credits = new CreditWindow(creditTarget, memoryBudget);
     }
@@ -59,11 +58,11 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
 
     /** Makes a session's keys known to the receive path (decrypting transform frames, verifying signatures). */
     public void registerSession(long sessionId, MessageSecurity security) {
-        sessions.put(sessionId, security);
+        transform.register(sessionId, security);
     }
 
     public void unregisterSession(long sessionId) {
-        sessions.remove(sessionId);
+        transform.unregister(sessionId);
     }
 
     public boolean isClosed() {
@@ -151,7 +150,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         if (log.isTraceEnabled()) {
             log.trace("{}: send {} mid={} charge={} ({} credits left)", peer, x.description, x.messageId, x.charge, credits.available());
         }
-        channel.write(out, channel.voidPromise());
+        channel.write(MessageEncoder.wrap(x, out), channel.voidPromise());
         return true;
     }
 
@@ -225,16 +224,17 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             return;
         }
         log.debug("{}: CANCEL {} ({})", peer, x.description, async ? "async id " + x.asyncId : "mid " + x.messageId);
-        channel.writeAndFlush(out, channel.voidPromise());
+        channel.writeAndFlush(MessageEncoder.wrap(x, out), channel.voidPromise());
     }
 
     // ---------------------------------------------------------------- receive path
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf frame = (ByteBuf) msg;
+        boolean encrypted = msg instanceof TransformHandler.Decrypted;
+        ByteBuf frame = encrypted ? ((TransformHandler.Decrypted) msg).content() : (ByteBuf) msg;
         try {
-            onFrame(frame);
+            onFrame(frame, encrypted);
         } catch (RuntimeException e) {
             failAll(e);
         } finally {
@@ -243,48 +243,18 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         pump();
     }
 
-    /** MS-SMB2 3.2.5.1.1: a transform frame is decrypted first; an SMB1 or compressed frame is refused. */
-    private void onFrame(ByteBuf frame) {
+    /** MS-SMB2 3.2.5.1: after the transform stage only SMB2 messages may remain; SMB1 or compressed frames are refused. */
+    private void onFrame(ByteBuf frame, boolean encrypted) {
         if (frame.readableBytes() < 4) {
             throw new SmbProtocolException("frame of " + frame.readableBytes() + " bytes is too short");
         }
         int protocolId = frame.getIntLE(frame.readerIndex());
         switch (protocolId) {
-            case Smb2Header.PROTOCOL_ID -> splitCompound(frame, false);
-            case Smb2Header.TRANSFORM_PROTOCOL_ID -> {
-                ByteBuf plain = decrypt(frame);
-                try {
-                    long outer = frame.getLongLE(frame.readerIndex() + 44);
-                    if (plain.readableBytes() >= Smb2Header.SIZE && plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID) != outer) {
-                        // MS-SMB2 3.2.5.1.1: the decrypted message must belong to the session that encrypted it
-                        throw new SmbProtocolException(String.format("decrypted message names session 0x%016X, its transform header 0x%016X",
-                                plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID), outer));
-                    }
-                    splitCompound(plain, true);
-                } finally {
-                    plain.release();
-                }
-            }
+            case Smb2Header.PROTOCOL_ID -> splitCompound(frame, encrypted);
+            case Smb2Header.TRANSFORM_PROTOCOL_ID -> throw new SmbProtocolException("nested transform frame");
             case Smb2Header.SMB1_PROTOCOL_ID -> throw new SmbProtocolException("server answered with SMB1, which this client does not speak");
             case Smb2Header.COMPRESSION_PROTOCOL_ID -> throw new SmbProtocolException("server sent a compressed frame although compression was not negotiated");
             default -> throw new SmbProtocolException(String.format("not an SMB2 frame: ProtocolId 0x%08X", protocolId));
-        }
-    }
-
-    /** MS-SMB2 2.2.41: the SessionId of a TRANSFORM_HEADER sits at byte 44. */
-    private ByteBuf decrypt(ByteBuf frame) {
-        if (frame.readableBytes() < 52 + Smb2Header.SIZE) {
-            throw new SmbProtocolException("transform frame of " + frame.readableBytes() + " bytes is too short");
-        }
-        long sessionId = frame.getLongLE(frame.readerIndex() + 44);
-        MessageSecurity security = sessions.get(sessionId);
-        if (security == null || !security.canEncrypt()) {
-            throw new SmbProtocolException(String.format("encrypted frame for unknown session 0x%016X", sessionId));
-        }
-        try {
-            return security.decrypt(frame);
-        } catch (RuntimeException e) {
-            throw new SmbProtocolException("cannot decrypt frame: " + e.getMessage(), e);
         }
     }
 
@@ -429,7 +399,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         List<Exchange> sent = pending.removeAll();
         List<Exchange> queued = new ArrayList<>(waiting);
         waiting.clear();
-        sessions.clear();
+        transform.clear();
         log.debug("{}: connection down ({}); failing {} pending and {} queued requests", peer, cause.toString(), sent.size(), queued.size());
         channel.close();
         for (Exchange x : sent) {

@@ -5,9 +5,9 @@ import io.netty.handler.codec.LengthFieldPrepender;
 
 /**
  * Assembles the per-connection pipeline: Direct TCP framing (inbound {@link DirectTcpFrameDecoder},
- * outbound a 4-byte length prefix whose top byte is the zero byte of MS-SMB2 2.1) followed by the
- * {@link SmbEngine}, which applies the per-session transform (decrypt/encrypt) and signing itself
- * because the keys are per session and chosen per message.
+ * outbound a 4-byte length prefix whose top byte is the zero byte of MS-SMB2 2.1) → transform
+ * ({@link TransformHandler}: decrypt / encrypt with the session's keys) → the SMB2 message
+ * handler ({@link SmbEngine}: credits, pending table, signing, matching, fail-all).
  */
 public final class SmbPipeline {
     private SmbPipeline() {
@@ -15,10 +15,12 @@ public final class SmbPipeline {
 
     /** Installs the handlers on a fresh channel and returns its engine. */
     public static SmbEngine install(Channel channel, String peer, int maxFrameSize, int creditTarget, long memoryBudget) {
-        SmbEngine engine = new SmbEngine(channel, peer, creditTarget, memoryBudget);
+        TransformHandler transform = new TransformHandler();
+        SmbEngine engine = new SmbEngine(channel, peer, creditTarget, memoryBudget, transform);
         channel.pipeline()
                 .addLast("direct-tcp-decoder", new DirectTcpFrameDecoder(maxFrameSize))
                 .addLast("direct-tcp-prepender", new LengthFieldPrepender(4))
+                .addLast("smb-transform", transform)
                 .addLast("smb-engine", engine);
         return engine;
     }
