@@ -2,6 +2,7 @@ package dev.smbco.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbConfig;
@@ -12,6 +13,7 @@ import dev.smbco.client.SmbTree;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.FrameRule;
 import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
@@ -46,13 +48,16 @@ class TamperTest {
         SmbConfig config = SmbConfig.builder().dialect(dialect).signing(SmbConfig.Policy.REQUIRED).build();
         try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
             SmbTree tree = s.session.treeConnect(server.share());
+            // the READ response's data starts at 64 + 16: flip its first byte. Installed before the CREATE, so the
+            // proxy is reading whole frames by the time the READ response comes (it streams while no rule is set)
+            FrameRule rule = proxy.serverToClient().corrupt(Frames.response(Command.READ.code()), 1, 64 + 16);
             String name = Sec.unique("tamper") + ".txt";
             SmbFile f = tree.open(name, OpenOptions.write());
             f.write(0, SECRET_LOOKING);
-            // the READ response's data starts at 64 + 16: flip its first byte
-            proxy.serverToClient().corrupt(Frames.response(Command.READ.code()), 1, 64 + 16);
             AtomicReference<Object> leaked = new AtomicReference<>();
-            assertThatThrownBy(() -> leaked.set(f.read(0, 4096)))
+            Throwable thrown = catchThrowable(() -> leaked.set(f.read(0, 4096)));
+            assertThat(thrown).as("rule matched %d fired %d; read returned %s", rule.matched(), rule.fired(),
+                            leaked.get() instanceof io.netty.buffer.ByteBuf b ? b.toString(StandardCharsets.US_ASCII) : leaked.get())
                     .isInstanceOf(SmbProtocolException.class)
                     .hasMessageContaining("READ")
                     .hasMessageContaining("bad signature on response");
@@ -68,11 +73,12 @@ class TamperTest {
         SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).encryption(SmbConfig.Policy.REQUIRED).build();
         try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
             SmbTree tree = s.session.treeConnect(server.share());
+            // transform header (52) + SMB2 header (64) + READ fixed part (16): the first encrypted data byte of
+            // the third encrypted frame from now (CREATE, WRITE, READ responses)
+            proxy.serverToClient().corrupt(Frames::isTransform, 3, 52 + 64 + 16);
             String name = Sec.unique("tamper") + ".txt";
             SmbFile f = tree.open(name, OpenOptions.write());
             f.write(0, SECRET_LOOKING);
-            // transform header (52) + SMB2 header (64) + READ fixed part (16): the first encrypted data byte
-            proxy.serverToClient().corrupt(Frames::isTransform, 1, 52 + 64 + 16);
             AtomicReference<Object> leaked = new AtomicReference<>();
             // a frame that does not decrypt cannot be matched to a request (its message id is sealed): the
             // connection fails, and every pending request with it, naming the protocol error as the cause
@@ -143,6 +149,25 @@ class TamperTest {
         SmbConfig config = SmbConfig.builder().maxDialect(Dialect.SMB3_00).build();
         try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
             Sec.writeReadListDelete(s.session.treeConnect(server.share()));
+        }
+    }
+
+    @Test
+    @UseSamba(variant = SambaVariant.MAX_SMB2_10)
+    void anHonest21ServerPassesValidateNegotiateForAClientOffering311(SambaServer server) {
+        try (Sec s = Sec.open(server, SmbConfig.defaults())) {
+            assertThat(s.conn.negotiated().dialect()).isEqualTo(Dialect.SMB2_10);
+            Sec.writeReadListDelete(s.session.treeConnect(server.share()));
+        }
+    }
+
+    @Test
+    @UseSamba(variant = SambaVariant.MAX_SMB3_00)
+    void anHonest30ServerPassesValidateNegotiateForAClientOffering311(SambaServer server) {
+        try (Sec s = Sec.open(server, SmbConfig.defaults())) {
+            assertThat(s.conn.negotiated().dialect()).isEqualTo(Dialect.SMB3_00);
+            Sec.writeReadListDelete(s.session.treeConnect(server.share()));
+            Sec.writeReadListDelete(s.session.treeConnect(server.encryptedShare()));
         }
     }
 

@@ -46,7 +46,8 @@ public final class SmbPaths {
     /** {@code name:stream} or {@code name:stream:type}, with a non-empty name and at most two colons. */
     private static boolean isStreamName(String part) {
         int first = part.indexOf(':');
-        return first > 0 && part.chars().filter(ch -> ch == ':').count() <= 2;
+        return first > 0 && part.chars().filter(ch -> ch == ':').count() <= 2
+                && part.chars().noneMatch(ch -> ch < 0x20 || "\"*<>?|".indexOf(ch) >= 0);
     }
 
     public static String parent(String normalized) {
