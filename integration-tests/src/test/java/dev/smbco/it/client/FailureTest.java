@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Connections that break, stall or were never SMB: every request ends promptly with a typed error. */
-@ExtendWith(SambaExtension.class)
+@ExtendWith({SambaExtension.class, NoLeaks.class})
 class FailureTest {
 
     /** Waits (bounded) until every request has ended and returns the latest end time. */

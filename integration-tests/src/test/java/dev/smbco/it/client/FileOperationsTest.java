@@ -31,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every file operation, on SMB 3.1.1 and on SMB 2.0.2. */
-@ExtendWith(SambaExtension.class)
+@ExtendWith({SambaExtension.class, NoLeaks.class})
 class FileOperationsTest {
 
     private static byte[] random(int n, long seed) {

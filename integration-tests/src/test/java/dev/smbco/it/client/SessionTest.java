@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Negotiate, authentication, signing, encryption and tree connect across dialects. */
-@ExtendWith(SambaExtension.class)
+@ExtendWith({SambaExtension.class, NoLeaks.class})
 class SessionTest {
 
     /** Writes and reads back a small file, and provokes an error response: signing/encryption on real traffic. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Large transfers, large directories, many coroutines on one connection. */
-@ExtendWith(SambaExtension.class)
+@ExtendWith({SambaExtension.class, NoLeaks.class})
 class TransferTest {
 
     private static String sha256(Path file) throws Exception {

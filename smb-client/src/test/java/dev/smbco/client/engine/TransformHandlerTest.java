@@ -11,9 +11,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.List;
+import dev.smbco.client.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The transform stage between framing and engine, with a toy cipher (52-byte header + XOR). */
+@ExtendWith(NoLeaks.class)
 class TransformHandlerTest {
     private static final long SESSION = 0x1122334455667788L;
 

@@ -23,9 +23,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.smbco.client.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The coro-facing layer over the engine: status mapping, timeouts, cancellation, protocol errors. */
+@ExtendWith(NoLeaks.class)
 class SenderTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
