@@ -63,6 +63,27 @@ class ChangeNotifyTest {
     }
 
     @Test
+    void theCompletionFilterDecidesWhatFires(SambaServer server) {
+        try (Ops watcher = Ops.open(server); Ops other = Ops.open(server)) {
+            String dir = Ops.unique("watch");
+            watcher.tree.mkdir(dir);
+            try (SmbFile d = watcher.tree.open(dir, OpenOptions.directory())) {
+                Request<List<FileNotifyInformation>> dirsOnly = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_DIR_NAME, false);
+                watcher.conn.echo();
+                other.tree.open(dir + "/a-file.txt", OpenOptions.write()).close();
+                other.conn.echo();
+                watcher.conn.echo();
+                assertThat(dirsOnly.isDone()).as("a new file does not match FILE_NOTIFY_CHANGE_DIR_NAME").isFalse();
+                other.tree.mkdir(dir + "/a-dir");
+                assertThat(dirsOnly.withTimeout(Duration.ofSeconds(10)).await())
+                        .contains(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, "a-dir"))
+                        .noneMatch(n -> n.fileName().equals("a-file.txt"));
+            }
+            watcher.tree.deleteTree(dir);
+        }
+    }
+
+    @Test
     void cancellingAWatchSendsCancelAndEndsItCancelled(SambaServer server) {
         try (Ops watcher = Ops.open(server)) {
             String dir = Ops.unique("watch");
