@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.internal.NonceGuard;
 import dev.smbco.client.internal.SessionSecurity;
 import dev.smbco.protocol.crypto.CipherId;
 import dev.smbco.protocol.crypto.MessageDecryptor;
@@ -9,6 +10,8 @@ import io.netty.buffer.ByteBufAllocator;
 
 /** A session's transform cipher over the protocol module's encryptor (client→server) and decryptor (server→client). */
 final class SessionCiphers {
+    /** MS-SMB2 2.2.41: Nonce (16 bytes) follows ProtocolId (4) and Signature (16). */
+    private static final int NONCE_OFFSET = 20;
     private SessionCiphers() {
     }
 
@@ -18,6 +21,7 @@ final class SessionCiphers {
         }
         MessageEncryptor encryptor = MessageEncryptor.create(cipher, encryptionKey);
         MessageDecryptor decryptor = MessageDecryptor.create(cipher, decryptionKey);
+        NonceGuard nonces = new NonceGuard();
         return new SessionSecurity.FrameCipher() {
             @Override
             public ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId) {
@@ -26,7 +30,15 @@ final class SessionCiphers {
 
             @Override
             public ByteBuf decrypt(ByteBuf frame) {
-                return decryptor.decrypt(frame);
+                byte[] nonce = new byte[16];
+                frame.getBytes(frame.readerIndex() + NONCE_OFFSET, nonce); // the engine checked the frame's length
+                ByteBuf plain = decryptor.decrypt(frame);
+                if (!nonces.firstUse(nonce)) {
+                    plain.release();
+                    // a replayed frame, or a server reusing a nonce under one key (MS-SMB2 3.1.4.3)
+                    throw new SmbProtocolException("the server reused a nonce of an earlier encrypted response");
+                }
+                return plain;
             }
         };
     }

@@ -109,6 +109,9 @@ final class SessionSetup {
             boolean sign = security != null && signingRequired && !encryptData;
             Route route = new Route(sessionId, 0, security, sign, encryptData);
             SmbSession session = new SmbSession(conn, route, credentials, guest, anonymous);
+            if (!guest && !anonymous) {
+                conn.register(session);
+            }
             if (security != null) {
                 SessionSecurity s = security;
                 long sid = sessionId;
@@ -117,6 +120,40 @@ final class SessionSetup {
             log.debug("{}: session 0x{} set up ({}{}{})", conn.host(), Long.toHexString(sessionId),
                     guest ? "guest" : anonymous ? "anonymous" : credentials.user(), sign ? ", signed" : "", encryptData ? ", encrypted" : "");
             return session;
+        });
+    }
+
+    /**
+     * MS-SMB2 3.2.4.2.3 re-authentication of an existing session (after STATUS_NETWORK_SESSION_EXPIRED):
+     * the same SPNEGO/NTLM exchange with the session's id; the keys stay as they are (3.2.5.3.1),
+     * and a signed final response is verified with them by the engine.
+     */
+    static Request<Void> reauthenticate(SmbConnection conn, SmbSession session, Credentials credentials) {
+        return Coroutine.start(conn.loop(), co -> {
+            Authenticator auth = Spnego.ntlm(credentials.toNtlm());
+            String what = "SESSION_SETUP (re-authentication) \\\\" + conn.host() + " as " + credentials;
+            Route route = session.route();
+            // signed with the session's existing key (servers refuse an unsigned re-authentication of a signing session)
+            Route legs = new Route(route.sessionId(), 0, route.security(), route.security() != null, route.encrypt());
+            int securityMode = session.isSigned() ? SecurityMode.SIGNING_REQUIRED | SecurityMode.SIGNING_ENABLED : SecurityMode.SIGNING_ENABLED;
+            byte[] token = auth.initialToken();
+            while (true) {
+                SessionSetupRequest req = new SessionSetupRequest(0, securityMode, 0, 0, 0, token);
+                Leg leg = co.await(conn.sender().send(req, legs, what, "\\\\" + conn.host(), conn.config().requestTimeout(),
+                        status -> status == STATUS_MORE_PROCESSING_REQUIRED,
+                        (header, body) -> new Leg(header, SessionSetupResponse.decode(body), null)));
+                if (leg.header().status() != STATUS_MORE_PROCESSING_REQUIRED) {
+                    if (leg.response().securityBuffer().length > 0 && !auth.isComplete()) {
+                        auth.step(leg.response().securityBuffer());
+                    }
+                    log.debug("{}: session 0x{} re-authenticated", conn.host(), Long.toHexString(route.sessionId()));
+                    return null;
+                }
+                token = auth.step(leg.response().securityBuffer());
+                if (token == null) {
+                    token = new byte[0];
+                }
+            }
         });
     }
 

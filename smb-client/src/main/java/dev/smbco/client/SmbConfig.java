@@ -1,8 +1,12 @@
 package dev.smbco.client;
 
 import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.crypto.CipherId;
+import dev.smbco.protocol.crypto.SigningAlgorithm;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Immutable client configuration; build with {@link #builder()}. Every value has a sensible
@@ -24,6 +28,13 @@ import java.util.Objects;
  * @param transferDepth   reads or writes the transfer helpers keep in flight (default 8)
  * @param transport       event-loop transport: AUTO picks native epoll where available, else NIO
  * @param ioThreads       event-loop threads (default: number of processors)
+ * @param ciphers         SMB 3.1.1 ciphers offered, most preferred first (default GCM before CCM, 128 before 256);
+ *                        SMB 3.0/3.0.2 can only use AES-128-CCM, which must then be in the list to encrypt
+ * @param signingAlgorithms SMB 3.1.1 signing algorithms offered in the signing-capabilities context, most
+ *                        preferred first (default AES-GMAC, AES-CMAC); without AES-GMAC 3.1.1 signs with AES-CMAC
+ * @param keepAliveInterval an ECHO is sent after this long without traffic (default 60 s; {@link Duration#ZERO} = never)
+ * @param deadAfter       the connection is declared dead (every request fails with {@link SmbConnectionLostException})
+ *                        after this long without anything received (default 180 s); must exceed the interval
  */
 public record SmbConfig(
         Duration connectTimeout,
@@ -38,7 +49,11 @@ public record SmbConfig(
         long memoryBudget,
         int transferDepth,
         Transport transport,
-        int ioThreads) {
+        int ioThreads,
+        List<CipherId> ciphers,
+        List<SigningAlgorithm> signingAlgorithms,
+        Duration keepAliveInterval,
+        Duration deadAfter) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
     public enum Policy { AUTO, REQUIRED }
@@ -81,6 +96,26 @@ public record SmbConfig(
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads " + ioThreads + " must be at least 1");
         }
+        ciphers = List.copyOf(Objects.requireNonNull(ciphers, "ciphers"));
+        signingAlgorithms = List.copyOf(Objects.requireNonNull(signingAlgorithms, "signingAlgorithms"));
+        if (ciphers.size() != Set.copyOf(ciphers).size()) {
+            throw new IllegalArgumentException("ciphers " + ciphers + " name one twice");
+        }
+        if (signingAlgorithms.isEmpty() || signingAlgorithms.size() != Set.copyOf(signingAlgorithms).size()
+                || signingAlgorithms.contains(SigningAlgorithm.HMAC_SHA256)) {
+            // MS-SMB2 2.2.3.1.7: HMAC-SHA256 is defined, but 3.1.1 must not sign with it; SMB 2.x uses it regardless
+            throw new IllegalArgumentException("signingAlgorithms " + signingAlgorithms
+                    + " must name AES_GMAC and/or AES_CMAC, each once");
+        }
+        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        Objects.requireNonNull(deadAfter, "deadAfter");
+        if (keepAliveInterval.isNegative() || (!keepAliveInterval.isZero() && deadAfter.compareTo(keepAliveInterval) <= 0)) {
+            throw new IllegalArgumentException("keepAliveInterval " + keepAliveInterval + " must be zero (off) or positive and below deadAfter "
+                    + deadAfter);
+        }
+        if (encryption == Policy.REQUIRED && ciphers.isEmpty()) {
+            throw new IllegalArgumentException("encryption REQUIRED needs at least one cipher");
+        }
         if (encryption == Policy.REQUIRED && !maxDialect.isSmb3()) {
             throw new IllegalArgumentException("encryption REQUIRED needs SMB 3.x, but maxDialect is " + maxDialect);
         }
@@ -110,6 +145,10 @@ public record SmbConfig(
         b.transferDepth = transferDepth;
         b.transport = transport;
         b.ioThreads = ioThreads;
+        b.ciphers = ciphers;
+        b.signingAlgorithms = signingAlgorithms;
+        b.keepAliveInterval = keepAliveInterval;
+        b.deadAfter = deadAfter;
         return b;
     }
 
@@ -128,6 +167,10 @@ public record SmbConfig(
         private int transferDepth = 8;
         private Transport transport = Transport.AUTO;
         private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private List<CipherId> ciphers = List.of(CipherId.AES_128_GCM, CipherId.AES_128_CCM, CipherId.AES_256_GCM, CipherId.AES_256_CCM);
+        private List<SigningAlgorithm> signingAlgorithms = List.of(SigningAlgorithm.AES_GMAC, SigningAlgorithm.AES_CMAC);
+        private Duration keepAliveInterval = Duration.ofSeconds(60);
+        private Duration deadAfter = Duration.ofSeconds(180);
 
         private Builder() {
         }
@@ -161,9 +204,26 @@ public record SmbConfig(
 
         public Builder ioThreads(int n) { ioThreads = n; return this; }
 
+        /** Ciphers offered, most preferred first (an empty list offers no encryption). */
+        public Builder ciphers(CipherId... c) { ciphers = List.of(c); return this; }
+
+        /** SMB 3.1.1 signing algorithms offered, most preferred first. */
+        public Builder signingAlgorithms(SigningAlgorithm... a) { signingAlgorithms = List.of(a); return this; }
+
+        /** ECHO after {@code interval} without traffic; declare the connection dead after {@code deadAfter} of silence. */
+        public Builder keepAlive(Duration interval, Duration deadAfter) {
+            keepAliveInterval = interval;
+            this.deadAfter = deadAfter;
+            return this;
+        }
+
+        /** No keep-alive probes and no silence limit. */
+        public Builder noKeepAlive() { keepAliveInterval = Duration.ZERO; return this; }
+
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
-                    creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads);
+                    creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,
+                    keepAliveInterval, deadAfter);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.engine.KeepAlive;
 import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.internal.Negotiation;
@@ -10,6 +11,7 @@ import dev.smbco.coro.Request;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.crypto.PreauthIntegrity;
 import dev.smbco.protocol.smb2.EchoRequest;
+import dev.smbco.protocol.smb2.NegotiateRequest;
 import dev.smbco.protocol.smb2.NegotiateResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -38,6 +40,10 @@ public final class SmbConnection implements AutoCloseable {
     private final int port;
     private final PreauthIntegrity preauth = new PreauthIntegrity();
     private volatile Negotiated negotiated;
+    private volatile NegotiateRequest sentNegotiate;
+    /** Authenticated sessions by id, for re-authentication when the server says one expired. */
+    private final java.util.Map<Long, SmbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int serverSecurityMode;
 
     private SmbConnection(SmbClient client, Channel channel, String host, int port) {
         this.client = client;
@@ -45,6 +51,15 @@ public final class SmbConnection implements AutoCloseable {
         this.engine = channel.pipeline().get(SmbEngine.class);
         this.loop = new NettyLoop(channel.eventLoop());
         this.sender = new Sender(engine, loop);
+        SmbConfig config = client.config();
+        if (!config.keepAliveInterval().isZero()) {
+            channel.pipeline().addFirst("smbco-keepalive", new KeepAlive(config.keepAliveInterval(), config.deadAfter(),
+                    () -> echoSend(), System::nanoTime));
+        }
+        sender.onSessionExpired(sessionId -> {
+            SmbSession s = sessions.get(sessionId);
+            return s == null ? null : s.reauthenticateSend();
+        });
         this.host = host;
         this.port = port;
     }
@@ -56,10 +71,14 @@ public final class SmbConnection implements AutoCloseable {
     /** MS-SMB2 3.2.4.2.2.2: NEGOTIATE, with the 3.1.1 preauth hash over request and response. */
     Request<Negotiated> negotiateSend() {
         Negotiation n = new Negotiation(client.config(), host);
-        return sender.send(n.request(), Route.NONE, "NEGOTIATE " + host, "\\\\" + host, client.config().requestTimeout(), null,
+        NegotiateRequest request = n.request();
+        sentNegotiate = request;
+        return sender.send(request, Route.NONE, "NEGOTIATE " + host, "\\\\" + host, client.config().requestTimeout(), null,
                 (header, body) -> {
                     ByteBuf whole = body.slice(body.readerIndex() - 64, body.writerIndex() - body.readerIndex() + 64);
-                    Negotiated result = n.result(NegotiateResponse.decode(body));
+                    NegotiateResponse response = NegotiateResponse.decode(body);
+                    Negotiated result = n.result(response);
+                    serverSecurityMode = response.securityMode();
                     if (result.dialect() == Dialect.SMB3_11) {
                         preauth.update(whole);
                     }
@@ -122,6 +141,11 @@ public final class SmbConnection implements AutoCloseable {
         return loop;
     }
 
+    /** The local end of the TCP connection (e.g. to find it in the server's session list). */
+    public java.net.InetSocketAddress localAddress() {
+        return (java.net.InetSocketAddress) channel.localAddress();
+    }
+
     /** True until the connection drops or is closed. */
     public boolean isOpen() {
         return channel.isActive();
@@ -130,6 +154,25 @@ public final class SmbConnection implements AutoCloseable {
     /** Internal: the request sender (not part of the API). */
     Sender sender() {
         return sender;
+    }
+
+    /** Internal: an authenticated session joins the connection (for re-authentication). */
+    void register(SmbSession session) {
+        sessions.put(session.sessionId(), session);
+    }
+
+    void unregister(long sessionId) {
+        sessions.remove(sessionId);
+    }
+
+    /** Internal: the NEGOTIATE request as sent, for FSCTL_VALIDATE_NEGOTIATE_INFO. */
+    NegotiateRequest sentNegotiate() {
+        return sentNegotiate;
+    }
+
+    /** Internal: the SecurityMode of the server's NEGOTIATE response. */
+    int serverSecurityMode() {
+        return serverSecurityMode;
     }
 
     /** Internal: a copy of the connection's preauth hash chain, to start a session's. */

@@ -393,6 +393,131 @@ public final class SmbFile implements AutoCloseable, Orphan {
         });
     }
 
+    /** Blocking twin of {@link #watchSend(int, boolean)}. */
+    public List<FileNotifyInformation> watch(int completionFilter, boolean subtree) {
+        return watchSend(completionFilter, subtree).await();
+    }
+
+    // ------------------------------------------------------------------ locks, copy, sizes, links, security, streams
+
+    /**
+     * Locks a byte range (MS-SMB2 3.2.4.19). With {@code failImmediately} a held range fails at once
+     * with STATUS_LOCK_NOT_GRANTED; otherwise the request waits (async on the server) until the range
+     * is free, and {@code cancel()} on it sends SMB2 CANCEL.
+     */
+    public Request<Void> lockSend(LockRange range, boolean failImmediately) {
+        Request<Void> refused = refuseIfClosed("LOCK");
+        return refused != null ? refused : Locks.lockSend(this, range, failImmediately);
+    }
+
+    public void lock(LockRange range, boolean failImmediately) {
+        lockSend(range, failImmediately).await();
+    }
+
+    /** Releases a range locked earlier with exactly this offset and length. */
+    public Request<Void> unlockSend(LockRange range) {
+        Request<Void> refused = refuseIfClosed("LOCK");
+        return refused != null ? refused : Locks.unlockSend(this, range);
+    }
+
+    public void unlock(LockRange range) {
+        unlockSend(range).await();
+    }
+
+    /**
+     * Server-side copy of {@code length} bytes from this file (opened for reading) into {@code target}
+     * (opened for writing, same session): the data never crosses the network. Completes with the byte count.
+     */
+    public Request<Long> copyToSend(SmbFile target, long sourceOffset, long targetOffset, long length) {
+        Request<Long> refused = refuseIfClosed("IOCTL");
+        return refused != null ? refused : ServerSideCopy.copySend(this, target, sourceOffset, targetOffset, length);
+    }
+
+    /** Server-side copy of the whole file (its size when opened) to the start of {@code target}. */
+    public Request<Long> copyToSend(SmbFile target) {
+        return copyToSend(target, 0, 0, size());
+    }
+
+    public long copyTo(SmbFile target) {
+        return copyToSend(target).await();
+    }
+
+    /** Truncates or extends the file to {@code length} bytes (MS-FSCC FileEndOfFileInformation). */
+    public Request<Void> setLengthSend(long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("SET_INFO " + unc() + ": negative length " + length);
+        }
+        return setInfoSend(new dev.smbco.protocol.fscc.FileEndOfFileInformation(length));
+    }
+
+    public void setLength(long length) {
+        setLengthSend(length).await();
+    }
+
+    /** Sets or clears the sparse flag (FSCTL_SET_SPARSE, MS-FSCC 2.3.64). */
+    public Request<Void> setSparseSend(boolean sparse) {
+        Request<Void> refused = refuseIfClosed("IOCTL");
+        return refused != null ? refused
+                : tree.send(new dev.smbco.protocol.smb2.SetSparseRequest(sparse).toIoctl(fileId()), path, (header, body) -> {
+                    dev.smbco.protocol.smb2.IoctlResponse.decode(body).release();
+                    return null;
+                });
+    }
+
+    public void setSparse(boolean sparse) {
+        setSparseSend(sparse).await();
+    }
+
+    /** Creates a hard link {@code linkPath} (share-relative) to this file (MS-FSCC FileLinkInformation). */
+    public Request<Void> hardLinkSend(String linkPath, boolean replaceIfExists) {
+        return setInfoSend(dev.smbco.protocol.fscc.FileLinkInformation.of(
+                dev.smbco.client.internal.SmbPaths.normalize(linkPath), replaceIfExists));
+    }
+
+    public void hardLink(String linkPath, boolean replaceIfExists) {
+        hardLinkSend(linkPath, replaceIfExists).await();
+    }
+
+    /** Size and volume information of the file system this file lives on. */
+    public Request<FsInfo> fsInfoSend() {
+        Request<FsInfo> refused = refuseIfClosed("QUERY_INFO");
+        return refused != null ? refused : FsInfo.querySend(this);
+    }
+
+    public FsInfo fsInfo() {
+        return fsInfoSend().await();
+    }
+
+    /** The parts of the security descriptor named by {@code SecurityInformation} bits (handle needs READ_CONTROL). */
+    public Request<dev.smbco.protocol.dtyp.SecurityDescriptor> securitySend(int securityInformation) {
+        Request<dev.smbco.protocol.dtyp.SecurityDescriptor> refused = refuseIfClosed("QUERY_INFO");
+        return refused != null ? refused : SecurityInfo.querySend(this, securityInformation);
+    }
+
+    public dev.smbco.protocol.dtyp.SecurityDescriptor security(int securityInformation) {
+        return securitySend(securityInformation).await();
+    }
+
+    /** Sets the parts of the security descriptor named by {@code securityInformation} (WRITE_DAC / WRITE_OWNER). */
+    public Request<Void> setSecuritySend(dev.smbco.protocol.dtyp.SecurityDescriptor descriptor, int securityInformation) {
+        Request<Void> refused = refuseIfClosed("SET_INFO");
+        return refused != null ? refused : SecurityInfo.setSend(this, descriptor, securityInformation);
+    }
+
+    public void setSecurity(dev.smbco.protocol.dtyp.SecurityDescriptor descriptor, int securityInformation) {
+        setSecuritySend(descriptor, securityInformation).await();
+    }
+
+    /** The file's data streams (main and alternate); open one as {@code "file.txt:name"}. */
+    public Request<List<dev.smbco.protocol.fscc.FileStreamInformation>> streamsSend() {
+        Request<List<dev.smbco.protocol.fscc.FileStreamInformation>> refused = refuseIfClosed("QUERY_INFO");
+        return refused != null ? refused : Streams.listSend(this);
+    }
+
+    public List<dev.smbco.protocol.fscc.FileStreamInformation> streams() {
+        return streamsSend().await();
+    }
+
     // ------------------------------------------------------------------ helpers (coroutines)
 
     /** Downloads the whole file to {@code target} (created or truncated); completes with the byte count. */

@@ -1,6 +1,7 @@
 package dev.smbco.client;
 
 import dev.smbco.client.internal.Route;
+import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.smb2.LogoffRequest;
@@ -23,6 +24,7 @@ public final class SmbSession implements AutoCloseable {
     private final Credentials credentials;
     private final boolean guest;
     private final boolean anonymous;
+    private Request<Void> reauth;
 
     SmbSession(SmbConnection connection, Route route, Credentials credentials, boolean guest, boolean anonymous) {
         this.connection = connection;
@@ -45,7 +47,7 @@ public final class SmbSession implements AutoCloseable {
         // MS-SMB2 3.2.4.1.1: on 3.1.1 a TREE_CONNECT of an authenticated session is always signed
         Route connectRoute = connection.negotiated().dialect() == Dialect.SMB3_11 && route.security() != null && !route.sign()
                 ? new Route(route.sessionId(), 0, route.security(), true, route.encrypt()) : route;
-        return connection.sender().send(TreeConnectRequest.of(unc), connectRoute, "TREE_CONNECT " + unc, unc,
+        Request<SmbTree> connect = connection.sender().send(TreeConnectRequest.of(unc), connectRoute, "TREE_CONNECT " + unc, unc,
                 connection.config().requestTimeout(), null, (header, body) -> {
                     TreeConnectResponse r = TreeConnectResponse.decode(body);
                     boolean encrypt = (r.shareFlags() & ShareFlags.ENCRYPT_DATA) != 0;
@@ -57,6 +59,20 @@ public final class SmbSession implements AutoCloseable {
                     log.debug("tree {} connected (tid {}{})", unc, header.treeId(), encrypt ? ", encrypted" : "");
                     return new SmbTree(this, route.withTree(header.treeId(), encrypt), unc, r);
                 });
+        if (!NegotiateValidation.needed(connection, route)) {
+            return connect;
+        }
+        return Coroutine.start(connection.loop(), co -> {
+            SmbTree tree = co.await(connect);
+            try {
+                co.await(NegotiateValidation.send(connection, tree.route(), unc));
+            } catch (SmbStatusException e) {
+                // MS-SMB2 3.2.5.14.5: any failure of the validation terminates the connection
+                throw NegotiateValidation.refuse(connection, "VALIDATE_NEGOTIATE_INFO " + unc + ": the server refused it ("
+                        + e.getMessage() + "); NEGOTIATE may have been tampered with");
+            }
+            return tree;
+        });
     }
 
     /** Blocking twin of {@link #treeConnectSend(String)}. */
@@ -72,6 +88,32 @@ public final class SmbSession implements AutoCloseable {
                     connection.sender().engine().unregisterSession(sid);
                     return null;
                 });
+    }
+
+    /**
+     * Re-authenticates this session with the credentials it was set up with (MS-SMB2 3.2.4.2.3),
+     * keeping its keys, trees and open files. Done automatically, and the request retried once, when
+     * the server answers STATUS_NETWORK_SESSION_EXPIRED; concurrent callers share one exchange.
+     */
+    public Request<Void> reauthenticateSend() {
+        synchronized (this) {
+            Request<Void> r = reauth;
+            if (r == null || r.isDone()) {
+                r = SessionSetup.reauthenticate(connection, this, credentials);
+                reauth = r;
+            }
+            return r;
+        }
+    }
+
+    /** Blocking twin of {@link #reauthenticateSend()}. */
+    public void reauthenticate() {
+        reauthenticateSend().await();
+    }
+
+    /** Internal: how this session's requests travel. */
+    Route route() {
+        return route;
     }
 
     /** Blocking twin of {@link #logoffSend()}. */

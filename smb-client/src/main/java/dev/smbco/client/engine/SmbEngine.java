@@ -346,13 +346,21 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
      * signed (or signing is in force) the response must carry a valid signature. A violation fails
      * this request with a protocol error and tears the connection down.
      */
+    /** MS-ERREF STATUS_NETWORK_SESSION_EXPIRED and STATUS_USER_SESSION_DELETED. */
+    private static final int STATUS_NETWORK_SESSION_EXPIRED = 0xC000035C;
+    private static final int STATUS_USER_SESSION_DELETED = 0xC0000203;
+
     private void checkSecurity(Exchange x, Smb2Header header, ByteBuf message, boolean encrypted) {
         String problem = null;
-        if (x.encrypt && !encrypted) {
+        // the server cannot sign or seal for a session it no longer has (MS-SMB2 3.3.5.2.9): such an answer carries
+        // no data and is taken unsigned, so that the session can be re-authenticated (expired) or dropped (deleted)
+        boolean keyless = !header.isSigned() && (header.status() == STATUS_NETWORK_SESSION_EXPIRED
+                || header.status() == STATUS_USER_SESSION_DELETED);
+        if (x.encrypt && !encrypted && !keyless) {
             problem = "unencrypted response where encryption is in force";
         } else if (!encrypted && x.security != null && (x.sign || header.isSigned())) {
             if (!header.isSigned()) {
-                problem = "unsigned response where signing is required";
+                problem = keyless ? null : "unsigned response where signing is required";
             } else if (!x.security.verify(message.duplicate())) {
                 problem = "bad signature on response";
             }

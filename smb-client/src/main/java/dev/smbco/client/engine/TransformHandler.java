@@ -80,11 +80,21 @@ public final class TransformHandler extends ChannelDuplexHandler {
         if (security == null || !security.canEncrypt()) {
             throw new SmbProtocolException(String.format("encrypted frame for unknown session 0x%016X", sessionId));
         }
+        ByteBuf plain;
         try {
-            return security.decrypt(frame);
+            plain = security.decrypt(frame);
         } catch (RuntimeException e) {
             throw new SmbProtocolException("cannot decrypt frame: " + e.getMessage(), e);
         }
+        if (plain.readableBytes() >= Smb2Header.SIZE
+                && plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID) != sessionId) {
+            // MS-SMB2 3.2.5.1.1: the decrypted message must belong to the session whose keys opened it
+            long inner = plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID);
+            plain.release();
+            throw new SmbProtocolException(String.format("decrypted message names session 0x%016X, its transform header 0x%016X",
+                    inner, sessionId));
+        }
+        return plain;
     }
 
     @Override

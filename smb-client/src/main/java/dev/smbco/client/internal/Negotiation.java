@@ -42,8 +42,8 @@ public final class Negotiation {
         if (config.maxDialect().compareTo(Dialect.SMB2_10) >= 0) {
             capabilities |= Capabilities.LARGE_MTU;
         }
-        if (config.maxDialect().isSmb3()) {
-            capabilities |= Capabilities.ENCRYPTION;
+        if (config.maxDialect().isSmb3() && !config.ciphers().isEmpty()) {
+            capabilities |= Capabilities.ENCRYPTION; // honest: only when we can encrypt at all
         }
         List<NegotiateContext> contexts = new ArrayList<>();
         if (offered.contains(Dialect.SMB3_11)) {
@@ -51,11 +51,11 @@ public final class Negotiation {
             RANDOM.nextBytes(salt);
             contexts.add(new NegotiateContext.PreauthIntegrityCapabilities(
                     List.of(NegotiateContext.PreauthIntegrityCapabilities.SHA_512), salt));
-            contexts.add(new NegotiateContext.EncryptionCapabilities(List.of(
-                    CipherId.AES_128_GCM.wireId(), CipherId.AES_128_CCM.wireId(),
-                    CipherId.AES_256_GCM.wireId(), CipherId.AES_256_CCM.wireId())));
-            contexts.add(new NegotiateContext.SigningCapabilities(List.of(
-                    SigningAlgorithm.AES_GMAC.wireId(), SigningAlgorithm.AES_CMAC.wireId())));
+            if (!config.ciphers().isEmpty()) {
+                contexts.add(new NegotiateContext.EncryptionCapabilities(config.ciphers().stream().map(CipherId::wireId).toList()));
+            }
+            contexts.add(new NegotiateContext.SigningCapabilities(
+                    config.signingAlgorithms().stream().map(SigningAlgorithm::wireId).toList()));
             contexts.add(new NegotiateContext.NetnameNegotiateContext(host));
         }
         return NegotiateRequest.of(offered, securityMode, capabilities, UUID.randomUUID(), contexts);
@@ -86,26 +86,101 @@ public final class Negotiation {
         SigningAlgorithm signing = switch (dialect) {
             case SMB2_02, SMB2_10 -> SigningAlgorithm.HMAC_SHA256;
             case SMB3_00, SMB3_02 -> SigningAlgorithm.AES_CMAC;
-            case SMB3_11 -> r.context(NegotiateContext.SigningCapabilities.class)
-                    .filter(c -> !c.algorithms().isEmpty())
-                    .map(c -> SigningAlgorithm.fromWireId(c.algorithms().get(0)))
-                    .orElse(SigningAlgorithm.AES_CMAC);
+            case SMB3_11 -> signingChoice(r);
         };
         CipherId cipher = null;
         if (dialect == Dialect.SMB3_11) {
-            if (r.context(NegotiateContext.PreauthIntegrityCapabilities.class).isEmpty()) {
-                throw new SmbProtocolException("NEGOTIATE " + host + ": 3.1.1 response without a preauth integrity context");
-            }
-            cipher = r.context(NegotiateContext.EncryptionCapabilities.class)
-                    .filter(c -> !c.ciphers().isEmpty() && c.ciphers().get(0) != 0)
-                    .map(c -> CipherId.fromWireId(c.ciphers().get(0)))
-                    .orElse(null);
-        } else if (dialect.isSmb3() && (r.capabilities() & Capabilities.ENCRYPTION) != 0) {
-            cipher = CipherId.AES_128_CCM;
+            checkPreauth(r);
+            cipher = cipherChoice(r);
+        } else if (dialect.isSmb3() && (r.capabilities() & Capabilities.ENCRYPTION) != 0
+                && config.ciphers().contains(CipherId.AES_128_CCM)) {
+            cipher = CipherId.AES_128_CCM; // MS-SMB2 3.2.5.2: 3.0 and 3.0.2 know only AES-128-CCM
         }
         boolean signingRequired = (r.securityMode() & SecurityMode.SIGNING_REQUIRED) != 0;
         return new Negotiated(dialect, r.serverGuid(), r.capabilities(), signingRequired, maxRead, maxWrite, maxTransact,
                 multiCredit, signing, cipher);
+    }
+
+    /** MS-SMB2 3.2.5.2: one preauth integrity context naming SHA-512, the only hash we offer. */
+    private void checkPreauth(NegotiateResponse r) {
+        NegotiateContext.PreauthIntegrityCapabilities p = r.context(NegotiateContext.PreauthIntegrityCapabilities.class)
+                .orElseThrow(() -> new SmbProtocolException("NEGOTIATE " + host + ": 3.1.1 response without a preauth integrity context"));
+        if (p.hashAlgorithms().size() != 1 || p.hashAlgorithms().get(0) != NegotiateContext.PreauthIntegrityCapabilities.SHA_512) {
+            throw new SmbProtocolException("NEGOTIATE " + host + ": server chose preauth hash algorithms " + hex(p.hashAlgorithms())
+                    + ", but only SHA-512 (0x0001) was offered");
+        }
+    }
+
+    /**
+     * MS-SMB2 3.2.5.2: the server's SMB2_SIGNING_CAPABILITIES names one algorithm, which we must
+     * have offered; without the context 3.1.1 signs with AES-CMAC.
+     */
+    private SigningAlgorithm signingChoice(NegotiateResponse r) {
+        NegotiateContext.SigningCapabilities c = r.context(NegotiateContext.SigningCapabilities.class).orElse(null);
+        if (c == null) {
+            return SigningAlgorithm.AES_CMAC;
+        }
+        if (c.algorithms().size() != 1) {
+            throw new SmbProtocolException("NEGOTIATE " + host + ": signing capabilities context names " + c.algorithms().size()
+                    + " algorithms " + hex(c.algorithms()) + "; a server must choose exactly one");
+        }
+        int id = c.algorithms().get(0);
+        SigningAlgorithm a = knownSigning(id);
+        if (a == null || !config.signingAlgorithms().contains(a)) {
+            throw new SmbProtocolException("NEGOTIATE " + host + ": server chose signing algorithm "
+                    + (a == null ? "0x" + hex4(id) + " (unknown)" : a + " (0x" + hex4(id) + ")")
+                    + ", which was not offered (offered " + config.signingAlgorithms() + ")");
+        }
+        return a;
+    }
+
+    /**
+     * MS-SMB2 3.2.5.2: the server's SMB2_ENCRYPTION_CAPABILITIES names one cipher we offered, or 0
+     * (no common cipher: the connection cannot encrypt).
+     */
+    private CipherId cipherChoice(NegotiateResponse r) {
+        NegotiateContext.EncryptionCapabilities c = r.context(NegotiateContext.EncryptionCapabilities.class).orElse(null);
+        if (c == null) {
+            return null;
+        }
+        if (config.ciphers().isEmpty()) {
+            throw new SmbProtocolException("NEGOTIATE " + host + ": server sent an encryption capabilities context "
+                    + hex(c.ciphers()) + " although we offered no cipher");
+        }
+        if (c.ciphers().size() != 1) {
+            throw new SmbProtocolException("NEGOTIATE " + host + ": encryption capabilities context names " + c.ciphers().size()
+                    + " ciphers " + hex(c.ciphers()) + "; a server must choose exactly one");
+        }
+        int id = c.ciphers().get(0);
+        if (id == 0) {
+            return null;
+        }
+        CipherId cipher = CipherId.fromWireId(id);
+        if (cipher == null) {
+            throw new SmbProtocolException("NEGOTIATE " + host + ": server chose unknown cipher id 0x" + hex4(id));
+        }
+        if (!config.ciphers().contains(cipher)) {
+            throw new SmbProtocolException("NEGOTIATE " + host + ": server chose cipher " + cipher + " (0x" + hex4(id)
+                    + "), which was not offered (offered " + config.ciphers() + ")");
+        }
+        return cipher;
+    }
+
+    private static SigningAlgorithm knownSigning(int id) {
+        for (SigningAlgorithm a : SigningAlgorithm.values()) {
+            if (a.wireId() == id) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static String hex4(int v) {
+        return String.format("%04X", v);
+    }
+
+    private static String hex(List<Integer> ids) {
+        return ids.stream().map(i -> "0x" + hex4(i)).toList().toString();
     }
 
     /** The server's unsigned 32-bit maximum, capped (never below 4 KiB, whatever a server claims). */

@@ -37,8 +37,12 @@ public final class Sender {
     /** MS-ERREF STATUS_CANCELLED. */
     private static final int STATUS_CANCELLED = 0xC0000120;
 
+    /** MS-ERREF STATUS_NETWORK_SESSION_EXPIRED. */
+    static final int STATUS_NETWORK_SESSION_EXPIRED = 0xC000035C;
+
     private final SmbEngine engine;
     private final NettyLoop loop;
+    private volatile SessionRenewal renewal;
 
     public Sender(SmbEngine engine, NettyLoop loop) {
         this.engine = engine;
@@ -47,6 +51,23 @@ public final class Sender {
 
     public NettyLoop loop() {
         return loop;
+    }
+
+    /**
+     * MS-SMB2 3.2.5.1.6: re-authenticates an expired session. Given the session id, starts the
+     * re-authentication (or returns the one in flight), or returns null when the session is unknown.
+     */
+    @FunctionalInterface
+    public interface SessionRenewal {
+        Request<Void> renew(long sessionId);
+    }
+
+    /**
+     * Installs the re-authentication used when a request fails with STATUS_NETWORK_SESSION_EXPIRED:
+     * the request is then sent once more after the session is re-authenticated.
+     */
+    public void onSessionExpired(SessionRenewal r) {
+        this.renewal = r;
     }
 
     public SmbEngine engine() {
@@ -70,17 +91,24 @@ public final class Sender {
                                IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded) {
         Completer<R> c = Completer.create(loop);
         c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + timeout));
-        Handler<R> handler = new Handler<>(c, body, what, path, okStatus, parser);
-        Exchange x = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what,
+        Handler<R> handler = new Handler<>(c, body, route, what, path, okStatus, parser);
+        handler.exchange = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what,
                 handler).onEncoded(onEncoded);
+        if (handler.mayRenew() && body instanceof io.netty.util.ReferenceCounted rc) {
+            rc.retain(); // kept for a possible second sending; given back when the request ends
+            handler.heldBody = true;
+        }
         c.onCancel(() -> {
-            if (x.phase() == Exchange.Phase.DONE) {
+            if (handler.exchange.phase() == Exchange.Phase.DONE && !handler.renewing) {
                 return false;
             }
             handler.cancelRequested = true;
             onLoop(() -> {
+                Exchange x = handler.exchange;
                 boolean queued = x.phase() == Exchange.Phase.QUEUED;
-                if (engine.cancel(x) && queued) {
+                if (handler.renewing) {
+                    c.cancelled();
+                } else if (engine.cancel(x) && queued) {
                     c.cancelled();
                 }
             }, c);
@@ -88,12 +116,15 @@ public final class Sender {
         });
         c.onCleanup(state -> {
             if (state == RequestState.TIMED_OUT || state == RequestState.CANCELLED) {
-                engine.abandon(x);
+                engine.abandon(handler.exchange);
+            }
+            if (handler.heldBody) {
+                ReferenceCountUtil.release(body);
             }
         });
         Request<R> request = c.request();
         request.withTimeout(timeout);
-        onLoop(() -> engine.submit(x), c);
+        onLoop(() -> engine.submit(handler.exchange), c);
         return request;
     }
 
@@ -113,15 +144,22 @@ public final class Sender {
     private final class Handler<R> implements ResponseHandler {
         private final Completer<R> c;
         private final Smb2Request body;
+        private final Route route;
         private final String what;
         private final String path;
         private final IntPredicate okStatus;
         private final ResponseParser<R> parser;
         private volatile boolean cancelRequested;
+        /** The exchange on the wire now: replaced when the request is sent again after re-authentication. */
+        private volatile Exchange exchange;
+        private volatile boolean renewing;
+        private boolean renewed;
+        private boolean heldBody;
 
-        Handler(Completer<R> c, Smb2Request body, String what, String path, IntPredicate okStatus, ResponseParser<R> parser) {
+        Handler(Completer<R> c, Smb2Request body, Route route, String what, String path, IntPredicate okStatus, ResponseParser<R> parser) {
             this.c = c;
             this.body = body;
+            this.route = route;
             this.what = what;
             this.path = path;
             this.okStatus = okStatus;
@@ -132,6 +170,9 @@ public final class Sender {
         public void onResponse(Smb2Header header, ByteBuf message) {
             try {
                 int status = header.status();
+                if (status == STATUS_NETWORK_SESSION_EXPIRED && renew()) {
+                    return;
+                }
                 if (status != 0 && (okStatus == null || !okStatus.test(status))) {
                     if (status == STATUS_CANCELLED && c.request().state() == RequestState.IN_PROGRESS && cancelRequested) {
                         c.cancelled();
@@ -168,6 +209,47 @@ public final class Sender {
         @Override
         public void onFailure(RuntimeException error) {
             c.fail(error);
+        }
+
+        /** Whether an expired session may be renewed for this request (not for the session's own set-up or logoff). */
+        boolean mayRenew() {
+            return renewal != null && route.sessionId() != 0 && body.command() != dev.smbco.protocol.Command.SESSION_SETUP
+                    && body.command() != dev.smbco.protocol.Command.LOGOFF;
+        }
+
+        /**
+         * MS-SMB2 3.2.5.1.6: the server refused the request because the session expired, before acting
+         * on it. Re-authenticate, then send the same request once more; a second expiry fails it.
+         */
+        private boolean renew() {
+            SessionRenewal r = renewal;
+            if (renewed || !mayRenew() || r == null) {
+                return false;
+            }
+            Request<Void> reauth = r.renew(route.sessionId());
+            if (reauth == null) {
+                return false;
+            }
+            renewed = true;
+            renewing = true;
+            reauth.onDone(done -> {
+                renewing = false;
+                if (c.request().state() != RequestState.IN_PROGRESS) {
+                    return; // cancelled or timed out meanwhile
+                }
+                if (done.state() != RequestState.DONE) {
+                    c.fail(StatusErrors.of(STATUS_NETWORK_SESSION_EXPIRED, body.command(), path));
+                    return;
+                }
+                if (body instanceof io.netty.util.ReferenceCounted rc) {
+                    rc.retain(); // the engine releases each sending's reference once
+                }
+                Exchange again = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(),
+                        what, this);
+                exchange = again;
+                engine.submit(again);
+            });
+            return true;
         }
     }
 }

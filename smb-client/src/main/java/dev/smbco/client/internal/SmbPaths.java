@@ -16,7 +16,9 @@ public final class SmbPaths {
             throw new IllegalArgumentException("path is null");
         }
         StringBuilder b = new StringBuilder(path.length());
-        for (String part : path.split("[/\\\\]+")) {
+        String[] parts = path.split("[/\\\\]+");
+        for (int k = 0; k < parts.length; k++) {
+            String part = parts[k];
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
@@ -25,7 +27,9 @@ public final class SmbPaths {
             }
             for (int i = 0; i < part.length(); i++) {
                 char c = part.charAt(i);
-                if (c < 0x20 || "\"*:<>?|".indexOf(c) >= 0) {
+                // MS-FSCC 2.1.5: a ':' in the last name opens a named stream ("file.txt:notes" or "file.txt:notes:$DATA")
+                boolean streamColon = c == ':' && k == parts.length - 1 && i > 0 && isStreamName(part);
+                if (c < 0x20 || (!streamColon && "\"*:<>?|".indexOf(c) >= 0)) {
                     throw new IllegalArgumentException(String.format("path '%s' contains the character %s, which SMB does not allow in names",
                             path, c < 0x20 ? String.format("U+%04X", (int) c) : "'" + c + "'"));
                 }
@@ -39,6 +43,13 @@ public final class SmbPaths {
     }
 
     /** The parent of a normalized path ("" for a top-level name). */
+    /** {@code name:stream} or {@code name:stream:type}, with a non-empty name and at most two colons. */
+    private static boolean isStreamName(String part) {
+        int first = part.indexOf(':');
+        return first > 0 && part.chars().filter(ch -> ch == ':').count() <= 2
+                && part.chars().noneMatch(ch -> ch < 0x20 || "\"*<>?|".indexOf(ch) >= 0);
+    }
+
     public static String parent(String normalized) {
         int i = normalized.lastIndexOf('\\');
         return i < 0 ? "" : normalized.substring(0, i);

@@ -1,0 +1,116 @@
+package dev.smbco.it.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smbco.client.OpenOptions;
+import dev.smbco.client.SmbConnectionLostException;
+import dev.smbco.client.SmbFile;
+import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestCancelledException;
+import dev.smbco.coro.RequestState;
+import dev.smbco.protocol.fscc.FileNotifyInformation;
+import dev.smbco.protocol.fscc.NotifyAction;
+import dev.smbco.protocol.smb2.ChangeNotifyRequest;
+import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.SambaBackend;
+import dev.smbco.testserver.SambaExtension;
+import dev.smbco.testserver.SambaServer;
+import dev.smbco.testserver.UseSamba;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** CHANGE_NOTIFY: fires on another connection's change, is cancellable, ends cleanly when the connection drops. */
+@ExtendWith(SambaExtension.class)
+@UseSamba(backend = {SambaBackend.LOCAL, SambaBackend.CONTAINER})
+class ChangeNotifyTest {
+
+    @Test
+    void firesOnAFileCreatedByAnotherConnection(SambaServer server) {
+        try (Ops watcher = Ops.open(server); Ops other = Ops.open(server)) {
+            String dir = Ops.unique("watch");
+            watcher.tree.mkdir(dir);
+            try (SmbFile d = watcher.tree.open(dir, OpenOptions.directory())) {
+                Request<List<FileNotifyInformation>> changes = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
+                watcher.conn.echo(); // the server has taken the watch once it answers what came after it
+                assertThat(changes.isDone()).isFalse();
+                try (SmbFile f = other.tree.open(dir + "/created-elsewhere.txt", OpenOptions.write())) {
+                    f.write(0, new byte[] {1});
+                }
+                List<FileNotifyInformation> got = changes.withTimeout(Duration.ofSeconds(10)).await();
+                assertThat(got).contains(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, "created-elsewhere.txt"));
+            }
+            watcher.tree.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void aRecursiveWatchSeesChangesInSubdirectories(SambaServer server) {
+        try (Ops watcher = Ops.open(server); Ops other = Ops.open(server)) {
+            String dir = Ops.unique("watch");
+            watcher.tree.mkdirs(dir + "/sub");
+            try (SmbFile d = watcher.tree.open(dir, OpenOptions.directory())) {
+                Request<List<FileNotifyInformation>> changes = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, true);
+                watcher.conn.echo();
+                other.tree.open(dir + "/sub/deep.txt", OpenOptions.write()).close();
+                assertThat(changes.withTimeout(Duration.ofSeconds(10)).await())
+                        .contains(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, "sub\\deep.txt"));
+            }
+            watcher.tree.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void theCompletionFilterDecidesWhatFires(SambaServer server) {
+        try (Ops watcher = Ops.open(server); Ops other = Ops.open(server)) {
+            String dir = Ops.unique("watch");
+            watcher.tree.mkdir(dir);
+            try (SmbFile d = watcher.tree.open(dir, OpenOptions.directory())) {
+                Request<List<FileNotifyInformation>> dirsOnly = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_DIR_NAME, false);
+                watcher.conn.echo();
+                other.tree.open(dir + "/a-file.txt", OpenOptions.write()).close();
+                other.conn.echo();
+                watcher.conn.echo();
+                assertThat(dirsOnly.isDone()).as("a new file does not match FILE_NOTIFY_CHANGE_DIR_NAME").isFalse();
+                other.tree.mkdir(dir + "/a-dir");
+                assertThat(dirsOnly.withTimeout(Duration.ofSeconds(10)).await())
+                        .contains(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, "a-dir"))
+                        .noneMatch(n -> n.fileName().equals("a-file.txt"));
+            }
+            watcher.tree.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void cancellingAWatchSendsCancelAndEndsItCancelled(SambaServer server) {
+        try (Ops watcher = Ops.open(server)) {
+            String dir = Ops.unique("watch");
+            watcher.tree.mkdir(dir);
+            try (SmbFile d = watcher.tree.open(dir, OpenOptions.directory())) {
+                Request<List<FileNotifyInformation>> changes = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
+                watcher.conn.echo();
+                assertThat(changes.cancel()).isTrue();
+                assertThatThrownBy(changes::await).isInstanceOf(RequestCancelledException.class);
+                assertThat(changes.state()).isEqualTo(RequestState.CANCELLED);
+                watcher.conn.echo(); // the connection is fine afterwards
+            }
+            watcher.tree.rmdir(dir);
+        }
+    }
+
+    @Test
+    void aDroppedConnectionEndsAWatchWithConnectionLost(SambaServer server) {
+        try (FaultProxy proxy = FaultProxy.start(server); Ops watcher = Ops.open(proxy.front(server))) {
+            String dir = Ops.unique("watch");
+            watcher.tree.mkdir(dir);
+            SmbFile d = watcher.tree.open(dir, OpenOptions.directory());
+            Request<List<FileNotifyInformation>> changes = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
+            watcher.conn.echo();
+            proxy.cut();
+            assertThatThrownBy(() -> changes.withTimeout(Duration.ofSeconds(5)).await()).isInstanceOf(SmbConnectionLostException.class);
+            assertThat(changes.state()).isEqualTo(RequestState.FAILED);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.smbco.client;
+
+/**
+ * One byte range to lock or unlock (MS-SMB2 2.2.26.1 SMB2_LOCK_ELEMENT).
+ *
+ * @param offset    first byte
+ * @param length    number of bytes (a zero-length lock is allowed by the protocol)
+ * @param exclusive exclusive (write) lock; otherwise shared (read) — ignored for unlocking
+ */
+public record LockRange(long offset, long length, boolean exclusive) {
+    public LockRange {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("lock range " + offset + "+" + length + " is negative");
+        }
+    }
+
+    public static LockRange exclusive(long offset, long length) {
+        return new LockRange(offset, length, true);
+    }
+
+    public static LockRange shared(long offset, long length) {
+        return new LockRange(offset, length, false);
+    }
+}

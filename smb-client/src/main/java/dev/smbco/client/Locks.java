@@ -1,0 +1,31 @@
+package dev.smbco.client;
+
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.smb2.LockElement;
+import dev.smbco.protocol.smb2.LockRequest;
+import java.util.List;
+
+/**
+ * MS-SMB2 3.2.4.19 byte-range locks on an open file. A lock that may wait goes async on the
+ * server (STATUS_PENDING) and completes when the range is free; cancelling its request sends
+ * SMB2 CANCEL. A fail-immediately lock on a held range fails with STATUS_LOCK_NOT_GRANTED.
+ */
+final class Locks {
+    private Locks() {
+    }
+
+    static Request<Void> lockSend(SmbFile f, LockRange range, boolean failImmediately) {
+        int flags = (range.exclusive() ? LockElement.EXCLUSIVE_LOCK : LockElement.SHARED_LOCK)
+                | (failImmediately ? LockElement.FAIL_IMMEDIATELY : 0);
+        return send(f, new LockElement(range.offset(), range.length(), flags));
+    }
+
+    static Request<Void> unlockSend(SmbFile f, LockRange range) {
+        return send(f, new LockElement(range.offset(), range.length(), LockElement.UNLOCK));
+    }
+
+    private static Request<Void> send(SmbFile f, LockElement element) {
+        // LockSequence 0: we do not ask for resilient or persistent handles (MS-SMB2 3.2.4.19)
+        return f.tree().send(new LockRequest(0, f.fileId(), List.of(element)), f.path(), (header, body) -> null);
+    }
+}
