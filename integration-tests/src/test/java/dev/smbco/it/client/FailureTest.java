@@ -3,6 +3,7 @@ package dev.smbco.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbConfig;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smbco.client.DirEntry;
 import dev.smbco.client.FileStat;
+import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbAlreadyExistsException;
 import dev.smbco.client.SmbException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smbco.client.Credentials;
+import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbAccessDeniedException;
 import dev.smbco.client.SmbAuthenticationException;

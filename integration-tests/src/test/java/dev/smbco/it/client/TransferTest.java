@@ -3,6 +3,7 @@ package dev.smbco.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbco.client.DirEntry;
+import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
 import dev.smbco.coro.Coroutine;
