@@ -103,8 +103,9 @@ public final class SmbFile implements AutoCloseable, Orphan {
         return created.createAction();
     }
 
+    /** False once {@link #closeSend()} was called, its tree or session closed, or the connection is gone. */
     public boolean isOpen() {
-        return !closed;
+        return !closed && tree.isOpen();
     }
 
     public Loop loop() {
@@ -284,13 +285,20 @@ public final class SmbFile implements AutoCloseable, Orphan {
         flushSend().await();
     }
 
-    /** MS-SMB2 3.2.4.5 CLOSE. The handle is unusable from the moment this is called. */
+    /**
+     * MS-SMB2 3.2.4.5 CLOSE. The handle is unusable from the moment this is called. When its tree was
+     * disconnected or its session logged off, the server has closed the handle already: nothing is
+     * sent and the request completes at once.
+     */
     public Request<Void> closeSend() {
         Request<Void> refused = refuseIfClosed("CLOSE");
         if (refused != null) {
             return refused;
         }
         closed = true;
+        if (tree.closedByClient()) {
+            return Requests.completed(loop(), null);
+        }
         return tree.send(new CloseRequest(0, fileId()), path, (header, body) -> null);
     }
 
@@ -565,11 +573,12 @@ public final class SmbFile implements AutoCloseable, Orphan {
         return new SmbOutputStream(this, 0);
     }
 
+    /** A request already failed with {@link SmbClosedException} when this handle is closed, else null (tree and session are checked on sending). */
     private <T> Request<T> refuseIfClosed(String op) {
         if (!closed) {
             return null;
         }
-        return Requests.failed(loop(), new SmbException(op + " " + unc() + ": the file handle is closed"));
+        return Requests.failed(loop(), new SmbClosedException(op + " " + unc() + ": the file handle is closed"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.smbco.client;
 import dev.smbco.client.internal.Route;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
+import dev.smbco.coro.Requests;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.smb2.LogoffRequest;
 import dev.smbco.protocol.smb2.ShareFlags;
@@ -15,6 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An authenticated session on a connection (MS-SMB2 3.2.1.3). Its requests are signed and/or
  * encrypted as negotiated. Trees (shares) are connected with {@link #treeConnectSend(String)}.
+ *
+ * <p>From the moment {@link #logoffSend()} is called, the session and its trees and files are
+ * closed: every later request on them fails at once with {@link SmbClosedException}, without
+ * sending anything, and the connection stays usable for other sessions.
  */
 public final class SmbSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmbSession.class);
@@ -25,6 +30,7 @@ public final class SmbSession implements AutoCloseable {
     private final boolean guest;
     private final boolean anonymous;
     private Request<Void> reauth;
+    private volatile boolean loggedOff;
 
     SmbSession(SmbConnection connection, Route route, Credentials credentials, boolean guest, boolean anonymous) {
         this.connection = connection;
@@ -44,6 +50,10 @@ public final class SmbSession implements AutoCloseable {
             throw new IllegalArgumentException("share name '" + share + "' must be a plain name such as 'public'");
         }
         String unc = "\\\\" + connection.host() + "\\" + share;
+        Request<SmbTree> refused = refuseIfLoggedOff("TREE_CONNECT " + unc);
+        if (refused != null) {
+            return refused;
+        }
         // MS-SMB2 3.2.4.1.1: on 3.1.1 a TREE_CONNECT of an authenticated session is always signed
         Route connectRoute = connection.negotiated().dialect() == Dialect.SMB3_11 && route.security() != null && !route.sign()
                 ? new Route(route.sessionId(), 0, route.security(), true, route.encrypt()) : route;
@@ -80,12 +90,25 @@ public final class SmbSession implements AutoCloseable {
         return treeConnectSend(share).await();
     }
 
-    /** MS-SMB2 3.2.4.5 LOGOFF; the session's keys are dropped from the engine afterwards. */
+    /**
+     * MS-SMB2 3.2.4.5 LOGOFF. The session, its trees and its files are unusable from the moment this
+     * is called (later requests fail with {@link SmbClosedException}); the session's keys are dropped
+     * from the engine when the server has answered.
+     */
     public Request<Void> logoffSend() {
+        String what = "LOGOFF \\\\" + connection.host();
+        Request<Void> refused = refuseIfLoggedOff(what);
+        if (refused != null) {
+            return refused;
+        }
+        loggedOff = true;
         long sid = route.sessionId();
-        return connection.sender().send(new LogoffRequest(), route, "LOGOFF \\\\" + connection.host(), "\\\\" + connection.host(),
+        connection.unregister(sid); // no re-authentication for a session that is going away
+        log.debug("{}: logging off session 0x{}", connection.host(), Long.toHexString(sid));
+        return connection.sender().send(new LogoffRequest(), route, what, "\\\\" + connection.host(),
                 connection.config().requestTimeout(), null, (header, body) -> {
                     connection.sender().engine().unregisterSession(sid);
+                    log.debug("{}: session 0x{} logged off", connection.host(), Long.toHexString(sid));
                     return null;
                 });
     }
@@ -96,6 +119,10 @@ public final class SmbSession implements AutoCloseable {
      * the server answers STATUS_NETWORK_SESSION_EXPIRED; concurrent callers share one exchange.
      */
     public Request<Void> reauthenticateSend() {
+        Request<Void> refused = refuseIfLoggedOff("SESSION_SETUP (re-authentication) \\\\" + connection.host());
+        if (refused != null) {
+            return refused;
+        }
         synchronized (this) {
             Request<Void> r = reauth;
             if (r == null || r.isDone()) {
@@ -121,16 +148,38 @@ public final class SmbSession implements AutoCloseable {
         logoffSend().await();
     }
 
-    /** Logs off; errors (the connection may already be gone) are ignored. */
+    /** Logs off unless already logged off; errors (the connection may already be gone) are ignored. */
     @Override
     public void close() {
-        if (connection.isOpen()) {
+        if (!loggedOff && connection.isOpen()) {
             try {
                 logoff();
             } catch (SmbException e) {
                 log.debug("logoff failed: {}", e.getMessage());
             }
         }
+    }
+
+    /** False once {@link #logoffSend()} was called or the connection is gone. */
+    public boolean isOpen() {
+        return !loggedOff && connection.isOpen();
+    }
+
+    /** Whether {@link #logoffSend()} was called on this session. */
+    public boolean isLoggedOff() {
+        return loggedOff;
+    }
+
+    /**
+     * Internal: a request already failed with {@link SmbClosedException} when this session is logged
+     * off, else null. {@code what} names the request ({@code CREATE \\host\share\a.txt}).
+     */
+    <T> Request<T> refuseIfLoggedOff(String what) {
+        if (!loggedOff) {
+            return null;
+        }
+        return Requests.failed(connection.loop(), new SmbClosedException(what + ": session 0x" + Long.toHexString(route.sessionId())
+                + " on " + connection.host() + " is logged off"));
     }
 
     public SmbConnection connection() {
@@ -161,6 +210,7 @@ public final class SmbSession implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SmbSession[" + credentials + " on " + connection.host() + " sid=0x" + Long.toHexString(route.sessionId()) + "]";
+        return "SmbSession[" + credentials + " on " + connection.host() + " sid=0x" + Long.toHexString(route.sessionId())
+                + (loggedOff ? " logged off" : "") + "]";
     }
 }

@@ -7,6 +7,7 @@ import dev.smbco.coro.Co;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
+import dev.smbco.coro.Requests;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.fscc.FileBasicInformation;
 import dev.smbco.protocol.fscc.FileDispositionInformation;
@@ -28,17 +29,25 @@ import dev.smbco.protocol.smb2.TreeDisconnectRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connected share (MS-SMB2 3.2.1.4). Paths are relative to the share root and may use {@code /}
  * or {@code \}; errors name the full UNC path. Operations that need a handle (stat, rename,
  * delete, ...) open, act and close as a coroutine, so they read top to bottom.
+ *
+ * <p>From the moment {@link #disconnectSend()} is called (or its session's {@code logoffSend()}),
+ * every request on the tree and on files opened through it fails at once with {@link
+ * SmbClosedException}, without sending anything; the session lives on.
  */
 public final class SmbTree implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SmbTree.class);
     /** MS-ERREF STATUS_OBJECT_NAME_COLLISION, tolerated by {@link #mkdirsSend}. */
     private static final int STATUS_OBJECT_NAME_COLLISION = 0xC0000035;
 
@@ -46,6 +55,7 @@ public final class SmbTree implements AutoCloseable {
     private final Route route;
     private final String unc;
     private final TreeConnectResponse info;
+    private volatile boolean disconnected;
 
     SmbTree(SmbSession session, Route route, String unc, TreeConnectResponse info) {
         this.session = session;
@@ -279,25 +289,45 @@ public final class SmbTree implements AutoCloseable {
 
     // ------------------------------------------------------------------ tree
 
-    /** MS-SMB2 3.2.4.23 TREE_DISCONNECT. */
+    /**
+     * MS-SMB2 3.2.4.23 TREE_DISCONNECT. The tree and its files are unusable from the moment this is
+     * called (later requests fail with {@link SmbClosedException}); the server closes the files
+     * still open on it.
+     */
     public Request<Void> disconnectSend() {
-        return send(new TreeDisconnectRequest(), "", (header, body) -> null);
+        TreeDisconnectRequest body = new TreeDisconnectRequest();
+        Request<Void> refused = refuseIfClosed(body.command() + " " + unc);
+        if (refused != null) {
+            return refused;
+        }
+        disconnected = true;
+        String u = unc;
+        return session.connection().sender().send(body, route, body.command() + " " + u, u, config().requestTimeout(), null,
+                (header, b) -> {
+                    log.debug("tree {} disconnected (tid {})", u, route.treeId());
+                    return null;
+                });
     }
 
     public void disconnect() {
         disconnectSend().await();
     }
 
-    /** Disconnects the tree; errors (the connection may already be gone) are ignored. */
+    /** Disconnects the tree unless already closed; errors (the connection may already be gone) are ignored. */
     @Override
     public void close() {
-        if (session.connection().isOpen()) {
+        if (isOpen()) {
             try {
                 disconnect();
             } catch (SmbException e) {
                 // nothing to do: the server drops the tree with the session anyway
             }
         }
+    }
+
+    /** False once {@link #disconnectSend()} was called, the session logged off or the connection is gone. */
+    public boolean isOpen() {
+        return !disconnected && session.isOpen();
     }
 
     public SmbSession session() {
@@ -329,7 +359,7 @@ public final class SmbTree implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SmbTree[" + unc + " tid=" + route.treeId() + "]";
+        return "SmbTree[" + unc + " tid=" + route.treeId() + (disconnected ? " disconnected" : "") + "]";
     }
 
     // ------------------------------------------------------------------ internals
@@ -352,7 +382,27 @@ public final class SmbTree implements AutoCloseable {
 
     <R> Request<R> send(Smb2Request body, String path, java.util.function.IntPredicate okStatus, ResponseParser<R> parser) {
         String u = unc(path);
-        return session.connection().sender().send(body, route, body.command() + " " + u, u, config().requestTimeout(), okStatus, parser);
+        String what = body.command() + " " + u;
+        Request<R> refused = refuseIfClosed(what);
+        if (refused != null) {
+            ReferenceCountUtil.release(body); // a WRITE owns its data slice: nobody else will release it
+            return refused;
+        }
+        return session.connection().sender().send(body, route, what, u, config().requestTimeout(), okStatus, parser);
+    }
+
+    /** A request already failed with {@link SmbClosedException} when the session or this tree is closed, else null. */
+    <T> Request<T> refuseIfClosed(String what) {
+        Request<T> refused = session.refuseIfLoggedOff(what);
+        if (refused != null || !disconnected) {
+            return refused;
+        }
+        return Requests.failed(loop(), new SmbClosedException(what + ": tree " + unc + " is disconnected"));
+    }
+
+    /** Whether this tree or its session was closed by the client (not whether the connection is up). */
+    boolean closedByClient() {
+        return disconnected || session.isLoggedOff();
     }
 
     Negotiated negotiated() {

@@ -9,10 +9,10 @@ import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbAccessDeniedException;
 import dev.smbco.client.SmbAuthenticationException;
 import dev.smbco.client.SmbClient;
+import dev.smbco.client.SmbClosedException;
 import dev.smbco.client.SmbConfig;
 import dev.smbco.client.SmbConnection;
 import dev.smbco.client.SmbConnectionLostException;
-import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbNotFoundException;
 import dev.smbco.client.SmbProtocolException;
@@ -156,8 +156,8 @@ class SessionTest {
         try (Smb smb = Smb.open(server)) {
             smb.tree.list("");
             smb.tree.disconnect();
-            assertThatThrownBy(() -> smb.tree.list("")).isInstanceOf(SmbException.class)
-                    .hasMessageContaining("STATUS_NETWORK_NAME_DELETED");
+            assertThatThrownBy(() -> smb.tree.list("")).isInstanceOf(SmbClosedException.class)
+                    .hasMessage("CREATE " + smb.tree.unc() + ": tree " + smb.tree.unc() + " is disconnected");
             assertThat(smb.session.treeConnect(server.share()).list("")).isNotNull();
         }
     }
@@ -167,7 +167,7 @@ class SessionTest {
         try (Smb smb = Smb.open(server)) {
             smb.tree.list("");
             smb.session.logoff();
-            assertThatThrownBy(() -> smb.tree.list("")).isInstanceOf(SmbException.class);
+            assertThatThrownBy(() -> smb.tree.list("")).isInstanceOf(SmbClosedException.class).hasMessageEndingWith("is logged off");
             smb.conn.echo();
         }
     }
