@@ -75,6 +75,15 @@ public final class Credentials {
         };
     }
 
+    /** Who, for messages: {@code CORP\\alice}, {@code alice}, {@code guest} or {@code anonymous}; never the password. */
+    String display() {
+        return switch (kind) {
+            case USER -> (domain.isEmpty() ? "" : domain + "\\") + user;
+            case GUEST -> "guest";
+            case ANONYMOUS -> "anonymous";
+        };
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

@@ -48,7 +48,7 @@ final class SessionSetup {
             boolean is311 = neg.dialect() == Dialect.SMB3_11;
             PreauthIntegrity hash = conn.preauthCopy();
             Authenticator auth = Spnego.ntlm(credentials.toNtlm());
-            String what = "SESSION_SETUP \\\\" + conn.host() + " as " + credentials;
+            String what = "SESSION_SETUP \\\\" + conn.host() + " as " + credentials.display();
             int securityMode = config.signing() == SmbConfig.Policy.REQUIRED || neg.signingRequired()
                     ? SecurityMode.SIGNING_REQUIRED | SecurityMode.SIGNING_ENABLED : SecurityMode.SIGNING_ENABLED;
             int capabilities = 0; // MS-SMB2 2.2.5: DFS is the only client capability; we do not do DFS
@@ -131,7 +131,7 @@ final class SessionSetup {
     static Request<Void> reauthenticate(SmbConnection conn, SmbSession session, Credentials credentials) {
         return Coroutine.start(conn.loop(), co -> {
             Authenticator auth = Spnego.ntlm(credentials.toNtlm());
-            String what = "SESSION_SETUP (re-authentication) \\\\" + conn.host() + " as " + credentials;
+            String what = "SESSION_SETUP (re-authentication) \\\\" + conn.host() + " as " + credentials.display();
             Route route = session.route();
             // signed with the session's existing key (servers refuse an unsigned re-authentication of a signing session)
             Route legs = new Route(route.sessionId(), 0, route.security(), route.security() != null, route.encrypt());

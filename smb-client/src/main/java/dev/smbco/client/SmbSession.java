@@ -9,6 +9,7 @@ import dev.smbco.protocol.smb2.LogoffRequest;
 import dev.smbco.protocol.smb2.ShareFlags;
 import dev.smbco.protocol.smb2.TreeConnectRequest;
 import dev.smbco.protocol.smb2.TreeConnectResponse;
+import dev.smbco.protocol.status.NtStatus;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +64,8 @@ public final class SmbSession implements AutoCloseable {
                     boolean encrypt = (r.shareFlags() & ShareFlags.ENCRYPT_DATA) != 0;
                     if (encrypt && (route.security() == null || !route.security().canEncrypt())) {
                         // MS-SMB2 3.2.5.5: a share that needs encryption on a session that cannot encrypt is access denied
-                        throw new SmbAccessDeniedException(0xC0000022, header.command(), unc, "TREE_CONNECT " + unc
-                                + ": the share requires encryption, which this session cannot do (guest, anonymous or SMB 2.x)");
+                        throw new SmbAccessDeniedException(0xC0000022, header.command(), unc, "TREE_CONNECT " + unc + ": "
+                                + NtStatus.describe(0xC0000022) + ": the share requires encryption, which this session cannot do (guest, anonymous or SMB 2.x)");
                     }
                     log.debug("tree {} connected (tid {}{})", unc, header.treeId(), encrypt ? ", encrypted" : "");
                     return new SmbTree(this, route.withTree(header.treeId(), encrypt), unc, r);

@@ -90,7 +90,7 @@ public final class Sender {
     public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
                                IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded) {
         Completer<R> c = Completer.create(loop);
-        c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + timeout));
+        c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + Durations.human(timeout)));
         Handler<R> handler = new Handler<>(c, body, route, what, path, okStatus, parser);
         handler.exchange = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what,
                 handler).onEncoded(onEncoded);
@@ -103,7 +103,7 @@ public final class Sender {
                 return false;
             }
             handler.cancelRequested = true;
-            onLoop(() -> {
+            onLoop(what, () -> {
                 Exchange x = handler.exchange;
                 boolean queued = x.phase() == Exchange.Phase.QUEUED;
                 if (handler.renewing) {
@@ -124,11 +124,11 @@ public final class Sender {
         });
         Request<R> request = c.request();
         request.withTimeout(timeout);
-        onLoop(() -> engine.submit(handler.exchange), c);
+        onLoop(what, () -> engine.submit(handler.exchange), c);
         return request;
     }
 
-    private void onLoop(Runnable task, Completer<?> c) {
+    private void onLoop(String what, Runnable task, Completer<?> c) {
         if (loop.inLoop()) {
             task.run();
             return;
@@ -136,7 +136,7 @@ public final class Sender {
         try {
             loop.execute(task);
         } catch (RejectedExecutionException e) {
-            c.fail(new SmbConnectionLostException("client is closed", false, new IOException("event loop shut down", e)));
+            c.fail(new SmbConnectionLostException(what + ": the client is closed", false, new IOException("event loop shut down", e)));
         }
     }
 
