@@ -42,7 +42,7 @@ final class SessionSetup {
     }
 
     static Request<SmbSession> start(SmbConnection conn, Credentials credentials) {
-        return Coroutine.start(conn.loop(), co -> {
+        return logFailure(conn, credentials, Coroutine.start(conn.loop(), co -> {
             Negotiated neg = conn.negotiated();
             SmbConfig config = conn.config();
             boolean is311 = neg.dialect() == Dialect.SMB3_11;
@@ -120,6 +120,16 @@ final class SessionSetup {
             log.debug("{}: session 0x{} set up ({}{}{})", conn.host(), Long.toHexString(sessionId),
                     guest ? "guest" : anonymous ? "anonymous" : credentials.user(), sign ? ", signed" : "", encryptData ? ", encrypted" : "");
             return session;
+        }));
+    }
+
+    /** Life-cycle at debug: a session that could not be set up (the message names user and status, never a secret). */
+    private static <T> Request<T> logFailure(SmbConnection conn, Credentials credentials, Request<T> r) {
+        return r.onDone(done -> {
+            if (done.state() != dev.smbco.coro.RequestState.DONE) {
+                log.debug("{}: session setup as {} ended {}: {}", conn.host(), credentials.display(), done.state(),
+                        done.failure() == null ? "" : done.failure().getMessage());
+            }
         });
     }
 

@@ -101,7 +101,7 @@ public final class SmbClient implements AutoCloseable {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " outside 1..65535");
         }
-        return Coroutine.start(loop, co -> {
+        Request<SmbConnection> connect = Coroutine.start(loop, co -> {
             InetSocketAddress address = co.await(resolveSend(host, port));
             Channel channel = co.await(tcpConnectSend(address, host + ":" + port));
             SmbConnection conn = SmbConnection.attach(this, channel, host, port);
@@ -119,6 +119,11 @@ public final class SmbClient implements AutoCloseable {
                 throw e;
             }
             return conn;
+        });
+        return connect.onDone(r -> {
+            if (r.state() != dev.smbco.coro.RequestState.DONE) {
+                log.debug("connect to {}:{} ended {}: {}", host, port, r.state(), r.failure() == null ? "" : r.failure().getMessage());
+            }
         });
     }
 

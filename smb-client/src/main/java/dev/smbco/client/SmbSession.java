@@ -3,6 +3,7 @@ package dev.smbco.client;
 import dev.smbco.client.internal.Route;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestState;
 import dev.smbco.coro.Requests;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.smb2.LogoffRequest;
@@ -71,9 +72,9 @@ public final class SmbSession implements AutoCloseable {
                     return new SmbTree(this, route.withTree(header.treeId(), encrypt), unc, r);
                 });
         if (!NegotiateValidation.needed(connection, route)) {
-            return connect;
+            return logFailure(unc, connect);
         }
-        return Coroutine.start(connection.loop(), co -> {
+        return logFailure(unc, Coroutine.start(connection.loop(), co -> {
             SmbTree tree = co.await(connect);
             try {
                 co.await(NegotiateValidation.send(connection, tree.route(), unc));
@@ -83,6 +84,15 @@ public final class SmbSession implements AutoCloseable {
                         + e.getMessage() + "); NEGOTIATE may have been tampered with");
             }
             return tree;
+        }));
+    }
+
+    /** Life-cycle at debug: a tree that could not be connected. */
+    private static Request<SmbTree> logFailure(String unc, Request<SmbTree> r) {
+        return r.onDone(done -> {
+            if (done.state() != RequestState.DONE) {
+                log.debug("tree connect {} ended {}: {}", unc, done.state(), done.failure() == null ? "" : done.failure().getMessage());
+            }
         });
     }
 
@@ -156,7 +166,7 @@ public final class SmbSession implements AutoCloseable {
             try {
                 logoff();
             } catch (SmbException e) {
-                log.debug("logoff failed: {}", e.getMessage());
+                log.debug("{}: logoff of session 0x{} failed: {}", connection.host(), Long.toHexString(route.sessionId()), e.getMessage());
             }
         }
     }

@@ -1,26 +1,22 @@
 package dev.smbco.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.SmbEngine;
-import dev.smbco.client.engine.SmbPipeline;
 import dev.smbco.client.internal.Durations;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Sender;
+import dev.smbco.client.internal.SenderHarness;
 import dev.smbco.client.internal.StatusErrors;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
-import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.SmbDecodeException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,58 +35,30 @@ class ErrorMessagesTest {
     private static final String PATH = "\\\\fileserver\\projects\\2026\\x.txt";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private record Body(Command command) implements Smb2Request {
-        @Override
-        public void encode(ByteBuf out) {
-            out.writeShortLE(4);
-            out.writeShortLE(0);
-        }
-    }
-
-    private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final SmbEngine engine = SmbPipeline.install(channel, "fileserver:445", 1 << 20, 64, 1 << 20);
-    private final Sender sender = new Sender(engine, new NettyLoop(channel.eventLoop()));
-
-    {
-        channel.freezeTime();
-    }
+    private final SenderHarness h = new SenderHarness("fileserver:445");
+    private final EmbeddedChannel channel = h.channel;
+    private final SmbEngine engine = h.engine;
+    private final Sender sender = h.sender;
 
     private Request<String> send(Command command) {
-        Request<String> r = sender.send(new Body(command), Route.NONE, command + " " + PATH, PATH, TIMEOUT, null,
+        Request<String> r = sender.send(new SenderHarness.Body(command), Route.NONE, command + " " + PATH, PATH, TIMEOUT, null,
                 (header, body) -> "ok");
         channel.runPendingTasks();
         return r;
     }
 
-    /** The one request header written since the last call. */
+    /** The last request header written since the last call. */
     private Smb2Header lastSent() {
-        ByteBuf all = Unpooled.buffer();
-        for (Object o; (o = channel.readOutbound()) != null; ) {
-            all.writeBytes((ByteBuf) o);
-            ((ByteBuf) o).release();
-        }
-        Smb2Header last = null;
-        while (all.isReadable()) {
-            all.skipBytes(1);
-            last = Smb2Header.decode(all.readSlice(all.readUnsignedMedium()));
-        }
-        all.release();
-        return last;
+        List<Smb2Header> sent = h.sent();
+        return sent.isEmpty() ? null : sent.get(sent.size() - 1);
     }
 
-    /** Releases whatever the engine still wrote, then checks the channel ends with nothing left over. */
     private void finish() {
-        lastSent();
-        assertFalse(channel.finish());
+        h.finish();
     }
 
     private void respond(Smb2Header req, int status) {
-        ByteBuf b = Unpooled.buffer();
-        b.writeInt(Smb2Header.SIZE + 4);
-        new Smb2Header(1, status, req.command(), 8, Smb2Header.FLAG_SERVER_TO_REDIR, 0, req.messageId(), 0, 0, 0, 0, null).encode(b);
-        b.writeShortLE(4).writeShortLE(0);
-        channel.writeInbound(b);
-        channel.runPendingTasks();
+        h.respond(req, status);
     }
 
     @Test
@@ -149,7 +117,7 @@ class ErrorMessagesTest {
 
     @Test
     void aConnectionTornDownByAProtocolErrorSaysWhatWasWrong() {
-        Request<String> bad = sender.send(new Body(Command.READ), Route.NONE, "READ " + PATH, PATH, TIMEOUT, null, (header, body) -> {
+        Request<String> bad = sender.send(new SenderHarness.Body(Command.READ), Route.NONE, "READ " + PATH, PATH, TIMEOUT, null, (header, body) -> {
             throw new SmbDecodeException("READ response", "DataOffset", "points past the end of the message");
         });
         channel.runPendingTasks();

@@ -7,20 +7,14 @@ import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbNotFoundException;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbTimeoutException;
-import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.SmbEngine;
-import dev.smbco.client.engine.SmbPipeline;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
-import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.SmbDecodeException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import dev.smbco.client.NoLeaks;
@@ -32,49 +26,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SenderTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private record Body(Command command) implements Smb2Request {
-        @Override
-        public void encode(ByteBuf out) {
-            out.writeShortLE(4);
-            out.writeShortLE(0);
-        }
-    }
-
-    private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final SmbEngine engine = SmbPipeline.install(channel, "test:445", 1 << 20, 64, 1 << 20);
-    private final Sender sender = new Sender(engine, new NettyLoop(channel.eventLoop()));
-
-    {
-        channel.freezeTime();
-    }
+    private final SenderHarness h = new SenderHarness("test:445");
+    private final EmbeddedChannel channel = h.channel;
+    private final SmbEngine engine = h.engine;
+    private final Sender sender = h.sender;
 
     private List<Smb2Header> sent() {
-        ByteBuf all = Unpooled.buffer();
-        for (Object o; (o = channel.readOutbound()) != null; ) {
-            all.writeBytes((ByteBuf) o);
-            ((ByteBuf) o).release();
-        }
-        List<Smb2Header> headers = new ArrayList<>();
-        while (all.isReadable()) {
-            all.skipBytes(1);
-            headers.add(Smb2Header.decode(all.readSlice(all.readUnsignedMedium())));
-        }
-        all.release();
-        return headers;
+        return h.sent();
     }
 
     private void respond(Smb2Header req, int status, int credits, int flags, long asyncId) {
-        ByteBuf b = Unpooled.buffer();
-        b.writeInt(Smb2Header.SIZE + 4);
-        new Smb2Header(1, status, req.command(), credits, flags | Smb2Header.FLAG_SERVER_TO_REDIR, 0, req.messageId(), asyncId, 0,
-                0, 0, null).encode(b);
-        b.writeShortLE(4).writeShortLE(0);
-        channel.writeInbound(b);
-        channel.runPendingTasks();
+        h.respond(req, status, credits, flags, asyncId);
     }
 
     private Request<String> send(Command command) {
-        Request<String> r = sender.send(new Body(command), Route.NONE, command + " \\\\h\\s\\x", "\\\\h\\s\\x", TIMEOUT, null,
+        Request<String> r = sender.send(new SenderHarness.Body(command), Route.NONE, command + " \\\\h\\s\\x", "\\\\h\\s\\x", TIMEOUT, null,
                 (header, body) -> "ok " + body.readableBytes());
         channel.runPendingTasks();
         return r;
@@ -155,7 +121,7 @@ class SenderTest {
     @Test
     void aMalformedResponseIsAProtocolErrorThatClosesTheConnection() {
         grantCredits(5);
-        Request<String> bad = sender.send(new Body(Command.READ), Route.NONE, "READ x", "x", TIMEOUT, null, (header, body) -> {
+        Request<String> bad = sender.send(new SenderHarness.Body(Command.READ), Route.NONE, "READ x", "x", TIMEOUT, null, (header, body) -> {
             throw new SmbDecodeException("READ response", "DataOffset", "past the end");
         });
         Request<String> bystander = send(Command.ECHO);

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.engine.NettyLoop;
-import dev.smbco.client.engine.SmbEngine;
-import dev.smbco.client.engine.SmbPipeline;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
-import dev.smbco.protocol.Smb2Request;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,23 +21,14 @@ class SessionExpiryTest {
     private static final int EXPIRED = 0xC000035C;
     private static final long SESSION = 0x77;
 
-    private record Body(Command command) implements Smb2Request {
-        @Override
-        public void encode(ByteBuf out) {
-            out.writeShortLE(4);
-            out.writeShortLE(0);
-        }
-    }
-
-    private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final SmbEngine engine = SmbPipeline.install(channel, "test:445", 1 << 20, 64, 1 << 20);
-    private final NettyLoop loop = new NettyLoop(channel.eventLoop());
-    private final Sender sender = new Sender(engine, loop);
+    private final SenderHarness h = new SenderHarness("test:445");
+    private final EmbeddedChannel channel = h.channel;
+    private final NettyLoop loop = h.loop;
+    private final Sender sender = h.sender;
     private final List<Long> renewed = new ArrayList<>();
     private Completer<Void> reauth;
 
     {
-        channel.freezeTime();
         sender.onSessionExpired(sid -> {
             renewed.add(sid);
             reauth = Completer.create(loop);
@@ -51,32 +37,15 @@ class SessionExpiryTest {
     }
 
     private List<Smb2Header> sent() {
-        ByteBuf all = Unpooled.buffer();
-        for (Object o; (o = channel.readOutbound()) != null; ) {
-            all.writeBytes((ByteBuf) o);
-            ((ByteBuf) o).release();
-        }
-        List<Smb2Header> headers = new ArrayList<>();
-        while (all.isReadable()) {
-            all.skipBytes(1);
-            headers.add(Smb2Header.decode(all.readSlice(all.readUnsignedMedium())));
-        }
-        all.release();
-        return headers;
+        return h.sent();
     }
 
     private void respond(Smb2Header req, int status) {
-        ByteBuf b = Unpooled.buffer();
-        b.writeInt(Smb2Header.SIZE + 4);
-        new Smb2Header(1, status, req.command(), 8, Smb2Header.FLAG_SERVER_TO_REDIR, 0, req.messageId(), 0, 0,
-                req.treeId(), req.sessionId(), null).encode(b);
-        b.writeShortLE(4).writeShortLE(0);
-        channel.writeInbound(b);
-        channel.runPendingTasks();
+        h.respond(req, status);
     }
 
     private Request<String> send(Command command) {
-        Request<String> r = sender.send(new Body(command), new Route(SESSION, 5, null, false, false), command + " \\\\h\\s\\x",
+        Request<String> r = sender.send(new SenderHarness.Body(command), new Route(SESSION, 5, null, false, false), command + " \\\\h\\s\\x",
                 "\\\\h\\s\\x", Duration.ofSeconds(30), null, (header, body) -> "ok");
         channel.runPendingTasks();
         return r;
