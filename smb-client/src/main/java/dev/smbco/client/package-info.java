@@ -22,6 +22,9 @@
  *   <li>{@link dev.smbco.client.SmbProtocolException}: malformed or badly signed response, or not an SMB server;
  *       the connection is torn down.</li>
  *   <li>{@link dev.smbco.client.SmbConnectException}: no TCP connection (unknown host, refused, connect timeout).</li>
+ *   <li>{@link dev.smbco.client.SmbClosedException}: a request on a session after {@code logoffSend()}, a tree after
+ *       {@code disconnectSend()} or a file after {@code closeSend()}; it fails at once, nothing is sent, the
+ *       connection stays usable.</li>
  *   <li>{@link IllegalArgumentException}: bad input caught before sending (forbidden path characters, negative offsets).</li>
  * </ul>
  *
