@@ -13,6 +13,10 @@ public final class Frames {
     public static final int COMMAND_OFFSET = 12;
     /** Offset of Flags (4 bytes, little-endian) in the SMB2 header. */
     public static final int FLAGS_OFFSET = 16;
+    /** Offset of Status (4 bytes, little-endian) in the SMB2 header. */
+    public static final int STATUS_OFFSET = 8;
+    /** STATUS_PENDING: an interim response (MS-SMB2 3.3.4.2); the final one follows under the same MessageId. */
+    private static final int STATUS_PENDING = 0x00000103;
     private static final int SMB2_HEADER_LENGTH = 64;
     private static final int FLAGS_SERVER_TO_REDIR = 0x1;
 
@@ -47,6 +51,35 @@ public final class Frames {
     /** A plain SMB2 response (SMB2_FLAGS_SERVER_TO_REDIR set) with this command code. */
     public static Predicate<byte[]> response(int command) {
         return frame -> command(frame) == command && (frame[FLAGS_OFFSET] & FLAGS_SERVER_TO_REDIR) != 0;
+    }
+
+    /**
+     * A plain SMB2 response with this command code that is not an interim STATUS_PENDING response.
+     * Servers (Samba under load, for one) answer any request with an interim response first when
+     * it takes a moment, so a test that tampers with "the READ response" means this one.
+     */
+    public static Predicate<byte[]> finalResponse(int command) {
+        return frame -> response(command).test(frame) && status(frame) != STATUS_PENDING;
+    }
+
+    /** The Status field of a plain SMB2 message, or 0 for anything else. */
+    public static int status(byte[] frame) {
+        if (!isSmb2(frame)) {
+            return 0;
+        }
+        return (frame[STATUS_OFFSET] & 0xFF) | (frame[STATUS_OFFSET + 1] & 0xFF) << 8
+                | (frame[STATUS_OFFSET + 2] & 0xFF) << 16 | (frame[STATUS_OFFSET + 3] & 0xFF) << 24;
+    }
+
+    /** A rewrite that flips every bit of the last byte: whatever the frame, signed or sealed data changes. */
+    public static UnaryOperator<byte[]> flipLastByte() {
+        return frame -> {
+            byte[] copy = frame.clone();
+            if (copy.length > 0) {
+                copy[copy.length - 1] = (byte) ~copy[copy.length - 1];
+            }
+            return copy;
+        };
     }
 
     /** A rewrite that flips every bit of the byte at {@code offset} (ignored past the end). */

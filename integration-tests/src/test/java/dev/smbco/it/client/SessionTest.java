@@ -178,7 +178,7 @@ class SessionTest {
         try (FaultProxy proxy = FaultProxy.start(server)) {
             SambaServer via = proxy.front(server);
             try (Smb smb = Smb.open(via, signed, server.share())) {
-                proxy.serverToClient().corrupt(Frames.response(Command.CREATE.code()), 1, 64 + 10);
+                proxy.serverToClient().corrupt(Frames.finalResponse(Command.CREATE.code()), 1, 64 + 10);
                 assertThatThrownBy(() -> smb.tree.stat(""))
                         .isInstanceOf(SmbProtocolException.class)
                         .hasMessageContaining("bad signature");

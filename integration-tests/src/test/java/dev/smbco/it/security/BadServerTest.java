@@ -21,6 +21,7 @@ import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import dev.smbco.testserver.UseSamba;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -100,19 +101,21 @@ class BadServerTest {
         SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).encryption(SmbConfig.Policy.REQUIRED).build();
         try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
             SmbTree tree = s.session.treeConnect(server.share());
-            // from now on: the 1st encrypted frame (CREATE response) is kept, the 3rd (READ response) is replaced by it
+            // from now on: the 1st encrypted frame (the CREATE's answer) is kept, and the first one after the
+            // WRITE completed (the READ's answer, interim or final) is replaced by it
             AtomicInteger seen = new AtomicInteger();
             AtomicReference<byte[]> kept = new AtomicReference<>();
-            proxy.serverToClient().rewrite(Frames::isTransform, 0, frame -> switch (seen.incrementAndGet()) {
-                case 1 -> {
+            AtomicBoolean replayNext = new AtomicBoolean();
+            proxy.serverToClient().rewrite(Frames::isTransform, 0, frame -> {
+                if (seen.incrementAndGet() == 1) {
                     kept.set(frame.clone());
-                    yield frame;
+                    return frame;
                 }
-                case 3 -> kept.get();
-                default -> frame;
+                return replayNext.compareAndSet(true, false) ? kept.get() : frame;
             });
             SmbFile f = tree.open(Sec.unique("replay") + ".txt", OpenOptions.write());
             f.write(0, "replay me".getBytes(StandardCharsets.US_ASCII));
+            replayNext.set(true);
             assertThatThrownBy(() -> f.read(0, 100))
                     .isInstanceOf(SmbConnectionLostException.class)
                     .hasCauseInstanceOf(SmbProtocolException.class)

@@ -48,9 +48,10 @@ class TamperTest {
         SmbConfig config = SmbConfig.builder().dialect(dialect).signing(SmbConfig.Policy.REQUIRED).build();
         try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
             SmbTree tree = s.session.treeConnect(server.share());
-            // the READ response's data starts at 64 + 16: flip its first byte. Installed before the CREATE, so the
-            // proxy is reading whole frames by the time the READ response comes (it streams while no rule is set)
-            FrameRule rule = proxy.serverToClient().corrupt(Frames.response(Command.READ.code()), 1, 64 + 16);
+            // the final READ response's data starts at 64 + 16: flip its first byte (an interim STATUS_PENDING
+            // response, which Samba sends when it is slow, has no data and is let through). Installed before the
+            // CREATE, so the proxy is reading whole frames by the time the READ response comes.
+            FrameRule rule = proxy.serverToClient().corrupt(Frames.finalResponse(Command.READ.code()), 1, 64 + 16);
             String name = Sec.unique("tamper") + ".txt";
             SmbFile f = tree.open(name, OpenOptions.write());
             f.write(0, SECRET_LOOKING);
@@ -73,12 +74,13 @@ class TamperTest {
         SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).encryption(SmbConfig.Policy.REQUIRED).build();
         try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
             SmbTree tree = s.session.treeConnect(server.share());
-            // transform header (52) + SMB2 header (64) + READ fixed part (16): the first encrypted data byte of
-            // the third encrypted frame from now (CREATE, WRITE, READ responses)
-            proxy.serverToClient().corrupt(Frames::isTransform, 3, 52 + 64 + 16);
             String name = Sec.unique("tamper") + ".txt";
             SmbFile f = tree.open(name, OpenOptions.write());
             f.write(0, SECRET_LOOKING);
+            // the next encrypted frame is the answer to the READ (its final response, or an interim one that
+            // Samba sends first when it is slow): flip its last byte, sealed data either way. Nothing else is
+            // pending, and the proxy judges every frame whose prefix it reads after this rule is installed.
+            proxy.serverToClient().rewrite(Frames::isTransform, 1, Frames.flipLastByte());
             AtomicReference<Object> leaked = new AtomicReference<>();
             // a frame that does not decrypt cannot be matched to a request (its message id is sealed): the
             // connection fails, and every pending request with it, naming the protocol error as the cause
