@@ -7,10 +7,12 @@ import dev.smbco.client.FileStat;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbNotFoundException;
+import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.SmbTree;
 import dev.smbco.client.TransferListener;
 import dev.smbco.protocol.smb2.ShareAccess;
+import dev.smbco.protocol.status.NtStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +36,9 @@ final class ClientShare implements RemoteShare {
 
     /** Files up to this size are uploaded with a single WRITE. */
     private static final long SMALL_FILE = 1 << 20;
+
+    /** Bytes per server-side copy call: large enough to be cheap, small enough for the progress bar to move. */
+    private static final long COPY_SLICE = 128L << 20;
 
     private final SmbUrl url;
     private final SmbTree tree;
@@ -183,10 +188,54 @@ final class ClientShare implements RemoteShare {
         }
     }
 
-    /** The client has no server-side copy (FSCTL_SRV_COPYCHUNK) yet: the caller streams through the client. */
+    /**
+     * Server-side copy (FSCTL_SRV_COPYCHUNK): both handles must live on one session, so only a
+     * target share of this run's same connection qualifies. The copy goes in slices so that the
+     * progress meter moves on a large file. A server that refuses the first slice (no COPYCHUNK,
+     * or not across these shares) gets -1 and the caller streams instead; a failure after bytes
+     * were copied is a real failure.
+     */
     @Override
     public long serverCopy(String from, RemoteShare target, String to, LongConsumer progress) {
-        return -1;
+        if (!(target instanceof ClientShare t) || t.tree.session() != tree.session()) {
+            return -1;
+        }
+        try (SmbFile src = tree.open(from, OpenOptions.read())) {
+            try (SmbFile dst = t.tree.open(to, UPLOAD)) {
+                long size = src.size();
+                long done = 0;
+                do {
+                    long n = Math.min(COPY_SLICE, size - done);
+                    try {
+                        src.copyToSend(dst, done, done, n).await();
+                    } catch (SmbStatusException | SmbProtocolException e) {
+                        if (done == 0 && refused(e)) {
+                            return -1;
+                        }
+                        throw e;
+                    }
+                    done += n;
+                    progress.accept(n);
+                } while (done < size);
+                return size;
+            }
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(from), null);
+        }
+    }
+
+    /**
+     * Whether a failed COPYCHUNK means the server does not copy inside itself here: not supported
+     * at all (STATUS_NOT_SUPPORTED, STATUS_INVALID_DEVICE_REQUEST), a resume key it will not take
+     * across these shares (STATUS_OBJECT_TYPE_MISMATCH), or chunk limits it keeps refusing.
+     */
+    private static boolean refused(RuntimeException e) {
+        if (e instanceof SmbProtocolException) {
+            return true;
+        }
+        int st = e instanceof SmbStatusException s ? s.status() : 0;
+        return st == NtStatus.STATUS_NOT_SUPPORTED || st == NtStatus.STATUS_INVALID_DEVICE_REQUEST
+                || st == NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
     }
 
     /** The client reports bytes done so far; the meter wants increments. */
