@@ -273,9 +273,14 @@ final class ClientShare implements RemoteShare {
      * Renames a just-written file to its real name through its own handle (one SET_INFO), instead of
      * closing it and opening it again by name to rename it (three requests more per file).
      */
-    private static void commit(SmbFile f, String renameTo) {
-        if (renameTo != null) {
+    private void commit(SmbFile f, String renameTo) {
+        if (renameTo == null) {
+            return;
+        }
+        try {
             f.setInfoSend(FileRenameInformation.of(renameTo.replace('/', '\\'), true)).await();
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(renameTo), null); // named after the file the user asked for
         }
     }
 
