@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smbco.testserver.FaultProxy;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,21 +197,54 @@ class CliCommandsTest {
         assertThat(r.err()).isEqualTo("smbco: " + cli.shown("d/f.txt") + ": cannot overwrite a directory with a file\n");
     }
 
+    /**
+     * smb to smb on one server runs inside the server (FSCTL_SRV_COPYCHUNK): the CLI talks to Samba
+     * through a proxy that counts every frame both ways, and copying 64 MiB - within a share, to
+     * another share of the same connection, and as part of a tree - moves well under 1 MiB, where
+     * streaming through the client would move 128 MiB. The copies are then checked by SHA-256.
+     */
     @Test
     void copiesWithinTheSameServer(SambaServer server) throws IOException {
-        Cli cli = new Cli(server).mkdir();
-        byte[] data = random(5_000_000, 3);
-        Files.write(tmp.resolve("src.bin"), data);
-        assertThat(cli.run("put", tmp.resolve("src.bin").toString(), cli.url("src.bin")).status()).isZero();
-        Cli.Result copy = cli.run("cp", cli.url("src.bin"), cli.url("copy.bin"));
-        assertThat(copy.status()).as(copy.toString()).isZero();
-        assertThat(copy.err()).startsWith("copied 1 file, 4.8 MiB");
-        assertThat(cli.run("cat", cli.url("copy.bin")).outBytes()).isEqualTo(data);
-        assertThat(cli.run("mkdir", cli.url("t")).status()).isZero();
-        assertThat(cli.run("mv", cli.url("copy.bin"), cli.url("t/")).status()).isZero();
-        Cli.Result tree = cli.run("cp", "-r", cli.url("t"), cli.url("t2"));
-        assertThat(tree.status()).as(tree.toString()).isZero();
-        assertThat(cli.run("cat", cli.url("t2/copy.bin")).outBytes()).isEqualTo(data);
+        Path big = BigFile.write(tmp.resolve("src.bin"), 64);
+        String sha = Cli.sha256(Files.readAllBytes(big));
+        LongAdder traffic = new LongAdder();
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            for (var direction : List.of(proxy.clientToServer(), proxy.serverToClient())) {
+                direction.rewrite(frame -> {
+                    traffic.add(frame.length);
+                    return false;
+                }, 0, frame -> frame);
+            }
+            Cli cli = new Cli(proxy.front(server)).mkdir();
+            assertThat(cli.run("-q", "put", big.toString(), cli.url("src.bin")).status()).isZero();
+
+            traffic.reset();
+            Cli.Result copy = cli.run("cp", cli.url("src.bin"), cli.url("copy.bin"));
+            assertThat(copy.status()).as(copy.toString()).isZero();
+            assertThat(copy.err()).startsWith("copied 1 file, 64.0 MiB");
+            assertThat(traffic.sum()).as("bytes through the proxy for a 64 MiB copy").isLessThan(1 << 20);
+
+            traffic.reset();
+            String other = cli.share("public") + "/" + cli.dir + "-copy.bin";
+            Cli.Result across = cli.run("cp", cli.url("src.bin"), other);
+            assertThat(across.status()).as(across.toString()).isZero();
+            assertThat(traffic.sum()).as("bytes through the proxy for a copy to another share").isLessThan(1 << 20);
+
+            assertThat(cli.run("mkdir", cli.url("t")).status()).isZero();
+            assertThat(cli.run("mv", cli.url("copy.bin"), cli.url("t/")).status()).isZero();
+            traffic.reset();
+            Cli.Result tree = cli.run("cp", "-r", cli.url("t"), cli.url("t2"));
+            assertThat(tree.status()).as(tree.toString()).isZero();
+            assertThat(traffic.sum()).as("bytes through the proxy for a tree copy").isLessThan(1 << 20);
+
+            for (String url : List.of(cli.url("t/copy.bin"), other, cli.url("t2/copy.bin"))) {
+                Cli.Result cat = cli.run("cat", url);
+                assertThat(cat.status()).as(cat.toString()).isZero();
+                assertThat(Cli.sha256(cat.outBytes())).as(url).isEqualTo(sha);
+            }
+            assertThat(cli.run("ls", cli.url("t2")).out()).as("no temporary file left").isEqualTo("copy.bin\n");
+            assertThat(cli.run("rm", other).status()).isZero();
+        }
     }
 
     private static byte[] random(int size, long seed) {

@@ -47,6 +47,12 @@ public final class ClientRemote implements Remote {
                     .requestTimeout(options.timeout())
                     .signing(options.signing() == SigningMode.REQUIRED ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
                     .encryption(options.encrypt() ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
+                    // A big file keeps eight 8 MiB READs or WRITEs in flight: 1024 credits and 64 MiB,
+                    // the library's whole default window. Requests wait for credits in FIFO order, so
+                    // the small files of a recursive copy (four requests each) would queue behind every
+                    // big chunk. Twice the window leaves room for them to pass.
+                    .creditTarget(2048)
+                    .memoryBudget(128L << 20)
                     .ioThreads(1);
             if (options.minProtocol() != null) {
                 config.minDialect(options.minProtocol());

@@ -7,15 +7,22 @@ import dev.smbco.client.FileStat;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbNotFoundException;
+import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.SmbTree;
 import dev.smbco.client.TransferListener;
+import dev.smbco.protocol.fscc.FileRenameInformation;
+import dev.smbco.protocol.smb2.AccessMask;
 import dev.smbco.protocol.smb2.ShareAccess;
+import dev.smbco.protocol.status.NtStatus;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +37,17 @@ final class ClientShare implements RemoteShare {
      * Uploads share delete access, so that Ctrl-C can mark a temporary file for deletion while its
      * upload still holds it open; the server deletes it when the connection closes its handle.
      */
-    private static final OpenOptions UPLOAD = OpenOptions.write().withShareAccess(ShareAccess.ALL);
+    private static final OpenOptions UPLOAD = OpenOptions.write().withShareAccess(ShareAccess.ALL)
+            .withAccess(OpenOptions.write().access() | AccessMask.DELETE); // DELETE: renamed through this handle
+
+    /** Files below this size are read with a single READ (a recursive copy is mostly small files). */
+    private static final int SMALL_READ = 1 << 20;
 
     /** Files up to this size are uploaded with a single WRITE. */
     private static final long SMALL_FILE = 1 << 20;
+
+    /** Bytes per server-side copy call: large enough to be cheap, small enough for the progress bar to move. */
+    private static final long COPY_SLICE = 128L << 20;
 
     private final SmbUrl url;
     private final SmbTree tree;
@@ -136,10 +150,40 @@ final class ClientShare implements RemoteShare {
         }
     }
 
+    /**
+     * A small file is one READ asking one byte more than its size at the open (a short answer proves
+     * the end; the library's streaming helper would spend a second READ finding it), written with
+     * one local write. Larger files go through the library's pipelined download. The status comes
+     * from the open, so keeping the modification time costs no further request.
+     */
     @Override
-    public long download(String path, Path target, LongConsumer progress) {
+    public FileInfo download(String path, Path target, LongConsumer progress) {
         try (SmbFile f = tree.open(path, OpenOptions.read())) {
-            return f.downloadSend(target, deltas(progress)).await();
+            FileInfo info = info(path, f.stat());
+            long size = f.size();
+            if (size < Math.min(SMALL_READ, f.maxReadSize())) {
+                ByteBuf data = f.read(0, (int) size + 1);
+                try {
+                    int n = data.readableBytes();
+                    if (n <= size) {
+                        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING)) {
+                            while (data.isReadable()) {
+                                data.readBytes(ch, data.readableBytes());
+                            }
+                        }
+                        progress.accept(n);
+                        return info;
+                    }
+                } finally {
+                    data.release();
+                }
+                // it grew since the open: stream it like a large file
+            }
+            f.downloadSend(target, deltas(progress)).await();
+            return info;
+        } catch (IOException e) {
+            throw ClientErrors.toCli(e, at(path), target.toString());
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, at(path), target.toString());
         }
@@ -155,7 +199,7 @@ final class ClientShare implements RemoteShare {
     }
 
     @Override
-    public long upload(Path source, String path, LongConsumer progress) {
+    public long upload(Path source, String path, String renameTo, LongConsumer progress) {
         try (SmbFile f = tree.open(path, UPLOAD)) {
             long size = Files.size(source);
             if (size <= Math.min(SMALL_FILE, f.maxWriteSize())) {
@@ -164,9 +208,12 @@ final class ClientShare implements RemoteShare {
                 byte[] data = Files.readAllBytes(source);
                 long written = f.write(0, data);
                 progress.accept(written);
+                commit(f, renameTo);
                 return written;
             }
-            return f.uploadSend(source, deltas(progress)).await();
+            long written = f.uploadSend(source, deltas(progress)).await();
+            commit(f, renameTo);
+            return written;
         } catch (IOException e) {
             throw ClientErrors.toCli(e, at(path), source.toString());
         } catch (RuntimeException e) {
@@ -175,18 +222,80 @@ final class ClientShare implements RemoteShare {
     }
 
     @Override
-    public long upload(InputStream source, String path, LongConsumer progress) {
+    public long upload(InputStream source, String path, String renameTo, LongConsumer progress) {
         try (SmbFile f = tree.open(path, UPLOAD)) {
-            return f.uploadSend(source, deltas(progress)).await();
+            long written = f.uploadSend(source, deltas(progress)).await();
+            commit(f, renameTo);
+            return written;
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, at(path), "standard input");
         }
     }
 
-    /** The client has no server-side copy (FSCTL_SRV_COPYCHUNK) yet: the caller streams through the client. */
+    /**
+     * Server-side copy (FSCTL_SRV_COPYCHUNK): both handles must live on one session, so only a
+     * target share of this run's same connection qualifies. The copy goes in slices so that the
+     * progress meter moves on a large file. A server that refuses the first slice (no COPYCHUNK,
+     * or not across these shares) gets -1 and the caller streams instead; a failure after bytes
+     * were copied is a real failure.
+     */
     @Override
-    public long serverCopy(String from, RemoteShare target, String to, LongConsumer progress) {
-        return -1;
+    public long serverCopy(String from, RemoteShare target, String to, String renameTo, LongConsumer progress) {
+        if (!(target instanceof ClientShare t) || t.tree.session() != tree.session()) {
+            return -1;
+        }
+        try (SmbFile src = tree.open(from, OpenOptions.read())) {
+            try (SmbFile dst = t.tree.open(to, UPLOAD)) {
+                long size = src.size();
+                long done = 0;
+                do {
+                    long n = Math.min(COPY_SLICE, size - done);
+                    try {
+                        src.copyToSend(dst, done, done, n).await();
+                    } catch (SmbStatusException | SmbProtocolException e) {
+                        if (done == 0 && refused(e)) {
+                            return -1;
+                        }
+                        throw e;
+                    }
+                    done += n;
+                    progress.accept(n);
+                } while (done < size);
+                commit(dst, renameTo);
+                return size;
+            }
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(from), null);
+        }
+    }
+
+    /**
+     * Renames a just-written file to its real name through its own handle (one SET_INFO), instead of
+     * closing it and opening it again by name to rename it (three requests more per file).
+     */
+    private void commit(SmbFile f, String renameTo) {
+        if (renameTo == null) {
+            return;
+        }
+        try {
+            f.setInfoSend(FileRenameInformation.of(renameTo.replace('/', '\\'), true)).await();
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(renameTo), null); // named after the file the user asked for
+        }
+    }
+
+    /**
+     * Whether a failed COPYCHUNK means the server does not copy inside itself here: not supported
+     * at all (STATUS_NOT_SUPPORTED, STATUS_INVALID_DEVICE_REQUEST), a resume key it will not take
+     * across these shares (STATUS_OBJECT_TYPE_MISMATCH), or chunk limits it keeps refusing.
+     */
+    private static boolean refused(RuntimeException e) {
+        if (e instanceof SmbProtocolException) {
+            return true;
+        }
+        int st = e instanceof SmbStatusException s ? s.status() : 0;
+        return st == NtStatus.STATUS_NOT_SUPPORTED || st == NtStatus.STATUS_INVALID_DEVICE_REQUEST
+                || st == NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
     }
 
     /** The client reports bytes done so far; the meter wants increments. */

@@ -40,24 +40,33 @@ public interface RemoteShare {
     /** Renames within the share; with {@code replace} an existing file at {@code to} is replaced. */
     void rename(String from, String to, boolean replace);
 
-    /** Reads a whole file into a local file (created or truncated); returns the bytes copied. */
-    long download(String path, Path target, LongConsumer progress);
+    /**
+     * Reads a whole file into a local file (created or truncated).
+     *
+     * @return the file's status as of its opening (its modification time is what the copy keeps)
+     */
+    FileInfo download(String path, Path target, LongConsumer progress);
 
     /** Reads a whole file into a stream (not closed); returns the bytes copied. */
     long download(String path, OutputStream target, LongConsumer progress);
 
-    /** Creates or overwrites a file with a local file's bytes; returns the bytes copied. */
-    long upload(Path source, String path, LongConsumer progress);
+    /**
+     * Creates or overwrites {@code path} with a local file's bytes and then, once every byte is in,
+     * renames it to {@code renameTo} (replacing what is there; null keeps the name). Returns the
+     * bytes copied.
+     */
+    long upload(Path source, String path, String renameTo, LongConsumer progress);
 
-    /** Creates or overwrites a file with everything a stream yields (not closed); returns the bytes copied. */
-    long upload(InputStream source, String path, LongConsumer progress);
+    /** As {@link #upload(Path, String, String, LongConsumer)} with everything a stream yields (not closed). */
+    long upload(InputStream source, String path, String renameTo, LongConsumer progress);
 
     /**
      * Copies a file to another share of the same connection (or this one) inside the server
-     * (FSCTL_SRV_COPYCHUNK), creating or overwriting {@code to}.
+     * (FSCTL_SRV_COPYCHUNK), creating or overwriting {@code to}, then renaming it to {@code renameTo}
+     * as {@link #upload(Path, String, String, LongConsumer)} does.
      *
      * @return the bytes copied, or -1 when the server or the client cannot copy server-side (the
      *         caller then copies through the client)
      */
-    long serverCopy(String from, RemoteShare target, String to, LongConsumer progress);
+    long serverCopy(String from, RemoteShare target, String to, String renameTo, LongConsumer progress);
 }

@@ -246,17 +246,17 @@ public final class Copier {
         PartialFiles.Partial partial = partials.remote(share, temp);
         boolean done = false;
         try {
+            // the rename to the real name happens on the upload's own handle, after its last byte
             switch (from) {
-                case Location.Local l -> share.upload(l.path(), temp, counter);
+                case Location.Local l -> share.upload(l.path(), temp, target.path(), counter);
                 case Location.Smb s -> {
                     long copied = remote.sameConnection(s.url(), target.url())
-                            ? s.share().serverCopy(s.path(), share, temp, counter) : -1;
+                            ? s.share().serverCopy(s.path(), share, temp, target.path(), counter) : -1;
                     if (copied < 0) {
-                        Pipe.copy(s.share(), s.path(), share, temp, counter);
+                        Pipe.copy(s.share(), s.path(), share, temp, target.path(), counter);
                     }
                 }
             }
-            share.rename(temp, target.path(), true);
             partials.committed(partial);
             done = true;
         } finally {
@@ -271,12 +271,12 @@ public final class Copier {
         PartialFiles.Partial partial = partials.local(temp);
         boolean done = false;
         try {
+            FileInfo info;
             try {
-                from.share().download(from.path(), temp, counter);
+                info = from.share().download(from.path(), temp, counter);
             } catch (CliException e) {
                 throw renamed(e, temp, target.path());
             }
-            FileInfo info = from.share().stat(from.path());
             if (info.modified() != null) {
                 Files.setLastModifiedTime(temp, FileTime.from(info.modified()));
             }
@@ -324,8 +324,7 @@ public final class Copier {
         PartialFiles.Partial partial = partials.remote(share, temp);
         boolean done = false;
         try {
-            share.upload(stdin, temp, meter);
-            share.rename(temp, target.path(), true);
+            share.upload(stdin, temp, target.path(), meter);
             partials.committed(partial);
             meter.fileDone();
             done = true;

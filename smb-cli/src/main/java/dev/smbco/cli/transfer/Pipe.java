@@ -20,7 +20,7 @@ final class Pipe {
     private Pipe() {
     }
 
-    static void copy(RemoteShare from, String fromPath, RemoteShare to, String toPath, LongConsumer progress) {
+    static void copy(RemoteShare from, String fromPath, RemoteShare to, String toPath, String renameTo, LongConsumer progress) {
         PipedInputStream in = new PipedInputStream(BUFFER);
         PipedOutputStream out;
         try {
@@ -39,7 +39,7 @@ final class Pipe {
             }
         });
         try {
-            to.upload(in, toPath, progress);
+            to.upload(in, toPath, renameTo, progress);
         } catch (RuntimeException e) {
             try {
                 in.close(); // unblocks the reader

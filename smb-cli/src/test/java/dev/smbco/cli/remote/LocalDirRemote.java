@@ -179,9 +179,11 @@ public final class LocalDirRemote implements Remote {
         }
 
         @Override
-        public long download(String path, Path target, LongConsumer progress) {
+        public FileInfo download(String path, Path target, LongConsumer progress) {
+            FileInfo info = stat(path);
             try (OutputStream out = Files.newOutputStream(target)) {
-                return download(path, out, progress);
+                download(path, out, progress);
+                return info;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -199,30 +201,35 @@ public final class LocalDirRemote implements Remote {
         }
 
         @Override
-        public long upload(Path source, String path, LongConsumer progress) {
+        public long upload(Path source, String path, String renameTo, LongConsumer progress) {
             try (InputStream in = Files.newInputStream(source)) {
-                return upload(in, path, progress);
+                return upload(in, path, renameTo, progress);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
 
         @Override
-        public long upload(InputStream source, String path, LongConsumer progress) {
+        public long upload(InputStream source, String path, String renameTo, LongConsumer progress) {
+            long n;
             try (OutputStream out = Files.newOutputStream(at(path))) {
-                return pump(source, out, progress);
+                n = pump(source, out, progress);
             } catch (NoSuchFileException e) {
                 throw fail(path, e);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            if (renameTo != null) {
+                rename(path, renameTo, true);
+            }
+            return n;
         }
 
         @Override
-        public long serverCopy(String from, RemoteShare target, String to, LongConsumer progress) {
+        public long serverCopy(String from, RemoteShare target, String to, String renameTo, LongConsumer progress) {
             serverCopies.incrementAndGet();
             try (InputStream in = Files.newInputStream(at(from))) {
-                return target.upload(in, to, progress);
+                return target.upload(in, to, renameTo, progress);
             } catch (IOException e) {
                 throw fail(from, e);
             }
