@@ -9,6 +9,8 @@ import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbSession;
 import dev.smbco.client.SmbTree;
 import dev.smbco.coro.Coroutine;
+import dev.smbco.protocol.crypto.CipherId;
+import dev.smbco.protocol.crypto.SigningAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.smbco.bench.ThroughputHarness \
- *     --host 127.0.0.1 --port 445 --share share --user test --password test-password [--mib 1024] [--modes plain,sign,encrypt]
+ *     --host 127.0.0.1 --port 445 --share share --user test --password test-password [--mib 1024] [--modes plain,sign,sign-cmac,encrypt,encrypt-256]
  *     [--io-kib 8192] [--depth 8] [--no-smbclient]
  * </pre>
  */
@@ -62,7 +64,9 @@ public final class ThroughputHarness {
                 switch (mode) {
                     case "plain", "warmup" -> { }
                     case "sign" -> b.signing(SmbConfig.Policy.REQUIRED);
+                    case "sign-cmac" -> b.signing(SmbConfig.Policy.REQUIRED).signingAlgorithms(SigningAlgorithm.AES_CMAC);
                     case "encrypt" -> b.encryption(SmbConfig.Policy.REQUIRED);
+                    case "encrypt-256" -> b.encryption(SmbConfig.Policy.REQUIRED).ciphers(CipherId.AES_256_GCM);
                     default -> throw new IllegalArgumentException("mode " + mode);
                 }
                 String remote = "smbco-bench-" + mode + ".bin";
@@ -116,19 +120,24 @@ public final class ThroughputHarness {
 
     private static String smbclient(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
         String protection = switch (mode) {
-            case "sign" -> "sign";
-            case "encrypt" -> "encrypt";
+            case "sign", "sign-cmac" -> "sign";
+            case "encrypt", "encrypt-256" -> "encrypt";
             default -> "off";
+        };
+        String option = switch (mode) {
+            case "sign-cmac" -> "client smb3 signing algorithms=AES-128-CMAC";
+            case "encrypt-256" -> "client smb3 encryption algorithms=AES-256-GCM";
+            default -> "client smb3 signing algorithms=AES-128-GMAC,AES-128-CMAC,HMAC-SHA256";
         };
         String remote = "smbclient-bench-" + mode + ".bin";
         Files.deleteIfExists(back);
         long t0 = System.nanoTime();
-        run(o, protection, "put " + source + " " + remote);
+        run(o, protection, option, "put " + source + " " + remote);
         double up = mibPerSecond(o.mib(), System.nanoTime() - t0);
         long t1 = System.nanoTime();
-        run(o, protection, "get " + remote + " " + back);
+        run(o, protection, option, "get " + remote + " " + back);
         double down = mibPerSecond(o.mib(), System.nanoTime() - t1);
-        run(o, protection, "del " + remote);
+        run(o, protection, option, "del " + remote);
         String hash = sha256(back);
         if (!hash.equals(sourceHash)) {
             throw new IllegalStateException("smbclient " + mode + ": SHA-256 mismatch");
@@ -136,9 +145,10 @@ public final class ThroughputHarness {
         return String.format(Locale.ROOT, "smbclient %-8s upload %8.1f MiB/s   download %8.1f MiB/s", mode, up, down);
     }
 
-    private static void run(Options o, String protection, String command) throws IOException, InterruptedException {
+    private static void run(Options o, String protection, String option, String command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("smbclient", "//" + o.host() + "/" + o.share(), "-p", String.valueOf(o.port()),
-                "-U", (o.domain().isEmpty() ? "" : o.domain() + "\\") + o.user(), "--client-protection=" + protection, "-c", command);
+                "-U", (o.domain().isEmpty() ? "" : o.domain() + "\\") + o.user(), "--client-protection=" + protection,
+                "--option=" + option, "-c", command);
         pb.environment().put("PASSWD", o.password());
         pb.redirectErrorStream(true);
         Process p = pb.start();

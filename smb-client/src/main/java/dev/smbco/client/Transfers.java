@@ -108,17 +108,26 @@ final class Transfers {
         return Coroutine.start(file.loop(), co -> upload(co, file, (buf, max) -> buf.writeBytes(in, max), total, listener));
     }
 
+    /**
+     * Writes with {@code depth} WRITEs in flight. The chunk buffers are reused: a buffer of a
+     * WRITE that has completed is refilled once the engine has let go of it (reference count back
+     * to ours alone), so an upload allocates {@code depth} buffers, not one per chunk (an 8 MiB
+     * direct buffer is beyond the allocator's pools: zeroed and page-faulted each time).
+     */
     private static long upload(Co co, SmbFile file, Source in, long total, TransferListener listener) throws IOException {
         int chunk = file.maxWriteSize();
         int depth = file.tree().config().transferDepth();
         ArrayDeque<Request<Long>> inFlight = new ArrayDeque<>();
+        ArrayDeque<ByteBuf> buffers = new ArrayDeque<>(); // ours, one per WRITE in flight, same order
+        ArrayDeque<ByteBuf> spare = new ArrayDeque<>();
         long offset = 0;
         long acknowledged = 0;
         boolean eof = false;
         try {
             while (!eof || !inFlight.isEmpty()) {
                 while (!eof && inFlight.size() < depth) {
-                    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(chunk);
+                    ByteBuf buf = spare.isEmpty() ? ByteBufAllocator.DEFAULT.directBuffer(chunk) : spare.poll();
+                    boolean queued = false;
                     try {
                         while (buf.isWritable()) {
                             int n = in.read(buf, buf.writableBytes());
@@ -128,15 +137,25 @@ final class Transfers {
                             }
                         }
                         if (buf.isReadable()) {
-                            inFlight.add(file.writeSend(offset, buf));
+                            inFlight.add(file.writeSend(offset, buf)); // retains what it needs
+                            buffers.add(buf);
+                            queued = true;
                             offset += buf.readableBytes();
                         }
                     } finally {
-                        buf.release(); // writeSend retained what it needs
+                        if (!queued) {
+                            buf.release();
+                        }
                     }
                 }
                 if (!inFlight.isEmpty()) {
                     acknowledged += co.await(inFlight.poll());
+                    ByteBuf done = buffers.poll();
+                    if (done.refCnt() == 1) {
+                        spare.add(done.clear());
+                    } else {
+                        done.release(); // still referenced by the engine: leave it to it
+                    }
                     listener.progress(acknowledged, total);
                 }
             }
@@ -146,6 +165,8 @@ final class Transfers {
             return acknowledged;
         } finally {
             drain(inFlight);
+            buffers.forEach(ByteBuf::release);
+            spare.forEach(ByteBuf::release);
         }
     }
 

@@ -5,7 +5,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * A request body that can go out without copying its payload: the engine writes the header and
  * {@link #encodeHead} into a small buffer and sends {@link #payload()} (retained) after it in one
- * composite frame. Used for plain WRITEs; signed or encrypted ones are encoded whole.
+ * composite frame, which is signed or encrypted as it is (the signers and the encryptor take
+ * the components one by one). Used for WRITEs.
  */
 public interface SplitBody {
     /** Writes the body up to (not including) the payload; the payload must follow immediately. */
