@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  * MS-SMB2 3.1.4.1, dialects 3.0, 3.0.2 and 3.1.1 (default): the signature is
  * AES-128-CMAC(SigningKey, message with zero signature), RFC 4493, on the JDK's AES.
  */
-final class CmacSigner implements MessageSigner {
+final class CmacSigner extends TagSigner {
     private final AesCmac cmac;
     private final byte[] header = new byte[Smb2Header.SIZE];
 
@@ -17,22 +17,12 @@ final class CmacSigner implements MessageSigner {
     }
 
     @Override
-    public void sign(ByteBuf message) {
-        SignedMessage.markSigned(message);
-        SignedMessage.writeSignature(message, compute(message));
-    }
-
-    @Override
-    public boolean verify(ByteBuf message) {
-        return message.readableBytes() >= Smb2Header.SIZE && SignedMessage.matches(message, compute(message));
-    }
-
-    @Override
     public SigningAlgorithm algorithm() {
         return SigningAlgorithm.AES_CMAC;
     }
 
-    private byte[] compute(ByteBuf message) {
+    @Override
+    byte[] compute(ByteBuf message) {
         SignedMessage.copyHeader(message, header);
         cmac.update(header);
         for (ByteBuffer b : SignedMessage.body(message)) {

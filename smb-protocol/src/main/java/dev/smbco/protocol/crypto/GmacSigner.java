@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * GMAC = T XOR ([|M|]64 || [|M|]64) * H, with H = E(K, 0^128). Both routes give the same tag
  * (tested against BouncyCastle); see BENCHMARKS.md.
  */
-final class GmacSigner implements MessageSigner {
+final class GmacSigner extends TagSigner {
     private static final int TAG_BITS = 128;
     private static final int NONCE_LENGTH = 12;
     /** Bodies from this size on take the CTR + GCM route. */
@@ -74,17 +74,6 @@ final class GmacSigner implements MessageSigner {
         } catch (GeneralSecurityException e) {
             throw new SmbCryptoException(SmbCryptoException.Reason.PROVIDER, "AES/GCM unavailable", e);
         }
-    }
-
-    @Override
-    public void sign(ByteBuf message) {
-        SignedMessage.markSigned(message);
-        SignedMessage.writeSignature(message, compute(message));
-    }
-
-    @Override
-    public boolean verify(ByteBuf message) {
-        return message.readableBytes() >= Smb2Header.SIZE && SignedMessage.matches(message, compute(message));
     }
 
     @Override
@@ -159,7 +148,8 @@ final class GmacSigner implements MessageSigner {
         return nonce;
     }
 
-    private byte[] compute(ByteBuf message) {
+    @Override
+    byte[] compute(ByteBuf message) {
         SignedMessage.copyHeader(message, header);
         byte[] nonce = nonce(header);
         try {

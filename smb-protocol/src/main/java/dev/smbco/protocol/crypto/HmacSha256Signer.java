@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * MS-SMB2 3.1.4.1, dialects 2.0.2 and 2.1: the signature is the first 16 bytes of
  * HMAC-SHA256(SessionKey, message with zero signature). JDK {@code HmacSHA256}, keyed once.
  */
-final class HmacSha256Signer implements MessageSigner {
+final class HmacSha256Signer extends TagSigner {
     private final Mac mac;
     private final byte[] header = new byte[Smb2Header.SIZE];
     private final byte[] result = new byte[32];
@@ -26,22 +26,12 @@ final class HmacSha256Signer implements MessageSigner {
     }
 
     @Override
-    public void sign(ByteBuf message) {
-        SignedMessage.markSigned(message);
-        SignedMessage.writeSignature(message, compute(message));
-    }
-
-    @Override
-    public boolean verify(ByteBuf message) {
-        return message.readableBytes() >= Smb2Header.SIZE && SignedMessage.matches(message, compute(message));
-    }
-
-    @Override
     public SigningAlgorithm algorithm() {
         return SigningAlgorithm.HMAC_SHA256;
     }
 
-    private byte[] compute(ByteBuf message) {
+    @Override
+    byte[] compute(ByteBuf message) {
         SignedMessage.copyHeader(message, header);
         mac.update(header);
         for (ByteBuffer b : SignedMessage.body(message)) {

@@ -13,7 +13,7 @@ import io.netty.buffer.ByteBuf;
  * instances are set up once and reused. <b>Instances are not thread-safe</b>: use one from the
  * connection's event-loop thread only.
  */
-public sealed interface MessageSigner permits HmacSha256Signer, CmacSigner, GmacSigner {
+public sealed interface MessageSigner permits TagSigner {
 
     /**
      * Sets SMB2_FLAGS_SIGNED in the header and writes the 16-byte signature in place. The reader
