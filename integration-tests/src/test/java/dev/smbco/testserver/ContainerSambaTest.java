@@ -1,51 +1,19 @@
 package dev.smbco.testserver;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 /** The container path (Testcontainers, image localhost/smbco-samba): pinned, so CI runs it for real. */
-@ExtendWith(SambaExtension.class)
 @UseSamba(backend = SambaBackend.CONTAINER)
-class ContainerSambaTest {
-    @TempDir
-    Path work;
+class ContainerSambaTest extends ServerPathContract {
+    @Override
+    SambaBackend backend() {
+        return SambaBackend.CONTAINER;
+    }
 
     @Test
-    void servesShareToTheTestUser(SambaServer server) throws Exception {
-        assertThat(server.backend()).isEqualTo(SambaBackend.CONTAINER);
-        assertThat(server.host()).isEqualTo("127.0.0.1");
+    void mapsPort445ToAFreeHostPort(SambaServer server) {
         assertThat(server.port()).isNotEqualTo(445);
-        assertThat(server.user()).isEqualTo("test");
-        ShareChecks.userRoundTripsAFile(server, work);
-    }
-
-    @Test
-    void readOnlyShareRefusesWrites(SambaServer server) throws Exception {
-        ShareChecks.readOnlyShareRefusesWrites(server, work);
-    }
-
-    @Test
-    void guestWritesPublic(SambaServer server) throws Exception {
-        ShareChecks.guestWritesPublic(server, work);
-    }
-
-    @Test
-    void changeNotifyWorks(SambaServer server) throws Exception {
-        ShareChecks.changeNotifySeesANewFile(server, work);
-    }
-
-    @Test
-    void wrongPasswordIsRefused(SambaServer server) throws Exception {
-        ShareChecks.wrongPasswordIsRefused(server);
-    }
-
-    @Test
-    void sameVariantAndBackendShareOneServer(SambaServer first, SambaServer second) {
-        assertThat(second).isSameAs(first);
     }
 }
