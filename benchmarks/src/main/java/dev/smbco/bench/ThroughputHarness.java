@@ -21,19 +21,24 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * End-to-end throughput: uploads and downloads a file (default 1 GiB) with smbco and with
  * {@code smbclient} against the same server, plain, signed and encrypted, and prints MiB/s.
- * Checks that what came back has the SHA-256 of what went up.
+ * Checks that what came back has the SHA-256 of what went up. Each mode runs {@code --rounds}
+ * times, smbco and smbclient alternating, and the summary gives the median, the first round (for
+ * smbco the first use of that mode's crypto in this JVM) and the best. {@code --dir} places the
+ * local source and target files (a tmpfs such as /dev/shm keeps the local disk out of the figures).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.smbco.bench.ThroughputHarness \
  *     --host 127.0.0.1 --port 445 --share share --user test --password test-password [--mib 1024] [--modes plain,sign,sign-cmac,encrypt,encrypt-256]
- *     [--io-kib 8192] [--depth 8] [--no-smbclient]
+ *     [--io-kib 8192] [--depth 8] [--rounds 3] [--dir /dev/shm] [--no-smbclient]
  * </pre>
  */
 public final class ThroughputHarness {
@@ -41,72 +46,31 @@ public final class ThroughputHarness {
     }
 
     private record Options(String host, int port, String share, String user, String password, String domain, int mib,
-                           List<String> modes, boolean smbclient, int ioKib, int depth) {
+                           List<String> modes, boolean smbclient, int ioKib, int depth, int rounds, Path dir) {
     }
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
-        Path dir = Files.createTempDirectory("smbco-bench");
+        Path dir = Files.createTempDirectory(o.dir(), "smbco-bench");
         Path source = dir.resolve("source.bin");
         Path back = dir.resolve("back.bin");
-        System.out.printf(Locale.ROOT, "generating %d MiB of random data...%n", o.mib());
+        System.out.printf(Locale.ROOT, "generating %d MiB of random data in %s...%n", o.mib(), dir);
         writeRandom(source, (long) o.mib() << 20);
         String sourceHash = sha256(source);
-        List<String> report = new ArrayList<>();
+        Map<String, Samples> results = new LinkedHashMap<>();
         try {
-            // warm-up: the first transfer of a JVM runs in the interpreter; measure compiled code
-            List<String> modes = new ArrayList<>();
-            modes.add("warmup");
-            modes.addAll(o.modes());
-            for (String mode : modes) {
-                SmbConfig.Builder b = SmbConfig.builder().maxIoSize(o.ioKib() * 1024).transferDepth(o.depth())
-                        .memoryBudget(Math.max(64L << 20, (long) o.ioKib() * 1024 * o.depth()));
-                switch (mode) {
-                    case "plain", "warmup" -> { }
-                    case "sign" -> b.signing(SmbConfig.Policy.REQUIRED);
-                    case "sign-cmac" -> b.signing(SmbConfig.Policy.REQUIRED).signingAlgorithms(SigningAlgorithm.AES_CMAC);
-                    case "encrypt" -> b.encryption(SmbConfig.Policy.REQUIRED);
-                    case "encrypt-256" -> b.encryption(SmbConfig.Policy.REQUIRED).ciphers(CipherId.AES_256_GCM);
-                    default -> throw new IllegalArgumentException("mode " + mode);
-                }
-                String remote = "smbco-bench-" + mode + ".bin";
-                double up;
-                double down;
-                String dialect;
-                try (SmbClient client = SmbClient.create(b.build())) {
-                    SmbConnection conn = client.connect(o.host(), o.port());
-                    dialect = conn.negotiated().dialect().version();
-                    SmbSession session = conn.sessionSetup(Credentials.ntlm(o.user(), o.password().toCharArray(), o.domain()));
-                    SmbTree tree = session.treeConnect(o.share());
-                    long t0 = System.nanoTime();
-                    Coroutine.start(client.loop(), co -> {
-                        try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.write()))) {
-                            return co.await(f.uploadSend(source));
-                        }
-                    }).await();
-                    up = mibPerSecond(o.mib(), System.nanoTime() - t0);
-                    Files.deleteIfExists(back);
-                    long t1 = System.nanoTime();
-                    Coroutine.start(client.loop(), co -> {
-                        try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.read()))) {
-                            return co.await(f.downloadSend(back));
-                        }
-                    }).await();
-                    down = mibPerSecond(o.mib(), System.nanoTime() - t1);
-                    String hash = sha256(back);
-                    if (!hash.equals(sourceHash)) {
-                        throw new IllegalStateException(mode + ": downloaded SHA-256 " + hash + " differs from " + sourceHash);
+            // the first transfer of a JVM runs in the interpreter: one plain round warms the common path
+            transfer(o, "warmup", source, back, sourceHash);
+            for (String mode : o.modes()) {
+                for (int round = 1; round <= o.rounds(); round++) {
+                    double[] ours = transfer(o, mode, source, back, sourceHash);
+                    results.computeIfAbsent("smbco     " + mode, k -> new Samples()).add(ours);
+                    System.out.printf(Locale.ROOT, "  round %d  smbco     %-11s up %7.1f  down %7.1f MiB/s%n", round, mode, ours[0], ours[1]);
+                    if (o.smbclient()) {
+                        double[] theirs = smbclient(o, mode, source, back, sourceHash);
+                        results.computeIfAbsent("smbclient " + mode, k -> new Samples()).add(theirs);
+                        System.out.printf(Locale.ROOT, "  round %d  smbclient %-11s up %7.1f  down %7.1f MiB/s%n", round, mode, theirs[0], theirs[1]);
                     }
-                    tree.delete(remote);
-                    conn.close();
-                }
-                if (mode.equals("warmup")) {
-                    continue;
-                }
-                report.add(String.format(Locale.ROOT, "smbco     %-8s upload %8.1f MiB/s   download %8.1f MiB/s   (SMB %s, %d KiB x %d in flight)", mode, up,
-                        down, dialect, o.ioKib(), o.depth()));
-                if (o.smbclient()) {
-                    report.add(smbclient(o, mode, source, back, sourceHash));
                 }
             }
         } finally {
@@ -115,10 +79,77 @@ public final class ThroughputHarness {
             Files.deleteIfExists(dir);
         }
         System.out.println();
-        report.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%d MiB, %d round(s) per mode, smbco %d KiB x %d in flight; MiB/s, median (first round / best)%n",
+                o.mib(), o.rounds(), o.ioKib(), o.depth());
+        results.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-22s upload %7.1f (%6.1f / %6.1f)   download %7.1f (%6.1f / %6.1f)%n",
+                name, samples.median(0), samples.first(0), samples.best(0), samples.median(1), samples.first(1), samples.best(1)));
     }
 
-    private static String smbclient(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
+    /** Upload then download through smbco on a fresh client; returns {upload, download} in MiB/s. */
+    private static double[] transfer(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
+        SmbConfig.Builder b = SmbConfig.builder().maxIoSize(o.ioKib() * 1024).transferDepth(o.depth())
+                .memoryBudget(Math.max(64L << 20, (long) o.ioKib() * 1024 * o.depth()));
+        switch (mode) {
+            case "plain", "warmup" -> { }
+            case "sign" -> b.signing(SmbConfig.Policy.REQUIRED);
+            case "sign-cmac" -> b.signing(SmbConfig.Policy.REQUIRED).signingAlgorithms(SigningAlgorithm.AES_CMAC);
+            case "encrypt" -> b.encryption(SmbConfig.Policy.REQUIRED);
+            case "encrypt-256" -> b.encryption(SmbConfig.Policy.REQUIRED).ciphers(CipherId.AES_256_GCM);
+            default -> throw new IllegalArgumentException("mode " + mode);
+        }
+        String remote = "smbco-bench-" + mode + ".bin";
+        try (SmbClient client = SmbClient.create(b.build())) {
+            SmbConnection conn = client.connect(o.host(), o.port());
+            SmbSession session = conn.sessionSetup(Credentials.ntlm(o.user(), o.password().toCharArray(), o.domain()));
+            SmbTree tree = session.treeConnect(o.share());
+            long t0 = System.nanoTime();
+            Coroutine.start(client.loop(), co -> {
+                try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.write()))) {
+                    return co.await(f.uploadSend(source));
+                }
+            }).await();
+            double up = mibPerSecond(o.mib(), System.nanoTime() - t0);
+            Files.deleteIfExists(back);
+            long t1 = System.nanoTime();
+            Coroutine.start(client.loop(), co -> {
+                try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.read()))) {
+                    return co.await(f.downloadSend(back));
+                }
+            }).await();
+            double down = mibPerSecond(o.mib(), System.nanoTime() - t1);
+            String hash = sha256(back);
+            if (!hash.equals(sourceHash)) {
+                throw new IllegalStateException(mode + ": downloaded SHA-256 " + hash + " differs from " + sourceHash);
+            }
+            tree.delete(remote);
+            conn.close();
+            return new double[] {up, down};
+        }
+    }
+
+    /** Per-round figures of one client and mode: index 0 upload, 1 download. */
+    private static final class Samples {
+        private final List<double[]> rounds = new ArrayList<>();
+
+        void add(double[] upDown) {
+            rounds.add(upDown);
+        }
+
+        double first(int i) {
+            return rounds.get(0)[i];
+        }
+
+        double best(int i) {
+            return rounds.stream().mapToDouble(r -> r[i]).max().orElseThrow();
+        }
+
+        double median(int i) {
+            double[] v = rounds.stream().mapToDouble(r -> r[i]).sorted().toArray();
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+    }
+
+    private static double[] smbclient(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
         String protection = switch (mode) {
             case "sign", "sign-cmac" -> "sign";
             case "encrypt", "encrypt-256" -> "encrypt";
@@ -142,7 +173,7 @@ public final class ThroughputHarness {
         if (!hash.equals(sourceHash)) {
             throw new IllegalStateException("smbclient " + mode + ": SHA-256 mismatch");
         }
-        return String.format(Locale.ROOT, "smbclient %-8s upload %8.1f MiB/s   download %8.1f MiB/s", mode, up, down);
+        return new double[] {up, down};
     }
 
     private static void run(Options o, String protection, String option, String command) throws IOException, InterruptedException {
@@ -200,6 +231,8 @@ public final class ThroughputHarness {
         boolean smbclient = true;
         int ioKib = 8192;
         int depth = 8;
+        int rounds = 3;
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -214,9 +247,14 @@ public final class ThroughputHarness {
                 case "--no-smbclient" -> smbclient = false;
                 case "--io-kib" -> { ioKib = Integer.parseInt(v); i++; }
                 case "--depth" -> { depth = Integer.parseInt(v); i++; }
+                case "--rounds" -> { rounds = Integer.parseInt(v); i++; }
+                case "--dir" -> { dir = Path.of(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(host, port, share, user, password, domain, mib, modes, smbclient, ioKib, depth);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1");
+        }
+        return new Options(host, port, share, user, password, domain, mib, modes, smbclient, ioKib, depth, rounds, dir);
     }
 }
