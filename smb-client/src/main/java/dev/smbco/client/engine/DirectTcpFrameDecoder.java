@@ -24,12 +24,23 @@ public final class DirectTcpFrameDecoder extends ByteToMessageDecoder {
     /** An SMB2 header is the smallest frame we can use (a transform header is larger). */
     private static final int MIN_FRAME = 64;
 
-    /** Frames above this are gathered into a buffer of their exact size (one copy, no regrowth). */
+    /**
+     * Frames above this are gathered into a buffer of their own (one copy, no regrowth), taken
+     * from {@link FrameBuffers} so that a stream of large READ responses reuses a few buffers.
+     */
     static final int LARGE_FRAME = 64 * 1024;
+    /**
+     * Room left after a large frame: GCM decryption puts the tag there instead of moving the
+     * whole ciphertext (MessageDecryptor.decrypt).
+     */
+    static final int DECRYPT_ROOM = 16;
+    /** Large-frame buffers kept for reuse per connection (a download keeps about two busy). */
+    static final int POOLED_FRAMES = 4;
 
     private enum State { HEADER, BODY, LARGE_BODY }
 
     private final int maxFrameSize;
+    private FrameBuffers buffers;
     private State state = State.HEADER;
     private int frameLength;
     private ByteBuf large;
@@ -42,11 +53,17 @@ public final class DirectTcpFrameDecoder extends ByteToMessageDecoder {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        buffers = new FrameBuffers(ctx.alloc(), POOLED_FRAMES);
+    }
+
+    @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
         if (large != null) {
             large.release();
             large = null;
         }
+        buffers.close();
     }
 
     @Override
@@ -71,7 +88,7 @@ public final class DirectTcpFrameDecoder extends ByteToMessageDecoder {
                     in.skipBytes(HEADER_SIZE);
                     frameLength = length;
                     if (length > LARGE_FRAME && in.readableBytes() < length) {
-                        large = ctx.alloc().ioBuffer(length, length);
+                        large = buffers.lend(length + DECRYPT_ROOM);
                         state = State.LARGE_BODY;
                     } else {
                         state = State.BODY;
@@ -85,9 +102,9 @@ public final class DirectTcpFrameDecoder extends ByteToMessageDecoder {
                     state = State.HEADER;
                 }
                 case LARGE_BODY -> {
-                    int n = Math.min(in.readableBytes(), large.writableBytes());
+                    int n = Math.min(in.readableBytes(), frameLength - large.readableBytes());
                     large.writeBytes(in, n);
-                    if (large.isWritable()) {
+                    if (large.readableBytes() < frameLength) {
                         return;
                     }
                     out.add(large);

@@ -66,6 +66,38 @@ class DirectTcpFrameDecoderTest {
         assertFalse(ch.finish());
     }
 
+    /** Large frames reuse a receive buffer once its reader let go of it, and never one still held. */
+    @Test
+    void largeFrameBuffersAreReusedOnlyOnceReleased() {
+        EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(1 << 20));
+        feedInPieces(ch, frame(200_000, 1));
+        ByteBuf first = ch.readInbound();
+        ByteBuf held = first.retainedSlice(100, 1000); // READ data a caller has not released yet
+        first.release();
+        feedInPieces(ch, frame(200_000, 2));
+        ByteBuf second = ch.readInbound();
+        assertThat(second.memoryAddress()).as("a buffer still referenced is not lent again").isNotEqualTo(first.memoryAddress());
+        assertThat(held.getByte(0)).isEqualTo((byte) 1);
+        assertThat(held.getByte(999)).isEqualTo((byte) 1);
+        long firstAddress = first.memoryAddress();
+        held.release();
+        second.release();
+        feedInPieces(ch, frame(150_000, 3)); // fits a free buffer (not more than twice its size)
+        ByteBuf third = ch.readInbound();
+        assertThat(third.memoryAddress()).isIn(firstAddress, second.memoryAddress());
+        assertThat(third.readableBytes()).isEqualTo(150_000);
+        assertThat(third.getByte(149_999)).isEqualTo((byte) 3);
+        third.release();
+        assertFalse(ch.finish()); // NoLeaks: the pool gave its buffers back
+    }
+
+    private static void feedInPieces(EmbeddedChannel ch, ByteBuf stream) {
+        while (stream.isReadable()) {
+            ch.writeInbound(stream.readRetainedSlice(Math.min(30_000, stream.readableBytes())));
+        }
+        stream.release();
+    }
+
     @Test
     void aHalfReceivedLargeFrameIsReleasedWhenTheChannelCloses() {
         EmbeddedChannel ch = new EmbeddedChannel(new DirectTcpFrameDecoder(1 << 20));

@@ -57,6 +57,9 @@ final class AeadDecryptor implements MessageDecryptor {
      * decrypts over the same memory. The plaintext starts 16 bytes before the old ciphertext.
      */
     private ByteBuf gcmInPlace(GcmAead gcm, ByteBuf frame, TransformHeader header, int start, int size, byte[] nonce) {
+        if (frame.writableBytes() >= Aead.TAG_LENGTH) {
+            return gcmWithSlack(gcm, frame, header, start, size, nonce);
+        }
         int base = start - Aead.TAG_LENGTH;
         ByteBuffer region = frame.nioBuffer(base, size + Aead.TAG_LENGTH);
         region.put(0, region, Aead.TAG_LENGTH, size);
@@ -73,6 +76,27 @@ final class AeadDecryptor implements MessageDecryptor {
             }
         }
         return frame.retainedSlice(base, size);
+    }
+
+    /**
+     * GCM in place when the frame's buffer has room after its end (a receive buffer sized for
+     * it): the tag is copied there, behind the ciphertext, and nothing else moves. Bytes past the
+     * writer index are the buffer's unused capacity, not part of any message.
+     */
+    private ByteBuf gcmWithSlack(GcmAead gcm, ByteBuf frame, TransformHeader header, int start, int size, byte[] nonce) {
+        frame.setBytes(frame.writerIndex(), header.signature());
+        boolean ok = false;
+        try {
+            if (!gcm.openContiguous(nonce, aad, frame.nioBuffer(start, size + Aead.TAG_LENGTH), frame.nioBuffer(start, size))) {
+                throw badTag(header);
+            }
+            ok = true;
+        } finally {
+            if (!ok) {
+                frame.setZero(start, size + Aead.TAG_LENGTH);
+            }
+        }
+        return frame.retainedSlice(start, size);
     }
 
     private SmbCryptoException badTag(TransformHeader header) {

@@ -20,7 +20,9 @@ public sealed interface MessageDecryptor permits AeadDecryptor {
      * frame; otherwise it goes to a new buffer from the frame's allocator. Either way the caller
      * still owns {@code frame} and releases it, and also releases the returned buffer; the
      * frame's indices do not move, but its bytes (header and ciphertext) are overwritten in the
-     * in-place case, and wiped on failure.
+     * in-place case, and wiped on failure. Where the frame's buffer has at least 16 bytes of
+     * capacity after its writer index, GCM uses them as scratch for the tag instead of moving
+     * the ciphertext (give receive buffers that room to save a copy of the message).
      *
      * @return the plaintext SMB2 message or compound (OriginalMessageSize bytes)
      * @throws SmbCryptoException with the {@link SmbCryptoException.Reason}: TRUNCATED,

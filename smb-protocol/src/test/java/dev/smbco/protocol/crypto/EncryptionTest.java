@@ -166,6 +166,50 @@ class EncryptionTest {
         }
     }
 
+    /**
+     * A receive buffer with room after the frame (as the client's large-frame buffers have) and
+     * one without both decrypt in place, to the same plaintext; a bad tag wipes the plaintext
+     * region either way and leaves the bytes past the frame alone except the tag scratch.
+     */
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
+    void inPlaceWithAndWithoutRoomAfterTheFrame(CipherId cipher) {
+        Random random = new Random(21);
+        byte[] key = new byte[cipher.keyLength()];
+        random.nextBytes(key);
+        MessageEncryptor encryptor = MessageEncryptor.create(cipher, key);
+        MessageDecryptor decryptor = MessageDecryptor.create(cipher, key);
+        for (int size : new int[] {64, 1000, 65_537, 1 << 20}) {
+            byte[] message = new byte[size];
+            random.nextBytes(message);
+            ByteBuf frame = encryptor.encrypt(POOLED, Unpooled.wrappedBuffer(message), 7L);
+            byte[] wire = ByteBufUtil.getBytes(frame);
+            frame.release();
+            for (int room : new int[] {0, 16, 100}) {
+                for (boolean tamper : new boolean[] {false, true}) {
+                    ByteBuf buf = Unpooled.directBuffer(wire.length + room, wire.length + room).writeBytes(wire);
+                    buf.setByte(wire.length - 1, buf.getByte(wire.length - 1) ^ (tamper ? 1 : 0));
+                    try {
+                        if (tamper) {
+                            assertThatThrownBy(() -> decryptor.decrypt(buf)).as("size %d room %d", size, room)
+                                    .isInstanceOfSatisfying(SmbCryptoException.class,
+                                            e -> assertThat(e.reason()).isEqualTo(SmbCryptoException.Reason.BAD_TAG));
+                            assertThat(ByteBufUtil.getBytes(buf, 52, size - 16)).as("no plaintext left, size %d room %d", size, room)
+                                    .containsOnly((byte) 0);
+                        } else {
+                            ByteBuf plain = decryptor.decrypt(buf);
+                            assertThat(ByteBufUtil.getBytes(plain)).as("size %d room %d", size, room).isEqualTo(message);
+                            assertThat(buf.readableBytes()).isEqualTo(wire.length);
+                            plain.release();
+                        }
+                    } finally {
+                        buf.release();
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(CipherId.class)
     void alteringAnyByteOfTheFrameIsDetected(CipherId cipher) {
