@@ -2,6 +2,7 @@ package dev.smbco.client;
 
 import dev.smbco.client.internal.Orphan;
 import dev.smbco.client.internal.OwnedWrite;
+import dev.smbco.client.internal.Route;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
@@ -24,6 +25,7 @@ import dev.smbco.protocol.smb2.QueryDirectoryResponse;
 import dev.smbco.protocol.smb2.ReadRequest;
 import dev.smbco.protocol.smb2.ReadResponse;
 import dev.smbco.protocol.smb2.WriteResponse;
+import dev.smbco.protocol.crypto.TailDigest;
 import dev.smbco.coro.Coroutine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
@@ -48,6 +50,11 @@ import java.util.Objects;
 public final class SmbFile implements AutoCloseable, Orphan {
     /** MS-ERREF STATUS_END_OF_FILE. */
     private static final int STATUS_END_OF_FILE = 0xC0000011;
+    /**
+     * Signed WRITEs from this size on have their data digested on the caller's thread (AES-GMAC
+     * only, see MessageSigner.digestTail), leaving the event loop a few microseconds of signing.
+     */
+    private static final int DIGEST_OFF_LOOP = 64 * 1024;
     /** MS-ERREF STATUS_NO_MORE_FILES / STATUS_NO_SUCH_FILE: the end of a listing, or no match. */
     private static final int STATUS_NO_MORE_FILES = 0x80000006;
     private static final int STATUS_NO_SUCH_FILE = 0xC000000F;
@@ -270,7 +277,18 @@ public final class SmbFile implements AutoCloseable, Orphan {
     }
 
     private Request<Long> writeChunk(long offset, ByteBuf slice) {
-        return tree.send(new OwnedWrite(fileId(), offset, slice), path, (header, body) -> (long) WriteResponse.decode(body).count());
+        TailDigest digest = null;
+        Route route = tree.route();
+        if (route.sign() && !route.encrypt() && route.security() != null && slice.readableBytes() >= DIGEST_OFF_LOOP && !loop().inLoop()) {
+            try {
+                // most of the signing work, here on the caller's thread rather than on the event loop
+                digest = route.security().digestTail(slice);
+            } catch (RuntimeException e) {
+                slice.release();
+                throw e;
+            }
+        }
+        return tree.send(new OwnedWrite(fileId(), offset, slice, digest), path, (header, body) -> (long) WriteResponse.decode(body).count());
     }
 
     // ------------------------------------------------------------------ other handle operations

@@ -1,5 +1,6 @@
 package dev.smbco.client.engine;
 
+import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -11,6 +12,23 @@ import io.netty.buffer.ByteBufAllocator;
 public interface MessageSecurity {
     /** Signs one whole SMB2 message in place (sets SMB2_FLAGS_SIGNED and the Signature field). */
     void sign(ByteBuf message);
+
+    /**
+     * Signs a message whose last bytes were digested ahead of time by {@link #digestTail}
+     * (null: sign it whole). Same signature either way.
+     */
+    default void sign(ByteBuf message, TailDigest tail) {
+        sign(message);
+    }
+
+    /**
+     * Digests bytes that will end a signed message, on the calling thread (any thread), so that
+     * signing it on the event loop is cheap; null when the session's algorithm cannot split its
+     * work (only AES-GMAC can) or the session does not sign.
+     */
+    default TailDigest digestTail(ByteBuf tail) {
+        return null;
+    }
 
     /** Checks the signature of one whole SMB2 message (header at the reader index). */
     boolean verify(ByteBuf message);

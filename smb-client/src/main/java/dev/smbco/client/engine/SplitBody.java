@@ -1,5 +1,6 @@
 package dev.smbco.client.engine;
 
+import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -14,4 +15,12 @@ public interface SplitBody {
 
     /** The payload bytes (readable bytes); not released by the engine, which takes its own slice. */
     ByteBuf payload();
+
+    /**
+     * The payload's signature share computed ahead of time by the session's
+     * {@link MessageSecurity#digestTail}, or null (then the whole message is signed on the loop).
+     */
+    default TailDigest payloadDigest() {
+        return null;
+    }
 }

@@ -3,6 +3,7 @@ package dev.smbco.client.internal;
 import dev.smbco.client.engine.SplitBody;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Request;
+import dev.smbco.protocol.crypto.TailDigest;
 import dev.smbco.protocol.smb2.FileId;
 import dev.smbco.protocol.smb2.WriteRequest;
 import io.netty.buffer.ByteBuf;
@@ -15,10 +16,15 @@ import io.netty.util.ReferenceCounted;
  */
 public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Request, SplitBody {
     private final WriteRequest request;
+    private final TailDigest digest;
 
-    /** @param data a retained slice; ownership passes to this object */
-    public OwnedWrite(FileId fileId, long offset, ByteBuf data) {
+    /**
+     * @param data   a retained slice; ownership passes to this object
+     * @param digest the data's signature share (see {@link SplitBody#payloadDigest}), or null
+     */
+    public OwnedWrite(FileId fileId, long offset, ByteBuf data, TailDigest digest) {
         this.request = WriteRequest.of(fileId, offset, data);
+        this.digest = digest;
     }
 
     @Override
@@ -44,6 +50,11 @@ public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Re
     @Override
     public ByteBuf payload() {
         return request.data();
+    }
+
+    @Override
+    public TailDigest payloadDigest() {
+        return digest;
     }
 
     @Override

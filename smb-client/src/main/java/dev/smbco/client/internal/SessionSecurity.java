@@ -2,13 +2,14 @@ package dev.smbco.client.internal;
 
 import dev.smbco.client.engine.MessageSecurity;
 import dev.smbco.protocol.crypto.MessageSigner;
+import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
  * A session's keys in the engine's terms: its {@link MessageSigner} and, for SMB 3.x sessions that
  * can encrypt, its transform cipher. Used only on the connection's event loop (the signer and
- * ciphers are not thread-safe).
+ * ciphers are not thread-safe), except {@link #digestTail}, which is safe from any thread.
  */
 public final class SessionSecurity implements MessageSecurity {
     /** Seals and opens transform frames for one session (MS-SMB2 3.1.4.3 / 3.2.5.1.1). */
@@ -36,6 +37,20 @@ public final class SessionSecurity implements MessageSecurity {
             throw new IllegalStateException("this session has no signing key (guest or anonymous)");
         }
         signer.sign(message);
+    }
+
+    @Override
+    public void sign(ByteBuf message, TailDigest tail) {
+        if (signer == null) {
+            throw new IllegalStateException("this session has no signing key (guest or anonymous)");
+        }
+        signer.sign(message, tail);
+    }
+
+    /** Safe from any thread: the signer's digestTail uses none of its loop-confined state. */
+    @Override
+    public TailDigest digestTail(ByteBuf tail) {
+        return signer == null ? null : signer.digestTail(tail);
     }
 
     @Override

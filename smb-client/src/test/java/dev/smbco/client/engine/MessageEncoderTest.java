@@ -9,6 +9,7 @@ import dev.smbco.protocol.crypto.MessageDecryptor;
 import dev.smbco.protocol.crypto.MessageEncryptor;
 import dev.smbco.protocol.crypto.MessageSigner;
 import dev.smbco.protocol.crypto.SigningAlgorithm;
+import dev.smbco.protocol.crypto.TailDigest;
 import dev.smbco.protocol.smb2.FileId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -50,6 +51,31 @@ class MessageEncoderTest {
         }
     }
 
+    /** The data digested ahead of time (as SmbFile does off the loop): the same signature, GMAC or not. */
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void writeWithDataDigestedAheadSignsTheSame(SigningAlgorithm algorithm) {
+        byte[] key = key(16, 30 + algorithm.ordinal());
+        ByteBuf data = randomData(30 + algorithm.ordinal());
+        SessionSecurity security = new SessionSecurity(MessageSigner.create(algorithm, key), null);
+        TailDigest digest = security.digestTail(data);
+        assertThat(digest != null).as("only GMAC splits its work").isEqualTo(algorithm == SigningAlgorithm.AES_GMAC);
+        Exchange ahead = write(data, security, true, false, digest);
+        Exchange whole = write(data, security, true, false, null);
+        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, ahead, 1, true);
+        ByteBuf expected = MessageEncoder.encode(ByteBufAllocator.DEFAULT, whole, 1, true);
+        ahead.releaseBody();
+        whole.releaseBody();
+        try {
+            assertThat(ByteBufUtil.getBytes(out)).isEqualTo(ByteBufUtil.getBytes(expected));
+            assertThat(MessageSigner.create(algorithm, key).verify(Unpooled.wrappedBuffer(ByteBufUtil.getBytes(out)))).isTrue();
+        } finally {
+            out.release();
+            expected.release();
+            data.release();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(CipherId.class)
     void encryptedWriteEncryptsTheComposite(CipherId cipher) {
@@ -86,7 +112,11 @@ class MessageEncoderTest {
     }
 
     private static Exchange write(ByteBuf data, SessionSecurity security, boolean sign, boolean encrypt) {
-        Exchange x = new Exchange(new OwnedWrite(new FileId(1, 2), 4096, data.retainedSlice()), 9, 3, security, sign, encrypt,
+        return write(data, security, sign, encrypt, null);
+    }
+
+    private static Exchange write(ByteBuf data, SessionSecurity security, boolean sign, boolean encrypt, TailDigest digest) {
+        Exchange x = new Exchange(new OwnedWrite(new FileId(1, 2), 4096, data.retainedSlice(), digest), 9, 3, security, sign, encrypt,
                 "WRITE test", null);
         x.messageId = 42;
         x.charge = 5;

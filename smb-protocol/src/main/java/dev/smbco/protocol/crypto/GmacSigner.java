@@ -47,6 +47,7 @@ final class GmacSigner extends TagSigner {
 
     private final Cipher gcm;
     private final Cipher ctr;
+    private final Cipher ecb;
     private final SecretKeySpec key;
     /** H = E(K, 0^128) as two big-endian halves. */
     private final long hHigh;
@@ -59,13 +60,16 @@ final class GmacSigner extends TagSigner {
     /** The JDK refuses two consecutive encryption inits with one key and IV; remember the last. */
     private final byte[] lastNonce = new byte[NONCE_LENGTH];
     private boolean used;
+    /** The last power of H the tail route needed, and its value: consecutive WRITEs share their size. */
+    private long powerExponent = -1;
+    private long[] power;
 
     GmacSigner(byte[] key) {
         try {
             this.key = new SecretKeySpec(key, "AES");
             gcm = Cipher.getInstance("AES/GCM/NoPadding");
             ctr = Cipher.getInstance("AES/CTR/NoPadding");
-            Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb = Cipher.getInstance("AES/ECB/NoPadding");
             ecb.init(Cipher.ENCRYPT_MODE, this.key);
             byte[] h = ecb.doFinal(new byte[16]);
             hHigh = java.nio.ByteBuffer.wrap(h).getLong(0);
@@ -86,14 +90,8 @@ final class GmacSigner extends TagSigner {
         byte[] counter = Arrays.copyOf(nonce, 16);
         counter[15] = 2; // inc32(J0): the first counter block GCM encrypts with
         ctr.init(Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.IvParameterSpec(counter));
-        feed(header, Smb2Header.SIZE);
-        for (ByteBuffer b : SignedMessage.body(message)) {
-            while (b.hasRemaining()) {
-                int n = Math.min(CHUNK, b.remaining());
-                b.get(in, 0, n);
-                feed(in, n);
-            }
-        }
+        feed(ctr, gcm, header, Smb2Header.SIZE, keyed, sink);
+        feedAll(ctr, gcm, SignedMessage.body(message), in, keyed, sink);
         int produced = gcm.doFinal(sink, 0);
         System.arraycopy(sink, produced - 16, tag, 0, 16);
         long bits = 8L * message.readableBytes();
@@ -103,31 +101,30 @@ final class GmacSigner extends TagSigner {
         return tag;
     }
 
-    private void feed(byte[] data, int n) throws GeneralSecurityException {
+    /**
+     * Feeds buffers through CTR then GCM in {@link #CHUNK}-byte calls (the output is discarded:
+     * only the tag matters). Shared by the signer's own route and {@link #digestTail}, so both
+     * warm up the same compiled code.
+     */
+    private static void feedAll(Cipher ctr, Cipher gcm, ByteBuffer[] buffers, byte[] in, byte[] keyed, byte[] sink)
+            throws GeneralSecurityException {
+        for (ByteBuffer b : buffers) {
+            while (b.hasRemaining()) {
+                int n = Math.min(CHUNK, b.remaining());
+                b.get(in, 0, n);
+                feed(ctr, gcm, in, n, keyed, sink);
+            }
+        }
+    }
+
+    private static void feed(Cipher ctr, Cipher gcm, byte[] data, int n, byte[] keyed, byte[] sink) throws GeneralSecurityException {
         ctr.update(data, 0, n, keyed, 0);
         gcm.update(keyed, 0, n, sink, 0);
     }
 
-    /** X * H in GF(2^128) with GCM's bit order (NIST SP800-38D 6.3), X given as two big-endian halves. */
+    /** X * H in GF(2^128), X given as two big-endian halves. */
     private long[] multiplyByH(long xHigh, long xLow) {
-        long zHigh = 0;
-        long zLow = 0;
-        long vHigh = hHigh;
-        long vLow = hLow;
-        for (int i = 0; i < 128; i++) {
-            long bit = i < 64 ? (xHigh >>> (63 - i)) & 1 : (xLow >>> (127 - i)) & 1;
-            if (bit != 0) {
-                zHigh ^= vHigh;
-                zLow ^= vLow;
-            }
-            boolean carry = (vLow & 1) != 0;
-            vLow = (vLow >>> 1) | (vHigh << 63);
-            vHigh >>>= 1;
-            if (carry) {
-                vHigh ^= 0xE100000000000000L;
-            }
-        }
-        return new long[] {zHigh, zLow};
+        return Gf128.multiply(xHigh, xLow, hHigh, hLow);
     }
 
     private static void xorLong(byte[] b, int at, long v) {
@@ -175,5 +172,91 @@ final class GmacSigner extends TagSigner {
         } catch (GeneralSecurityException e) {
             throw new SmbCryptoException(SmbCryptoException.Reason.PROVIDER, "AES-GMAC failed", e);
         }
+    }
+
+    // ---------------------------------------------------------------- split signing (TailDigest)
+    //
+    // GMAC over a message M of n blocks M_1..M_n (the last zero-padded) is
+    //   T = E(K, J0) xor Y,  Y = sum_i M_i * H^(n+2-i)  xor  L * H,  L = [8|M|]64 || [0]64.
+    // Split M into a head of a whole blocks and a tail D of k blocks (n = a + k): the tail's share
+    //   sum_j D_j * H^(k+2-j)
+    // depends on the key and D only, so it can be computed before the header exists, and
+    //   Y = (sum_i Head_i * H^(a+1-i)) * H^(k+1)  xor  tail share  xor  L * H.
+    // The tail share comes from the JDK's fast GCM as in viaEncryption, with a fixed nonce N:
+    // encrypting D xor keystream gives ciphertext D and a tag E(K, J0_N) xor S, where
+    // S = sum_j D_j * H^(k+2-j) xor [0]64||[8|D|]64 * H.
+
+    @Override
+    public TailDigest digestTail(ByteBuf tail) {
+        int length = tail.readableBytes();
+        byte[] nonce = new byte[NONCE_LENGTH]; // any nonce will do: E(K, J0) is taken back out below
+        try {
+            // own cipher objects and scratch: this runs on the caller's thread, beside the loop's signing
+            Cipher g = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
+            Cipher e = Cipher.getInstance("AES/ECB/NoPadding");
+            g.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] counter = Arrays.copyOf(nonce, 16);
+            counter[15] = 2;
+            c.init(Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.IvParameterSpec(counter));
+            byte[] out = new byte[CHUNK + 32];
+            feedAll(c, g, tail.nioBuffers(), new byte[CHUNK], new byte[CHUNK], out);
+            int produced = g.doFinal(out, 0);
+            byte[] j0 = Arrays.copyOf(nonce, 16);
+            j0[15] = 1;
+            e.init(Cipher.ENCRYPT_MODE, key);
+            byte[] ej0 = e.doFinal(j0);
+            ByteBuffer t = ByteBuffer.wrap(out, produced - 16, 16);
+            ByteBuffer m = ByteBuffer.wrap(ej0);
+            long sHigh = t.getLong() ^ m.getLong(0);
+            long sLow = t.getLong() ^ m.getLong(8);
+            long[] lengthTerm = multiplyByH(0, 8L * length);
+            return new TailDigest(this, length, sHigh ^ lengthTerm[0], sLow ^ lengthTerm[1]);
+        } catch (GeneralSecurityException ex) {
+            throw new SmbCryptoException(SmbCryptoException.Reason.PROVIDER, "AES-GMAC failed", ex);
+        }
+    }
+
+    @Override
+    byte[] compute(ByteBuf message, TailDigest tail) {
+        long total = message.readableBytes();
+        long headLength = total - tail.length();
+        if (!tail.madeBy(this) || headLength < Smb2Header.SIZE || headLength % 16 != 0) {
+            return compute(message);
+        }
+        SignedMessage.copyHeader(message, header);
+        ByteBuffer h = ByteBuffer.wrap(header);
+        long zHigh = 0;
+        long zLow = 0;
+        for (int at = 0; at < headLength; at += 16) {
+            boolean inHeader = at < Smb2Header.SIZE;
+            zHigh ^= inHeader ? h.getLong(at) : message.getLong(message.readerIndex() + at);
+            zLow ^= inHeader ? h.getLong(at + 8) : message.getLong(message.readerIndex() + at + 8);
+            long[] z = multiplyByH(zHigh, zLow);
+            zHigh = z[0];
+            zLow = z[1];
+        }
+        long[] hk = powerOfH((tail.length() + 15) / 16 + 1);
+        long[] y = Gf128.multiply(zHigh, zLow, hk[0], hk[1]);
+        long[] lengthTerm = multiplyByH(8L * total, 0);
+        byte[] j0 = Arrays.copyOf(nonce(header), 16);
+        j0[15] = 1;
+        try {
+            ByteBuffer ej0 = ByteBuffer.wrap(ecb.doFinal(j0));
+            ByteBuffer.wrap(tag)
+                    .putLong(0, ej0.getLong(0) ^ y[0] ^ tail.high ^ lengthTerm[0])
+                    .putLong(8, ej0.getLong(8) ^ y[1] ^ tail.low ^ lengthTerm[1]);
+            return tag;
+        } catch (GeneralSecurityException ex) {
+            throw new SmbCryptoException(SmbCryptoException.Reason.PROVIDER, "AES-GMAC failed", ex);
+        }
+    }
+
+    private long[] powerOfH(long e) {
+        if (e != powerExponent) {
+            power = Gf128.power(hHigh, hLow, e);
+            powerExponent = e;
+        }
+        return power;
     }
 }

@@ -30,6 +30,30 @@ public sealed interface MessageSigner permits TagSigner {
      */
     boolean verify(ByteBuf message);
 
+    /**
+     * Precomputes the signature share of bytes that will end a message (a WRITE's data), so that
+     * {@link #sign(ByteBuf, TailDigest)} later does only a small, fixed amount of work. Only AES-GMAC
+     * can split its work this way; other algorithms return null.
+     *
+     * <p>Unlike the other methods this one is <b>safe from any thread</b> (it uses none of the
+     * signer's mutable state): that is its point, it lets a producer thread do the bulk of the
+     * signing while the event loop stays free.
+     *
+     * @param tail the bytes (readable bytes; indices untouched)
+     * @return the digest, or null when this algorithm cannot split its work
+     */
+    default TailDigest digestTail(ByteBuf tail) {
+        return null;
+    }
+
+    /**
+     * Like {@link #sign(ByteBuf)}, for a message whose last {@code tail.length()} bytes are the
+     * bytes {@code tail} was computed over (by this signer). Same signature as {@code sign(message)}:
+     * where the digest cannot be used (null, another signer's, or the rest of the message does not
+     * end on a 16-byte boundary) the whole message is signed the ordinary way.
+     */
+    void sign(ByteBuf message, TailDigest tail);
+
     /** The algorithm this signer implements. */
     SigningAlgorithm algorithm();
 

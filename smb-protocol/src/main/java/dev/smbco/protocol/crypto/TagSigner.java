@@ -20,6 +20,17 @@ abstract sealed class TagSigner implements MessageSigner permits HmacSha256Signe
     }
 
     @Override
+    public final void sign(ByteBuf message, TailDigest tail) {
+        SignedMessage.markSigned(message);
+        SignedMessage.writeSignature(message, tail == null ? compute(message) : compute(message, tail));
+    }
+
+    /** The tag with the last {@code tail.length()} bytes already digested; by default the whole message is computed. */
+    byte[] compute(ByteBuf message, TailDigest tail) {
+        return compute(message);
+    }
+
+    @Override
     public final boolean verify(ByteBuf message) {
         return message.readableBytes() >= Smb2Header.SIZE && SignedMessage.matches(message, compute(message));
     }
