@@ -69,6 +69,27 @@ class TamperTest {
         }
     }
 
+    /** A large signed READ (GMAC, body checked off the event loop) with one flipped byte deep in its data. */
+    @Test
+    void aFlippedByteInALargeSignedReadResponseFailsTheReadAndClosesTheConnection(SambaServer server) {
+        SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).signing(SmbConfig.Policy.REQUIRED).build();
+        try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
+            SmbTree tree = s.session.treeConnect(server.share());
+            FrameRule rule = proxy.serverToClient().corrupt(Frames.finalResponse(Command.READ.code()), 1, 64 + 16 + 200_000);
+            SmbFile f = tree.open(Sec.unique("tamper-large") + ".bin", OpenOptions.write());
+            f.write(0, new byte[300_000]);
+            AtomicReference<Object> leaked = new AtomicReference<>();
+            Throwable thrown = catchThrowable(() -> leaked.set(f.read(0, 300_000)));
+            assertThat(thrown).as("rule matched %d fired %d", rule.matched(), rule.fired())
+                    .isInstanceOf(SmbProtocolException.class)
+                    .hasMessageContaining("READ")
+                    .hasMessageContaining("bad signature on response");
+            assertThat(leaked.get()).isNull();
+            assertThat(s.conn.isOpen()).isFalse();
+            assertThatThrownBy(s.conn::echo).isInstanceOf(SmbConnectionLostException.class);
+        }
+    }
+
     @Test
     void aFlippedByteInAnEncryptedResponseIsADecryptionFailureThatClosesTheConnection(SambaServer server) {
         SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).encryption(SmbConfig.Policy.REQUIRED).build();

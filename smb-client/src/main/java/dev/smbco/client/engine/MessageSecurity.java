@@ -33,6 +33,16 @@ public interface MessageSecurity {
     /** Checks the signature of one whole SMB2 message (header at the reader index). */
     boolean verify(ByteBuf message);
 
+    /** Like {@link #verify(ByteBuf)} with the message's last bytes digested ahead by {@link #digestTail} (null: whole). */
+    default boolean verify(ByteBuf message, TailDigest tail) {
+        return verify(message);
+    }
+
+    /** Whether {@link #digestTail} returns digests (the session signs with AES-GMAC). */
+    default boolean digestsTails() {
+        return false;
+    }
+
     /** True when this session can encrypt (SMB 3.x with keys derived). */
     boolean canEncrypt();
 

@@ -5,6 +5,7 @@ import dev.smbco.client.SmbProtocolException;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.SmbDecodeException;
+import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,6 +14,8 @@ import io.netty.handler.codec.DecoderException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private final TransformHandler transform;
     private boolean multiCredit;
     private Throwable closedCause;
+    /** Where response bodies are digested off the loop ({@link #verifyOffLoop}): a virtual thread each. */
+    private Executor offLoop = task -> Thread.ofVirtual().name("smbco-verify").start(task);
 
     public SmbEngine(Channel channel, String peer, int creditTarget, long memoryBudget, TransformHandler transform) {
         this.channel = channel;
@@ -88,6 +93,11 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
 
     public int waitingCount() {
         return waiting.size();
+    }
+
+    /** Tests run off-loop digests by hand, so that EmbeddedChannel's loop is only touched from the test thread. */
+    void offLoopExecutor(Executor executor) {
+        this.offLoop = executor;
     }
 
     // ---------------------------------------------------------------- send path
@@ -276,7 +286,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             } else {
                 messageEnd = start + next;
             }
-            onMessage(frame.retainedSlice(start, messageEnd - start), encrypted);
+            onMessage(frame.retainedSlice(start, messageEnd - start), encrypted, start == frame.readerIndex() && next == 0);
             if (next == 0) {
                 return;
             }
@@ -284,8 +294,11 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** One response message (ownership passes in): match, verify, grant credits, interim or complete. */
-    private void onMessage(ByteBuf message, boolean encrypted) {
+    /**
+     * One response message (ownership passes in): match, verify, grant credits, interim or
+     * complete. {@code whole}: the message is the whole frame (not part of a compound).
+     */
+    private void onMessage(ByteBuf message, boolean encrypted, boolean whole) {
         boolean delivered = false;
         try {
             Smb2Header header;
@@ -310,7 +323,16 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             if (header.command() != x.command()) {
                 throw new SmbProtocolException(x.description + ": response command " + header.command() + " does not match");
             }
+            if (x.verifying) {
+                throw new SmbProtocolException(x.description + ": a second response for message id " + header.messageId());
+            }
             boolean interim = header.status() == STATUS_PENDING && header.isAsync();
+            if (!interim && whole && !encrypted && !x.encrypt && header.isSigned() && x.security != null
+                    && message.readableBytes() >= OFF_LOOP_VERIFY && x.security.digestsTails()) {
+                delivered = true; // ownership passes to the verification
+                verifyOffLoop(x, header, message);
+                return;
+            }
             if (!interim) {
                 checkSecurity(x, header, message, encrypted);
             }
@@ -325,20 +347,89 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 }
                 return;
             }
-            pending.remove(x);
-            x.phase(Exchange.Phase.DONE);
-            credits.finished(x.charge, x.payload);
-            if (log.isTraceEnabled()) {
-                log.trace("{}: recv {} mid={} status=0x{} credits+{}", peer, x.description, x.messageId,
-                        Integer.toHexString(header.status()), header.credits());
-            }
             delivered = true;
-            x.handler.onResponse(header, message);
+            complete(x, header, message);
         } finally {
             if (!delivered) {
                 message.release();
             }
         }
+    }
+
+    /** The exchange's final, checked response: out of the pending table, budget back, to its handler (which owns the message). */
+    private void complete(Exchange x, Smb2Header header, ByteBuf message) {
+        pending.remove(x);
+        x.phase(Exchange.Phase.DONE);
+        credits.finished(x.charge, x.payload);
+        if (log.isTraceEnabled()) {
+            log.trace("{}: recv {} mid={} status=0x{} credits+{}", peer, x.description, x.messageId,
+                    Integer.toHexString(header.status()), header.credits());
+        }
+        x.handler.onResponse(header, message);
+    }
+
+    /**
+     * Signed responses from this size on (a large READ) have their body digested on a virtual
+     * thread, not on the event loop, which then only checks the header's share: GMAC's bulk work
+     * (~5 ms per 8 MiB) stays off the loop, as for signed WRITEs (MessageSigner.digestTail).
+     */
+    static final int OFF_LOOP_VERIFY = 64 * 1024 + Smb2Header.SIZE;
+
+    /**
+     * Digests the body of a signed response on a virtual thread, then finishes on the loop
+     * ({@link #verified}). Meanwhile the exchange stays pending (a drop fails it as usual, a
+     * timeout abandons it) and holds the message; nothing about it is decided before the
+     * signature is checked: no credits granted, no completion.
+     */
+    private void verifyOffLoop(Exchange x, Smb2Header header, ByteBuf message) {
+        x.verifying = true;
+        MessageSecurity security = x.security;
+        ByteBuf body = message.slice(message.readerIndex() + Smb2Header.SIZE, message.readableBytes() - Smb2Header.SIZE);
+        offLoop.execute(() -> {
+            TailDigest digest = null;
+            RuntimeException failure = null;
+            try {
+                digest = security.digestTail(body);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            TailDigest d = digest;
+            RuntimeException f = failure;
+            try {
+                channel.eventLoop().execute(() -> verified(x, header, message, d, f));
+            } catch (RejectedExecutionException e) {
+                message.release(); // the client is shutting down: nobody is left to tell
+            }
+        });
+    }
+
+    /** Back on the loop: check the signature with the digested body, then carry on as {@link #onMessage} would. */
+    private void verified(Exchange x, Smb2Header header, ByteBuf message, TailDigest digest, RuntimeException failure) {
+        x.verifying = false;
+        boolean delivered = false;
+        try {
+            if (closedCause != null) {
+                return; // failAll has failed the exchange already
+            }
+            if (failure != null || !x.security.verify(message.duplicate(), digest)) {
+                pending.remove(x);
+                x.phase(Exchange.Phase.DONE);
+                SmbProtocolException error = new SmbProtocolException(x.description + ": bad signature on response"
+                        + (failure == null ? "" : " (" + failure.getMessage() + ")"), failure);
+                x.handler.onFailure(error);
+                throw error;
+            }
+            credits.grant(header.credits());
+            delivered = true;
+            complete(x, header, message);
+        } catch (RuntimeException e) {
+            failAll(e);
+        } finally {
+            if (!delivered) {
+                message.release();
+            }
+        }
+        pump();
     }
 
     /**

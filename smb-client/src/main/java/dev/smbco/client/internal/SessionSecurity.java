@@ -58,6 +58,16 @@ public final class SessionSecurity implements MessageSecurity {
         return signer != null && signer.verify(message);
     }
 
+    @Override
+    public boolean verify(ByteBuf message, TailDigest tail) {
+        return signer != null && signer.verify(message, tail);
+    }
+
+    @Override
+    public boolean digestsTails() {
+        return signer != null && signer.digestsTails();
+    }
+
     public boolean canSign() {
         return signer != null;
     }

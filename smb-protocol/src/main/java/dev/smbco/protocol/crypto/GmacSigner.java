@@ -187,6 +187,11 @@ final class GmacSigner extends TagSigner {
     // S = sum_j D_j * H^(k+2-j) xor [0]64||[8|D|]64 * H.
 
     @Override
+    public boolean digestsTails() {
+        return true;
+    }
+
+    @Override
     public TailDigest digestTail(ByteBuf tail) {
         int length = tail.readableBytes();
         byte[] nonce = new byte[NONCE_LENGTH]; // any nonce will do: E(K, J0) is taken back out below

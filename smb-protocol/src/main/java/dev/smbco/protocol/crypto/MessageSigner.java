@@ -54,6 +54,17 @@ public sealed interface MessageSigner permits TagSigner {
      */
     void sign(ByteBuf message, TailDigest tail);
 
+    /**
+     * Like {@link #verify(ByteBuf)}, for a message whose last {@code tail.length()} bytes were
+     * digested by {@link #digestTail} (possibly on another thread); null verifies it whole.
+     */
+    boolean verify(ByteBuf message, TailDigest tail);
+
+    /** Whether {@link #digestTail} can split this algorithm's work (AES-GMAC only). */
+    default boolean digestsTails() {
+        return false;
+    }
+
     /** The algorithm this signer implements. */
     SigningAlgorithm algorithm();
 

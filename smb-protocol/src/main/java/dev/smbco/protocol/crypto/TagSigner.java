@@ -31,6 +31,12 @@ abstract sealed class TagSigner implements MessageSigner permits HmacSha256Signe
     }
 
     @Override
+    public final boolean verify(ByteBuf message, TailDigest tail) {
+        return message.readableBytes() >= Smb2Header.SIZE
+                && SignedMessage.matches(message, tail == null ? compute(message) : compute(message, tail));
+    }
+
+    @Override
     public final boolean verify(ByteBuf message) {
         return message.readableBytes() >= Smb2Header.SIZE && SignedMessage.matches(message, compute(message));
     }
