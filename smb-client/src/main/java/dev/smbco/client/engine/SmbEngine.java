@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * message ids, encodes header + body, signs, writes (the {@link TransformHandler} encrypts).
  * Receive path (3.2.5.1), after the transform stage decrypted what was encrypted: split compound → find the pending request → verify the signature → grant credits → interim
  * STATUS_PENDING → complete. Fail-all: copy and clear pending table and queue, then fail each.
+ *
+ * <p>The one piece of work that leaves the loop is the bulk of verifying a large AES-GMAC signed
+ * response: its body is digested on a virtual thread ({@link #verifyOffLoop}) and the check
+ * finishes here; no engine state is read or written off the loop.
  */
 public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SmbEngine.class);
