@@ -51,8 +51,9 @@ public final class SmbFile implements AutoCloseable, Orphan {
     /** MS-ERREF STATUS_END_OF_FILE. */
     private static final int STATUS_END_OF_FILE = 0xC0000011;
     /**
-     * Signed WRITEs from this size on have their data digested on the caller's thread (AES-GMAC
-     * only, see MessageSigner.digestTail), leaving the event loop a few microseconds of signing.
+     * Signed WRITEs from this size on have their data digested on a virtual thread before they
+     * are sent (AES-GMAC only, see {@link DigestedWrite}), leaving the event loop a few
+     * microseconds of signing.
      */
     private static final int DIGEST_OFF_LOOP = 64 * 1024;
     /** MS-ERREF STATUS_NO_MORE_FILES / STATUS_NO_SUCH_FILE: the end of a listing, or no match. */
@@ -277,17 +278,15 @@ public final class SmbFile implements AutoCloseable, Orphan {
     }
 
     private Request<Long> writeChunk(long offset, ByteBuf slice) {
-        TailDigest digest = null;
         Route route = tree.route();
-        if (route.sign() && !route.encrypt() && route.security() != null && slice.readableBytes() >= DIGEST_OFF_LOOP && !loop().inLoop()) {
-            try {
-                // most of the signing work, here on the caller's thread rather than on the event loop
-                digest = route.security().digestTail(slice);
-            } catch (RuntimeException e) {
-                slice.release();
-                throw e;
-            }
+        if (route.sign() && !route.encrypt() && route.security() != null && route.security().digestsTails()
+                && slice.readableBytes() >= DIGEST_OFF_LOOP) {
+            return DigestedWrite.start(loop(), route.security(), slice, (data, digest) -> sendWrite(offset, data, digest));
         }
+        return sendWrite(offset, slice, null);
+    }
+
+    private Request<Long> sendWrite(long offset, ByteBuf slice, TailDigest digest) {
         return tree.send(new OwnedWrite(fileId(), offset, slice, digest), path, (header, body) -> (long) WriteResponse.decode(body).count());
     }
 

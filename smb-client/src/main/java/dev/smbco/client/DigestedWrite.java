@@ -1,0 +1,74 @@
+package dev.smbco.client;
+
+import dev.smbco.client.engine.MessageSecurity;
+import dev.smbco.coro.Completer;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.crypto.TailDigest;
+import io.netty.buffer.ByteBuf;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A signed WRITE whose data is first digested on a virtual thread (the bulk of its AES-GMAC
+ * signature, see {@code MessageSigner.digestTail}) and then sent, so that neither the event loop
+ * nor the caller of {@code writeSend} does that work: {@code writeSend} still returns at once,
+ * and an upload reads its next chunk while the last one is being digested.
+ *
+ * <p>Cancelling while the digest is being made ends the request CANCELLED and nothing is sent;
+ * afterwards it cancels the WRITE itself. The data slice is released either way.
+ */
+final class DigestedWrite {
+    /** Marks a request cancelled before its WRITE went out. */
+    private static final Object CANCELLED = new Object();
+
+    private DigestedWrite() {
+    }
+
+    /**
+     * @param data a retained slice of the data; ownership passes here
+     * @param send sends the WRITE with the data and its digest; takes over the slice
+     */
+    static Request<Long> start(Loop loop, MessageSecurity security, ByteBuf data, WriteSender send) {
+        Completer<Long> c = Completer.create(loop);
+        AtomicReference<Object> sent = new AtomicReference<>(); // null while digesting, then the WRITE or CANCELLED
+        c.onCancel(() -> {
+            Object before = sent.getAndUpdate(s -> s == null ? CANCELLED : s);
+            if (before instanceof Request<?> write) {
+                return write.cancel();
+            }
+            return before == null && c.cancelled();
+        });
+        Thread.ofVirtual().name("smbco-digest").start(() -> {
+            TailDigest digest;
+            try {
+                digest = security.digestTail(data);
+            } catch (RuntimeException e) {
+                data.release();
+                c.fail(e);
+                return;
+            }
+            if (sent.get() != null) {
+                data.release(); // cancelled while we digested: nothing to send
+                return;
+            }
+            Request<Long> write = send.send(data, digest);
+            if (!sent.compareAndSet(null, write)) {
+                write.cancel(); // cancelled just now
+            }
+            write.onDone(w -> {
+                switch (w.state()) {
+                    case DONE -> c.complete(w.recv());
+                    case CANCELLED -> c.cancelled();
+                    default -> c.fail(w.failure());
+                }
+            });
+        });
+        return c.request();
+    }
+
+    /** Sends one WRITE of {@code data} (ownership passes) with its digest. */
+    @FunctionalInterface
+    interface WriteSender {
+        Request<Long> send(ByteBuf data, TailDigest digest);
+    }
+}
