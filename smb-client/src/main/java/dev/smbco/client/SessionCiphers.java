@@ -15,12 +15,20 @@ final class SessionCiphers {
     private SessionCiphers() {
     }
 
+    /** The 16-byte Nonce field of a transform frame (the engine checked the frame's length). */
+    static byte[] nonceOf(ByteBuf frame) {
+        byte[] nonce = new byte[16];
+        frame.getBytes(frame.readerIndex() + NONCE_OFFSET, nonce);
+        return nonce;
+    }
+
     static SessionSecurity.FrameCipher create(CipherId cipher, byte[] encryptionKey, byte[] decryptionKey) {
         if (encryptionKey == null || decryptionKey == null) {
             return null; // SMB 2.x: no encryption keys
         }
         MessageEncryptor encryptor = MessageEncryptor.create(cipher, encryptionKey);
         MessageDecryptor decryptor = MessageDecryptor.create(cipher, decryptionKey);
+        byte[] key = decryptionKey.clone(); // for decryptors made on other threads
         NonceGuard nonces = new NonceGuard();
         return new SessionSecurity.FrameCipher() {
             @Override
@@ -30,15 +38,33 @@ final class SessionCiphers {
 
             @Override
             public ByteBuf decrypt(ByteBuf frame) {
-                byte[] nonce = new byte[16];
-                frame.getBytes(frame.readerIndex() + NONCE_OFFSET, nonce); // the engine checked the frame's length
+                byte[] nonce = nonceOf(frame);
                 ByteBuf plain = decryptor.decrypt(frame);
-                if (!nonces.firstUse(nonce)) {
+                try {
+                    acceptNonce(nonce);
+                } catch (SmbProtocolException e) {
                     plain.release();
+                    throw e;
+                }
+                return plain;
+            }
+
+            @Override
+            public boolean decryptsConcurrently() {
+                return true;
+            }
+
+            @Override
+            public ByteBuf decryptConcurrently(ByteBuf frame) {
+                return MessageDecryptor.create(cipher, key).decrypt(frame); // a decryptor of its own: any thread
+            }
+
+            @Override
+            public void acceptNonce(byte[] nonce) {
+                if (!nonces.firstUse(nonce)) {
                     // a replayed frame, or a server reusing a nonce under one key (MS-SMB2 3.1.4.3)
                     throw new SmbProtocolException("the server reused a nonce of an earlier encrypted response");
                 }
-                return plain;
             }
         };
     }

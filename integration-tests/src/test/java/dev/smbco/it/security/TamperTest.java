@@ -90,6 +90,28 @@ class TamperTest {
         }
     }
 
+    /** A large encrypted READ response (decrypted off the event loop) with its last byte flipped. */
+    @Test
+    void aFlippedByteInALargeEncryptedResponseIsADecryptionFailureThatClosesTheConnection(SambaServer server) {
+        SmbConfig config = SmbConfig.builder().encryption(SmbConfig.Policy.REQUIRED).build();
+        try (FaultProxy proxy = FaultProxy.start(server); Sec s = Sec.open(proxy.front(server), config)) {
+            SmbTree tree = s.session.treeConnect(server.share());
+            SmbFile f = tree.open(Sec.unique("tamper-large-enc") + ".bin", OpenOptions.write());
+            f.write(0, new byte[300_000]);
+            FrameRule rule = proxy.serverToClient().rewrite(frame -> Frames.isTransform(frame) && frame.length > 200_000, 1,
+                    Frames.flipLastByte());
+            AtomicReference<Object> leaked = new AtomicReference<>();
+            Throwable thrown = catchThrowable(() -> leaked.set(f.read(0, 300_000)));
+            assertThat(thrown).as("rule matched %d fired %d", rule.matched(), rule.fired())
+                    .isInstanceOf(SmbConnectionLostException.class)
+                    .hasCauseInstanceOf(SmbProtocolException.class)
+                    .hasMessageContaining("cannot decrypt frame")
+                    .hasMessageContaining("does not authenticate");
+            assertThat(leaked.get()).isNull();
+            assertThat(s.conn.isOpen()).isFalse();
+        }
+    }
+
     @Test
     void aFlippedByteInAnEncryptedResponseIsADecryptionFailureThatClosesTheConnection(SambaServer server) {
         SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).encryption(SmbConfig.Policy.REQUIRED).build();

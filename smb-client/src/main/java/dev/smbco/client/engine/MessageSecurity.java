@@ -51,4 +51,24 @@ public interface MessageSecurity {
 
     /** Unwraps a transform frame into a new plaintext buffer; the frame is not released. */
     ByteBuf decrypt(ByteBuf frame);
+
+    /** Whether {@link #decryptConcurrently} works for this session. */
+    default boolean decryptsConcurrently() {
+        return false;
+    }
+
+    /**
+     * {@link #decrypt} safe from any thread, without the replay check (the nonce guard lives on
+     * the loop): {@link #acceptNonce} must follow there before the plaintext is used.
+     */
+    default ByteBuf decryptConcurrently(ByteBuf frame) {
+        throw new UnsupportedOperationException("this session decrypts on the loop only");
+    }
+
+    /**
+     * On the loop, for a frame {@linkplain #decryptConcurrently decrypted elsewhere}: the 16-byte
+     * Nonce field read before decryption; throws SmbProtocolException for a reused nonce.
+     */
+    default void acceptNonce(byte[] nonce) {
+    }
 }

@@ -9,6 +9,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The pipeline's transform stage (MS-SMB2 3.2.5.1.1 decrypting, 3.1.4.3 encrypting), between the
@@ -21,8 +23,12 @@ public final class TransformHandler extends ChannelDuplexHandler {
     /** MS-SMB2 2.2.41: SessionId sits at byte 44 of the 52-byte TRANSFORM_HEADER. */
     private static final int SESSION_ID_OFFSET = 44;
     private static final int TRANSFORM_HEADER_SIZE = 52;
+    /** MS-SMB2 2.2.41: the 16-byte Nonce follows ProtocolId (4) and Signature (16). */
+    private static final int NONCE_OFFSET = 20;
 
     private final Map<Long, MessageSecurity> sessions = new HashMap<>();
+    /** Where large frames are decrypted ({@link #decryptOffLoop}): a virtual thread each. */
+    private Executor offLoop = task -> Thread.ofVirtual().name("smbco-decrypt").start(task);
 
     /** A decrypted frame (plaintext message or compound); whoever reads it releases it. */
     public static final class Decrypted extends DefaultByteBufHolder {
@@ -62,6 +68,13 @@ public final class TransformHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(frame);
             return;
         }
+        if (frame.readableBytes() >= OFF_LOOP_DECRYPT) {
+            MessageSecurity security = sessions.get(frame.getLongLE(frame.readerIndex() + SESSION_ID_OFFSET));
+            if (security != null && security.decryptsConcurrently()) {
+                decryptOffLoop(ctx, frame, security);
+                return;
+            }
+        }
         ByteBuf plain;
         try {
             plain = decrypt(frame);
@@ -69,6 +82,85 @@ public final class TransformHandler extends ChannelDuplexHandler {
             frame.release();
         }
         ctx.fireChannelRead(new Decrypted(plain));
+    }
+
+    /**
+     * Transform frames from this size on (a large READ response) are decrypted on a virtual
+     * thread, not on the event loop: AES-GCM over 8 MiB is ~5 ms the loop can spend on other
+     * frames and connections. The replay check and the session check stay on the loop.
+     */
+    static final int OFF_LOOP_DECRYPT = 64 * 1024 + TRANSFORM_HEADER_SIZE;
+
+    /**
+     * Decrypts on {@link #offLoop}, then passes the plaintext on from the loop, as the inline path
+     * does; a failure there becomes the same protocol error, raised on the loop. Frames decrypted
+     * this way may overtake or be overtaken by others, which SMB2 allows (every response names
+     * its request); a compound stays whole.
+     */
+    private void decryptOffLoop(ChannelHandlerContext ctx, ByteBuf frame, MessageSecurity security) {
+        long sessionId = frame.getLongLE(frame.readerIndex() + SESSION_ID_OFFSET);
+        byte[] nonce = new byte[16];
+        frame.getBytes(frame.readerIndex() + NONCE_OFFSET, nonce);
+        offLoop.execute(() -> {
+            ByteBuf plain = null;
+            RuntimeException failure = null;
+            try {
+                plain = security.decryptConcurrently(frame);
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                frame.release();
+            }
+            ByteBuf p = plain;
+            RuntimeException f = failure;
+            try {
+                ctx.executor().execute(() -> decrypted(ctx, security, sessionId, nonce, p, f));
+            } catch (RejectedExecutionException e) {
+                if (p != null) {
+                    p.release(); // the client is shutting down
+                }
+            }
+        });
+    }
+
+    /** Back on the loop after {@link #decryptOffLoop}. */
+    private void decrypted(ChannelHandlerContext ctx, MessageSecurity security, long sessionId, byte[] nonce, ByteBuf plain,
+            RuntimeException failure) {
+        if (ctx.isRemoved() || !ctx.channel().isActive()) {
+            if (plain != null) {
+                plain.release(); // the connection went down meanwhile: its requests have failed already
+            }
+            return;
+        }
+        try {
+            if (failure != null) {
+                throw new SmbProtocolException("cannot decrypt frame: " + failure.getMessage(), failure);
+            }
+            security.acceptNonce(nonce);
+            checkSession(plain, sessionId);
+        } catch (RuntimeException e) {
+            if (plain != null) {
+                plain.release();
+            }
+            ctx.fireExceptionCaught(e);
+            return;
+        }
+        ctx.fireChannelRead(new Decrypted(plain));
+    }
+
+    /** MS-SMB2 3.2.5.1.1: the decrypted message must belong to the session whose keys opened it. */
+    private static void checkSession(ByteBuf plain, long sessionId) {
+        if (plain.readableBytes() >= Smb2Header.SIZE
+                && plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID) != sessionId) {
+            long inner = plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID);
+            throw new SmbProtocolException(String.format("decrypted message names session 0x%016X, its transform header 0x%016X",
+                    inner, sessionId));
+        }
+    }
+
+    /** Tests run off-loop decryption by hand (EmbeddedChannel's loop is not thread-safe). */
+    void offLoopExecutor(Executor executor) {
+        this.offLoop = executor;
     }
 
     private ByteBuf decrypt(ByteBuf frame) {
@@ -86,13 +178,11 @@ public final class TransformHandler extends ChannelDuplexHandler {
         } catch (RuntimeException e) {
             throw new SmbProtocolException("cannot decrypt frame: " + e.getMessage(), e);
         }
-        if (plain.readableBytes() >= Smb2Header.SIZE
-                && plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID) != sessionId) {
-            // MS-SMB2 3.2.5.1.1: the decrypted message must belong to the session whose keys opened it
-            long inner = plain.getLongLE(plain.readerIndex() + Smb2Header.OFFSET_SESSION_ID);
+        try {
+            checkSession(plain, sessionId);
+        } catch (SmbProtocolException e) {
             plain.release();
-            throw new SmbProtocolException(String.format("decrypted message names session 0x%016X, its transform header 0x%016X",
-                    inner, sessionId));
+            throw e;
         }
         return plain;
     }

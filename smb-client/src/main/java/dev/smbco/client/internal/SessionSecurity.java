@@ -17,6 +17,23 @@ public final class SessionSecurity implements MessageSecurity {
         ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId);
 
         ByteBuf decrypt(ByteBuf frame);
+
+        /** Whether {@link #decryptConcurrently} works. */
+        default boolean decryptsConcurrently() {
+            return false;
+        }
+
+        /**
+         * Decrypts on any thread (with a decryptor of its own), without the replay check, which
+         * {@link #acceptNonce} then does on the loop.
+         */
+        default ByteBuf decryptConcurrently(ByteBuf frame) {
+            throw new UnsupportedOperationException("this cipher decrypts on the loop only");
+        }
+
+        /** The loop's replay check for a frame {@link #decryptConcurrently decrypted elsewhere}. */
+        default void acceptNonce(byte[] nonce) {
+        }
     }
 
     private final MessageSigner signer;
@@ -85,5 +102,20 @@ public final class SessionSecurity implements MessageSecurity {
     @Override
     public ByteBuf decrypt(ByteBuf frame) {
         return cipher.decrypt(frame);
+    }
+
+    @Override
+    public boolean decryptsConcurrently() {
+        return cipher != null && cipher.decryptsConcurrently();
+    }
+
+    @Override
+    public ByteBuf decryptConcurrently(ByteBuf frame) {
+        return cipher.decryptConcurrently(frame);
+    }
+
+    @Override
+    public void acceptNonce(byte[] nonce) {
+        cipher.acceptNonce(nonce);
     }
 }
