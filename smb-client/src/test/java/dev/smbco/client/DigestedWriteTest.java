@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smbco.client.engine.MessageSecurity;
+import dev.smbco.client.engine.TestSecurity;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestCancelledException;
@@ -35,32 +36,7 @@ class DigestedWriteTest {
 
     /** A session whose digests wait for {@code gate} (null: at once) and then fail when asked to. */
     private MessageSecurity security(CountDownLatch gate, boolean fail) {
-        return new MessageSecurity() {
-            @Override
-            public void sign(ByteBuf message) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean verify(ByteBuf message) {
-                return false;
-            }
-
-            @Override
-            public boolean canEncrypt() {
-                return false;
-            }
-
-            @Override
-            public ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ByteBuf decrypt(ByteBuf frame) {
-                throw new UnsupportedOperationException();
-            }
-
+        return new TestSecurity() {
             @Override
             public TailDigest digestTail(ByteBuf tail) {
                 if (gate != null) {

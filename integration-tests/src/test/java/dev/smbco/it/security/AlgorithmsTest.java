@@ -76,24 +76,29 @@ class AlgorithmsTest {
     void largeSignedTransfersRoundTrip(SigningAlgorithm algorithm, SambaServer server) throws Exception {
         SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).signingAlgorithms(algorithm)
                 .signing(SmbConfig.Policy.REQUIRED).maxIoSize(1 << 20).build();
-        byte[] data = new byte[3 * (1 << 20) + 12_345];
-        new Random(algorithm.ordinal()).nextBytes(data);
         try (Sec s = Sec.open(server, config)) {
             assertThat(s.conn.negotiated().signingAlgorithm()).isEqualTo(algorithm);
-            SmbTree tree = s.session.treeConnect(server.share());
-            String name = Sec.unique("large-signed") + ".bin";
-            try (SmbFile f = tree.open(name, OpenOptions.write())) {
-                assertThat(f.write(0, data)).isEqualTo(data.length);
-                ByteBuf back = f.read(0, data.length);
-                try {
-                    assertThat(ByteBufUtil.getBytes(back)).isEqualTo(data);
-                } finally {
-                    back.release();
-                }
-            }
-            tree.delete(name);
-            assertThat(s.conn.isOpen()).isTrue();
+            writeAndReadBackLarge(s, server, algorithm.ordinal());
         }
+    }
+
+    /** Writes 3 MiB and a bit in 1 MiB WRITEs, reads it back in 1 MiB READs, compares, deletes. */
+    private static void writeAndReadBackLarge(Sec s, SambaServer server, int seed) {
+        byte[] data = new byte[3 * (1 << 20) + 12_345 + seed];
+        new Random(seed).nextBytes(data);
+        SmbTree tree = s.session.treeConnect(server.share());
+        String name = Sec.unique("large") + ".bin";
+        try (SmbFile f = tree.open(name, OpenOptions.write())) {
+            assertThat(f.write(0, data)).isEqualTo(data.length);
+            ByteBuf back = f.read(0, data.length);
+            try {
+                assertThat(ByteBufUtil.getBytes(back)).isEqualTo(data);
+            } finally {
+                back.release();
+            }
+        }
+        tree.delete(name);
+        assertThat(s.conn.isOpen()).isTrue();
     }
 
     /**
@@ -106,23 +111,9 @@ class AlgorithmsTest {
     void largeEncryptedTransfersRoundTrip(CipherId cipher, SambaServer server) throws Exception {
         SmbConfig config = SmbConfig.builder().dialect(Dialect.SMB3_11).ciphers(cipher).encryption(SmbConfig.Policy.REQUIRED)
                 .maxIoSize(1 << 20).build();
-        byte[] data = new byte[3 * (1 << 20) + 4_321];
-        new Random(10 + cipher.ordinal()).nextBytes(data);
         try (Sec s = Sec.open(server, config)) {
             assertThat(s.conn.negotiated().cipher()).isEqualTo(cipher);
-            SmbTree tree = s.session.treeConnect(server.share());
-            String name = Sec.unique("large-encrypted") + ".bin";
-            try (SmbFile f = tree.open(name, OpenOptions.write())) {
-                assertThat(f.write(0, data)).isEqualTo(data.length);
-                ByteBuf back = f.read(0, data.length);
-                try {
-                    assertThat(ByteBufUtil.getBytes(back)).isEqualTo(data);
-                } finally {
-                    back.release();
-                }
-            }
-            tree.delete(name);
-            assertThat(s.conn.isOpen()).isTrue();
+            writeAndReadBackLarge(s, server, 10 + cipher.ordinal());
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -389,22 +388,9 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         x.verifying = true;
         MessageSecurity security = x.security;
         ByteBuf body = message.slice(message.readerIndex() + Smb2Header.SIZE, message.readableBytes() - Smb2Header.SIZE);
-        offLoop.execute(() -> {
-            TailDigest digest = null;
-            RuntimeException failure = null;
-            try {
-                digest = security.digestTail(body);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            TailDigest d = digest;
-            RuntimeException f = failure;
-            try {
-                channel.eventLoop().execute(() -> verified(x, header, message, d, f));
-            } catch (RejectedExecutionException e) {
-                message.release(); // the client is shutting down: nobody is left to tell
-            }
-        });
+        OffLoop.run(offLoop, channel.eventLoop(), () -> security.digestTail(body),
+                (digest, failure) -> verified(x, header, message, digest, failure),
+                digest -> message.release()); // the client is shutting down: nobody is left to tell
     }
 
     /** Back on the loop: check the signature with the digested body, then carry on as {@link #onMessage} would. */

@@ -10,7 +10,6 @@ import io.netty.channel.ChannelPromise;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The pipeline's transform stage (MS-SMB2 3.2.5.1.1 decrypting, 3.1.4.3 encrypting), between the
@@ -101,24 +100,15 @@ public final class TransformHandler extends ChannelDuplexHandler {
         long sessionId = frame.getLongLE(frame.readerIndex() + SESSION_ID_OFFSET);
         byte[] nonce = new byte[16];
         frame.getBytes(frame.readerIndex() + NONCE_OFFSET, nonce);
-        offLoop.execute(() -> {
-            ByteBuf plain = null;
-            RuntimeException failure = null;
+        OffLoop.run(offLoop, ctx.executor(), () -> {
             try {
-                plain = security.decryptConcurrently(frame);
-            } catch (RuntimeException e) {
-                failure = e;
+                return security.decryptConcurrently(frame);
             } finally {
                 frame.release();
             }
-            ByteBuf p = plain;
-            RuntimeException f = failure;
-            try {
-                ctx.executor().execute(() -> decrypted(ctx, security, sessionId, nonce, p, f));
-            } catch (RejectedExecutionException e) {
-                if (p != null) {
-                    p.release(); // the client is shutting down
-                }
+        }, (plain, failure) -> decrypted(ctx, security, sessionId, nonce, plain, failure), plain -> {
+            if (plain != null) {
+                plain.release(); // the client is shutting down
             }
         });
     }

@@ -5,37 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import org.junit.jupiter.api.Test;
 
 /** Unsigned answers where signing is in force: refused, except the two that say the session is gone. */
 class SessionGoneResponsesTest {
     /** Signs nothing, verifies nothing: any signed response would fail, unsigned ones are what is tested. */
-    private static final MessageSecurity SIGNING = new MessageSecurity() {
-        @Override
-        public void sign(ByteBuf message) {
-        }
-
-        @Override
-        public boolean verify(ByteBuf message) {
-            return false;
-        }
-
-        @Override
-        public boolean canEncrypt() {
-            return false;
-        }
-
-        @Override
-        public ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ByteBuf decrypt(ByteBuf frame) {
-            throw new UnsupportedOperationException();
-        }
+    private static final MessageSecurity SIGNING = new TestSecurity() {
     };
 
     private static RecordingHandler signedRequestAnswered(int status) {

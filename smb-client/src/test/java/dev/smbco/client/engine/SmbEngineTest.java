@@ -8,7 +8,6 @@ import dev.smbco.client.SmbProtocolException;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.List;
 import dev.smbco.client.NoLeaks;
@@ -234,31 +233,11 @@ class SmbEngineTest {
     }
 
     /** Signs by setting the flag; rejects every signature it is asked to verify. */
-    private static final class RejectingSecurity implements MessageSecurity {
+    private static final class RejectingSecurity extends TestSecurity {
         @Override
         public void sign(ByteBuf message) {
             message.setIntLE(message.readerIndex() + Smb2Header.OFFSET_FLAGS,
                     message.getIntLE(message.readerIndex() + Smb2Header.OFFSET_FLAGS) | Smb2Header.FLAG_SIGNED);
-        }
-
-        @Override
-        public boolean verify(ByteBuf message) {
-            return false;
-        }
-
-        @Override
-        public boolean canEncrypt() {
-            return false;
-        }
-
-        @Override
-        public ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ByteBuf decrypt(ByteBuf frame) {
-            throw new UnsupportedOperationException();
         }
     }
 }

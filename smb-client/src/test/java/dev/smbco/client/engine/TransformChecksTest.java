@@ -6,7 +6,6 @@ import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,15 +15,11 @@ class TransformChecksTest {
     private static final long SESSION = 0x1122334455667788L;
 
     /** "Decrypts" by returning the message it was given, whatever the frame. */
-    private static final class FakeCipher implements MessageSecurity {
+    private static final class FakeCipher extends TestSecurity {
         private final ByteBuf inner;
 
         FakeCipher(ByteBuf inner) {
             this.inner = inner;
-        }
-
-        @Override
-        public void sign(ByteBuf message) {
         }
 
         @Override
@@ -35,11 +30,6 @@ class TransformChecksTest {
         @Override
         public boolean canEncrypt() {
             return true;
-        }
-
-        @Override
-        public ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId) {
-            throw new UnsupportedOperationException();
         }
 
         @Override

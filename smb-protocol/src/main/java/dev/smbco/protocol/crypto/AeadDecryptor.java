@@ -52,21 +52,27 @@ final class AeadDecryptor implements MessageDecryptor {
     }
 
     /**
-     * GCM in place: the JDK takes ciphertext and tag as one run, so the ciphertext moves 16
-     * bytes down into the (already read) header and the tag goes after it; then one doFinal
-     * decrypts over the same memory. The plaintext starts 16 bytes before the old ciphertext.
+     * GCM in place: the JDK takes ciphertext and tag as one run, so the tag must follow the
+     * ciphertext; then one doFinal decrypts over the same memory. Where the frame's buffer has
+     * room after its end (a receive buffer sized for it; bytes past the writer index are unused
+     * capacity, not part of any message) the tag is copied there and nothing else moves;
+     * otherwise the ciphertext moves 16 bytes down into the (already read) header and the
+     * plaintext starts there.
      */
     private ByteBuf gcmInPlace(GcmAead gcm, ByteBuf frame, TransformHeader header, int start, int size, byte[] nonce) {
+        int base;
         if (frame.writableBytes() >= Aead.TAG_LENGTH) {
-            return gcmWithSlack(gcm, frame, header, start, size, nonce);
+            base = start;
+            frame.setBytes(frame.writerIndex(), header.signature());
+        } else {
+            base = start - Aead.TAG_LENGTH;
+            ByteBuffer region = frame.nioBuffer(base, size + Aead.TAG_LENGTH);
+            region.put(0, region, Aead.TAG_LENGTH, size);
+            region.put(size, header.signature());
         }
-        int base = start - Aead.TAG_LENGTH;
-        ByteBuffer region = frame.nioBuffer(base, size + Aead.TAG_LENGTH);
-        region.put(0, region, Aead.TAG_LENGTH, size);
-        region.put(size, header.signature());
         boolean ok = false;
         try {
-            if (!gcm.openContiguous(nonce, aad, region, frame.nioBuffer(base, size))) {
+            if (!gcm.openContiguous(nonce, aad, frame.nioBuffer(base, size + Aead.TAG_LENGTH), frame.nioBuffer(base, size))) {
                 throw badTag(header);
             }
             ok = true;
@@ -76,27 +82,6 @@ final class AeadDecryptor implements MessageDecryptor {
             }
         }
         return frame.retainedSlice(base, size);
-    }
-
-    /**
-     * GCM in place when the frame's buffer has room after its end (a receive buffer sized for
-     * it): the tag is copied there, behind the ciphertext, and nothing else moves. Bytes past the
-     * writer index are the buffer's unused capacity, not part of any message.
-     */
-    private ByteBuf gcmWithSlack(GcmAead gcm, ByteBuf frame, TransformHeader header, int start, int size, byte[] nonce) {
-        frame.setBytes(frame.writerIndex(), header.signature());
-        boolean ok = false;
-        try {
-            if (!gcm.openContiguous(nonce, aad, frame.nioBuffer(start, size + Aead.TAG_LENGTH), frame.nioBuffer(start, size))) {
-                throw badTag(header);
-            }
-            ok = true;
-        } finally {
-            if (!ok) {
-                frame.setZero(start, size + Aead.TAG_LENGTH);
-            }
-        }
-        return frame.retainedSlice(start, size);
     }
 
     private SmbCryptoException badTag(TransformHeader header) {
