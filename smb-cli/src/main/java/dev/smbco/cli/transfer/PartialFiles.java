@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The destinations being written right now, so that a failed copy or Ctrl-C can remove them.
  *
- * <p>Every copy writes to a hidden temporary name next to the destination
- * ({@code .NAME.smbco-part-XXXXXX}) and renames it to the final name only once all bytes are in. A
+ * <p>Every copy writes to a hidden temporary name next to the destination ({@code .NAME.smbco-part-}
+ * and six random hex digits) and renames it to the final name only once all bytes are in. A
  * copy that fails, or is interrupted, deletes its temporary file; and if even that is impossible
  * (the connection is gone), what stays behind is a hidden {@code .smbco-part} file, never a
  * truncated file under the real name that looks complete.
