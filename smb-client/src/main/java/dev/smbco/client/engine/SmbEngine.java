@@ -402,12 +402,9 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 return; // failAll has failed the exchange already
             }
             if (failure != null || !x.security.verify(message.duplicate(), digest)) {
-                pending.remove(x);
-                x.phase(Exchange.Phase.DONE);
-                SmbProtocolException error = new SmbProtocolException(x.description + ": bad signature on response"
-                        + (failure == null ? "" : " (" + failure.getMessage() + ")"), failure);
-                x.handler.onFailure(error);
-                throw error;
+                failWithProtocolError(x, new SmbProtocolException(x.description + ": bad signature on response"
+                        + (failure == null ? "" : " (" + failure.getMessage() + ")"), failure));
+                return;
             }
             credits.grant(header.credits());
             delivered = true;
@@ -422,15 +419,15 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         pump();
     }
 
+    /** MS-ERREF STATUS_NETWORK_SESSION_EXPIRED and STATUS_USER_SESSION_DELETED. */
+    private static final int STATUS_NETWORK_SESSION_EXPIRED = 0xC000035C;
+    private static final int STATUS_USER_SESSION_DELETED = 0xC0000203;
+
     /**
      * MS-SMB2 3.2.5.1.3: where the request was encrypted the response must be too; where it was
      * signed (or signing is in force) the response must carry a valid signature. A violation fails
      * this request with a protocol error and tears the connection down.
      */
-    /** MS-ERREF STATUS_NETWORK_SESSION_EXPIRED and STATUS_USER_SESSION_DELETED. */
-    private static final int STATUS_NETWORK_SESSION_EXPIRED = 0xC000035C;
-    private static final int STATUS_USER_SESSION_DELETED = 0xC0000203;
-
     private void checkSecurity(Exchange x, Smb2Header header, ByteBuf message, boolean encrypted) {
         String problem = null;
         // the server cannot sign or seal for a session it no longer has (MS-SMB2 3.3.5.2.9): such an answer carries
@@ -447,12 +444,22 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             }
         }
         if (problem != null) {
-            pending.remove(x);
-            x.phase(Exchange.Phase.DONE);
             SmbProtocolException error = new SmbProtocolException(x.description + ": " + problem);
-            x.handler.onFailure(error);
-            throw error;
+            failWithProtocolError(x, error);
+            throw error; // stops processing this frame; the connection is down already
         }
+    }
+
+    /**
+     * A response that must not be accepted: the connection goes down first (every other request
+     * fails as lost), then this request fails with the protocol error itself, so that whoever
+     * sees it fail already finds the connection closed.
+     */
+    private void failWithProtocolError(Exchange x, SmbProtocolException error) {
+        pending.remove(x);
+        x.phase(Exchange.Phase.DONE);
+        failAll(error);
+        x.handler.onFailure(error);
     }
 
     // ---------------------------------------------------------------- fail-all
