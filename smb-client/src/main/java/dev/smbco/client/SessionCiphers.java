@@ -50,6 +50,16 @@ final class SessionCiphers {
             }
 
             @Override
+            public boolean encryptsConcurrently() {
+                return true;
+            }
+
+            @Override
+            public MessageEncryptor.Sealer reserveSeal() {
+                return encryptor.reserve();
+            }
+
+            @Override
             public boolean decryptsConcurrently() {
                 return true;
             }

@@ -1,5 +1,6 @@
 package dev.smbco.client.engine;
 
+import dev.smbco.protocol.crypto.MessageEncryptor;
 import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -51,6 +52,19 @@ public interface MessageSecurity {
 
     /** Unwraps a transform frame into a new plaintext buffer; the frame is not released. */
     ByteBuf decrypt(ByteBuf frame);
+
+    /** Whether {@link #reserveSeal} works for this session. */
+    default boolean encryptsConcurrently() {
+        return false;
+    }
+
+    /**
+     * On the loop: takes the session's next encryption nonce and returns a sealer that encrypts
+     * one message with it on any thread ({@link MessageEncryptor#reserve}).
+     */
+    default MessageEncryptor.Sealer reserveSeal() {
+        throw new UnsupportedOperationException("this session encrypts on the loop only");
+    }
 
     /** Whether {@link #decryptConcurrently} works for this session. */
     default boolean decryptsConcurrently() {

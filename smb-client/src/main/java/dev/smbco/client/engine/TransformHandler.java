@@ -2,6 +2,7 @@ package dev.smbco.client.engine;
 
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.protocol.Smb2Header;
+import dev.smbco.protocol.crypto.MessageEncryptor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.DefaultByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
@@ -26,8 +27,8 @@ public final class TransformHandler extends ChannelDuplexHandler {
     private static final int NONCE_OFFSET = 20;
 
     private final Map<Long, MessageSecurity> sessions = new HashMap<>();
-    /** Where large frames are decrypted ({@link #decryptOffLoop}): a virtual thread each. */
-    private Executor offLoop = task -> Thread.ofVirtual().name("smbco-decrypt").start(task);
+    /** Where large frames are decrypted and encrypted ({@link #decryptOffLoop}, {@link #sealOffLoop}): a virtual thread each. */
+    private Executor offLoop = task -> Thread.ofVirtual().name("smbco-transform").start(task);
 
     /** A decrypted frame (plaintext message or compound); whoever reads it releases it. */
     public static final class Decrypted extends DefaultByteBufHolder {
@@ -148,7 +149,45 @@ public final class TransformHandler extends ChannelDuplexHandler {
         }
     }
 
-    /** Tests run off-loop decryption by hand (EmbeddedChannel's loop is not thread-safe). */
+    /** Messages from this size on (a large WRITE) are encrypted off the loop, see {@link #sealOffLoop}. */
+    static final int OFF_LOOP_ENCRYPT = 64 * 1024;
+
+    /**
+     * Encrypts a large message on {@link #offLoop} with a nonce taken here, on the loop (so the
+     * session's nonce sequence stays on one thread), then writes and flushes the frame from the
+     * loop. It goes out after messages queued meanwhile, which SMB2 allows: message ids need to
+     * fall in the credit window, not to arrive in order (MS-SMB2 3.3.5.2.3). A failure fails
+     * the write's promise with the same protocol error as inline.
+     */
+    private void sealOffLoop(ChannelHandlerContext ctx, Seal seal, ChannelPromise promise) {
+        MessageEncryptor.Sealer sealer;
+        try {
+            sealer = seal.security.reserveSeal();
+        } catch (RuntimeException e) {
+            seal.release();
+            promise.setFailure(new SmbProtocolException("cannot encrypt message: " + e.getMessage(), e));
+            return;
+        }
+        OffLoop.run(offLoop, ctx.executor(), () -> {
+            try {
+                return sealer.seal(ctx.alloc(), seal.content(), seal.sessionId);
+            } finally {
+                seal.release();
+            }
+        }, (sealed, failure) -> {
+            if (failure != null) {
+                promise.setFailure(new SmbProtocolException("cannot encrypt message: " + failure.getMessage(), failure));
+            } else {
+                ctx.writeAndFlush(sealed, promise); // on a closed channel this fails the promise and releases the frame
+            }
+        }, sealed -> {
+            if (sealed != null) {
+                sealed.release(); // the client is shutting down
+            }
+        });
+    }
+
+    /** Tests run off-loop decryption and encryption by hand (EmbeddedChannel's loop is not thread-safe). */
     void offLoopExecutor(Executor executor) {
         this.offLoop = executor;
     }
@@ -181,6 +220,10 @@ public final class TransformHandler extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (!(msg instanceof Seal seal)) {
             ctx.write(msg, promise);
+            return;
+        }
+        if (seal.content().readableBytes() >= OFF_LOOP_ENCRYPT && seal.security.encryptsConcurrently()) {
+            sealOffLoop(ctx, seal, promise);
             return;
         }
         ByteBuf sealed;

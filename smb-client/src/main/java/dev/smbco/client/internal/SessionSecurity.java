@@ -1,6 +1,7 @@
 package dev.smbco.client.internal;
 
 import dev.smbco.client.engine.MessageSecurity;
+import dev.smbco.protocol.crypto.MessageEncryptor;
 import dev.smbco.protocol.crypto.MessageSigner;
 import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
@@ -17,6 +18,16 @@ public final class SessionSecurity implements MessageSecurity {
         ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId);
 
         ByteBuf decrypt(ByteBuf frame);
+
+        /** Whether {@link #reserveSeal} works. */
+        default boolean encryptsConcurrently() {
+            return false;
+        }
+
+        /** Takes the next nonce now (on the loop); the returned sealer encrypts one message on any thread. */
+        default MessageEncryptor.Sealer reserveSeal() {
+            throw new UnsupportedOperationException("this cipher encrypts on the loop only");
+        }
 
         /** Whether {@link #decryptConcurrently} works. */
         default boolean decryptsConcurrently() {
@@ -102,6 +113,16 @@ public final class SessionSecurity implements MessageSecurity {
     @Override
     public ByteBuf decrypt(ByteBuf frame) {
         return cipher.decrypt(frame);
+    }
+
+    @Override
+    public boolean encryptsConcurrently() {
+        return cipher != null && cipher.encryptsConcurrently();
+    }
+
+    @Override
+    public MessageEncryptor.Sealer reserveSeal() {
+        return cipher.reserveSeal();
     }
 
     @Override

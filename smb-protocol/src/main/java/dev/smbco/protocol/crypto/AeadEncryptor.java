@@ -11,6 +11,7 @@ final class AeadEncryptor implements MessageEncryptor {
     private static final byte[] NO_SIGNATURE = new byte[16];
 
     private final CipherId cipher;
+    private final byte[] key;
     private final Aead aead;
     private final NonceSequence nonces;
     private final byte[] aad = new byte[TransformHeader.AAD_LENGTH];
@@ -18,6 +19,7 @@ final class AeadEncryptor implements MessageEncryptor {
 
     AeadEncryptor(CipherId cipher, byte[] key, SecureRandom random) {
         this.cipher = cipher;
+        this.key = key.clone(); // for the ciphers of reserved seals
         this.aead = Aead.create(cipher, key);
         this.nonces = new NonceSequence(cipher, random);
     }
@@ -27,8 +29,21 @@ final class AeadEncryptor implements MessageEncryptor {
         return encrypt(alloc, plain, sessionId, nonces.next());
     }
 
+    @Override
+    public Sealer reserve() {
+        byte[] nonceField = nonces.next();
+        return (alloc, plain, sessionId) -> seal(cipher, Aead.create(cipher, key), new byte[TransformHeader.AAD_LENGTH],
+                new byte[Aead.TAG_LENGTH], alloc, plain, sessionId, nonceField);
+    }
+
     /** Encrypts with a given 16-byte Nonce field (published vectors; never in production paths). */
     ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId, byte[] nonceField) {
+        return seal(cipher, aead, aad, tag, alloc, plain, sessionId, nonceField);
+    }
+
+    /** The transform frame of {@code plain} under {@code nonceField}, with the given cipher and scratch arrays. */
+    private static ByteBuf seal(CipherId cipher, Aead aead, byte[] aad, byte[] tag, ByteBufAllocator alloc, ByteBuf plain,
+            long sessionId, byte[] nonceField) {
         int size = plain.readableBytes();
         // room for the tag the JDK's GCM appends; it is moved into the header afterwards
         ByteBuf frame = alloc.buffer(TransformHeader.SIZE + size + Aead.TAG_LENGTH);

@@ -26,6 +26,21 @@ public sealed interface MessageEncryptor permits AeadEncryptor {
      */
     ByteBuf encrypt(ByteBufAllocator alloc, ByteBuf plain, long sessionId);
 
+    /**
+     * Takes the next nonce of this encryptor's sequence now (on the owning thread, like
+     * {@link #encrypt}) and returns a one-shot {@link Sealer} that encrypts one message with it on
+     * any thread, with a cipher of its own: how a large message is encrypted off the event loop
+     * without two threads ever sharing the sequence. A nonce taken and not used is simply skipped.
+     */
+    Sealer reserve();
+
+    /** One message's encryption with its nonce already taken: call {@link #seal} once, on any thread. */
+    @FunctionalInterface
+    interface Sealer {
+        /** As {@link MessageEncryptor#encrypt}, with the reserved nonce. */
+        ByteBuf seal(ByteBufAllocator alloc, ByteBuf plain, long sessionId);
+    }
+
     /** The cipher in use. */
     CipherId cipher();
 

@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -163,6 +164,42 @@ class EncryptionTest {
                 frame.release();
                 composite.release();
             }
+        }
+    }
+
+    /**
+     * A reserved seal takes its nonce when reserved, in sequence with ordinary encryptions, and
+     * encrypts on another thread to a frame the decryptor opens; no nonce is ever issued twice.
+     */
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
+    void reservedSealsEncryptOnOtherThreadsWithNoncesOfTheSameSequence(CipherId cipher) throws Exception {
+        Random random = new Random(31);
+        byte[] key = new byte[cipher.keyLength()];
+        random.nextBytes(key);
+        MessageEncryptor encryptor = MessageEncryptor.create(cipher, key);
+        MessageDecryptor decryptor = MessageDecryptor.create(cipher, key);
+        byte[] message = new byte[100_000];
+        random.nextBytes(message);
+        MessageEncryptor.Sealer first = encryptor.reserve();
+        ByteBuf inline = encryptor.encrypt(POOLED, Unpooled.wrappedBuffer(message), 9L);
+        MessageEncryptor.Sealer second = encryptor.reserve();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<ByteBuf> a = pool.submit(() -> second.seal(POOLED, Unpooled.wrappedBuffer(message), 9L));
+            java.util.concurrent.Future<ByteBuf> b = pool.submit(() -> first.seal(POOLED, Unpooled.wrappedBuffer(message), 9L));
+            List<ByteBuf> frames = List.of(inline, a.get(), b.get());
+            java.util.Set<String> nonces = new java.util.HashSet<>();
+            for (ByteBuf frame : frames) {
+                nonces.add(ByteBufUtil.hexDump(frame, 20, 16));
+                ByteBuf plain = decryptor.decrypt(frame);
+                assertThat(ByteBufUtil.getBytes(plain)).isEqualTo(message);
+                plain.release();
+                frame.release();
+            }
+            assertThat(nonces).as("three distinct nonces").hasSize(3);
+        } finally {
+            pool.shutdown();
         }
     }
 
