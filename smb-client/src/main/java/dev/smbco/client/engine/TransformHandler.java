@@ -17,7 +17,9 @@ import java.util.concurrent.Executor;
  * Direct TCP framing and the {@link SmbEngine}. Inbound, a TRANSFORM_HEADER frame is decrypted
  * with the keys of the session it names and passed on as a {@link Decrypted} frame; any other
  * frame passes unchanged. Outbound, a {@link Seal} is encrypted into a transform frame. The
- * session keys are registered here by the session layer; everything runs on the event loop.
+ * session keys are registered here by the session layer; the handler runs on the event loop,
+ * except that frames of 64 KiB and more are decrypted or sealed on a virtual thread and passed
+ * on from the loop ({@link #decryptOffLoop}, {@link #sealOffLoop}).
  */
 public final class TransformHandler extends ChannelDuplexHandler {
     /** MS-SMB2 2.2.41: SessionId sits at byte 44 of the 52-byte TRANSFORM_HEADER. */
