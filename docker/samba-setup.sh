@@ -121,6 +121,22 @@ port_answers() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
+# port_listening HOST PORT: does a socket listen on PORT? Read from /proc/net/tcp where we can:
+# a connect to a port in the ephemeral range can succeed with nothing listening at all (Linux
+# TCP self-connect, when the kernel picks that very port as the source), which once made a
+# starting smbd look ready when it was not.
+port_listening() {
+  local hex
+  printf -v hex '%04X' "$2"
+  if [[ -r /proc/net/tcp ]]; then
+    # "sl: local_address rem_address st ...", addresses as HEXADDR:HEXPORT, st 0A = LISTEN
+    # (one grep over both files, no pipe: under pipefail a missing tcp6 would fail the pipe)
+    grep -qsE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:[0-9A-F]{4} 0A " /proc/net/tcp /proc/net/tcp6
+  else
+    port_answers "$1" "$2"
+  fi
+}
+
 find_smbd() {
   local p
   for p in "$(command -v smbd 2>/dev/null || true)" /usr/sbin/smbd /usr/local/sbin/smbd /usr/local/samba/sbin/smbd; do
@@ -150,7 +166,7 @@ instance_pids() {
 wait_for_port() { # PID HOST PORT -> 0 when it answers, 1 if the PID died, 2 on timeout
   local pid=$1 host=$2 port=$3 i
   for ((i = 0; i < 300; i++)); do
-    port_answers "$host" "$port" && return 0
+    port_listening "$host" "$port" && return 0
     kill -0 "$pid" 2>/dev/null || return 1
     sleep 0.05
   done
@@ -203,8 +219,10 @@ local_start() {
     if [[ -n ${SMBCO_PORT:-} ]]; then
       port=$SMBCO_PORT
     else
-      port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-      port_answers 127.0.0.1 "$port" && continue
+      # below the kernel's ephemeral range (32768 and up by default): no outgoing connection of
+      # another test holds such a port, and no connect to it can loop back onto itself
+      port=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
+      port_listening 127.0.0.1 "$port" && continue
     fi
     render_conf "$state" "$port" 127.0.0.1 yes
     [[ $attempt == 1 ]] && prepare_state "$state"
