@@ -17,6 +17,11 @@ final class OffLoop {
     private OffLoop() {
     }
 
+    /** The production executor: a new virtual thread per task, named for thread dumps. */
+    static Executor virtualThreads(String name) {
+        return task -> Thread.ofVirtual().name(name).start(task);
+    }
+
     static <T> void run(Executor executor, Executor loop, Supplier<T> work, BiConsumer<T, RuntimeException> then, Consumer<T> orphan) {
         executor.execute(() -> {
             T result = null;

@@ -48,7 +48,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private boolean multiCredit;
     private Throwable closedCause;
     /** Where response bodies are digested off the loop ({@link #verifyOffLoop}): a virtual thread each. */
-    private Executor offLoop = task -> Thread.ofVirtual().name("smbco-verify").start(task);
+    private Executor offLoop = OffLoop.virtualThreads("smbco-verify");
 
     public SmbEngine(Channel channel, String peer, int creditTarget, long memoryBudget, TransformHandler transform) {
         this.channel = channel;

@@ -30,7 +30,7 @@ public final class TransformHandler extends ChannelDuplexHandler {
 
     private final Map<Long, MessageSecurity> sessions = new HashMap<>();
     /** Where large frames are decrypted and encrypted ({@link #decryptOffLoop}, {@link #sealOffLoop}): a virtual thread each. */
-    private Executor offLoop = task -> Thread.ofVirtual().name("smbco-transform").start(task);
+    private Executor offLoop = OffLoop.virtualThreads("smbco-transform");
 
     /** A decrypted frame (plaintext message or compound); whoever reads it releases it. */
     public static final class Decrypted extends DefaultByteBufHolder {
