@@ -38,9 +38,21 @@ public final class FrameHooks {
         return add(new FrameRule(match, nth, FrameRule.Action.CUT, null));
     }
 
+    /**
+     * Holds back the nth frame matching {@code match} (0 = every one) until the returned rule's
+     * {@link FrameRule#release()}: the frame and all that follows it in this direction wait,
+     * the connection stays open. A test uses it to let a response arrive after its request gave up.
+     */
+    public FrameRule hold(Predicate<byte[]> match, int nth) {
+        return add(new FrameRule(match, nth, FrameRule.Action.HOLD, null));
+    }
+
     /** Removes every rule. */
     public void clear() {
-        rules.forEach(FrameRule::remove);
+        rules.forEach(r -> {
+            r.remove();
+            r.release();
+        });
         rules.clear();
     }
 

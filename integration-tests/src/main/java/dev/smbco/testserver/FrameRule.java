@@ -21,7 +21,12 @@ public final class FrameRule {
         /** Swallow the frame. */
         DROP,
         /** Abort the connection instead of forwarding the frame (RST to both sides). */
-        CUT
+        CUT,
+        /**
+         * Keep the frame (and everything behind it in that direction) until {@link #release()}
+         * is called or the connection closes, then forward it unchanged.
+         */
+        HOLD
     }
 
     private final Predicate<byte[]> match;
@@ -31,6 +36,7 @@ public final class FrameRule {
     private final AtomicInteger matched = new AtomicInteger();
     private final AtomicInteger fired = new AtomicInteger();
     private final CountDownLatch firstFire = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean removed;
 
     FrameRule(Predicate<byte[]> match, int nth, Action action, UnaryOperator<byte[]> rewrite) {
@@ -56,6 +62,20 @@ public final class FrameRule {
     /** Waits until the action has been applied at least once; false on timeout. */
     public boolean awaitFired(Duration timeout) throws InterruptedException {
         return firstFire.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Lets a {@link Action#HOLD held} frame go on (and any later one the rule hits at once). */
+    public void release() {
+        released.countDown();
+    }
+
+    /** For a HOLD: waits until {@link #release()} or until {@code closed} says the connection is gone. */
+    void awaitRelease(java.util.function.BooleanSupplier closed) throws InterruptedException {
+        while (!released.await(50, TimeUnit.MILLISECONDS)) {
+            if (closed.getAsBoolean()) {
+                return;
+            }
+        }
     }
 
     /** Uninstalls the rule; frames pass untouched from now on. */

@@ -96,6 +96,18 @@ final class Pump implements Runnable {
                     rule.recordFire();
                     return true;
                 }
+                case HOLD -> {
+                    rule.recordFire();
+                    try {
+                        rule.awaitRelease(connection::isClosed);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while holding a frame", e);
+                    }
+                    if (connection.isClosed()) {
+                        return false;
+                    }
+                }
                 case REWRITE -> {
                     frame = rule.apply(frame);
                     if (frame == null) {
