@@ -40,7 +40,9 @@ public final class Co {
      * ended. Not interruptible; an interrupt is kept for the body to see.
      *
      * @throws RequestCancelledException if the coroutine is cancelled, while waiting or before
-     *     (the awaited sub-request is cancelled too, but not waited for)
+     *     (the awaited sub-request is cancelled too, but not waited for; should it still end
+     *     {@code DONE} with an {@link AutoCloseable} value, that value is closed, since the body
+     *     never receives it)
      * @throws RequestTimeoutException (or the completer's own timeout type) likewise when the
      *     coroutine's request times out
      * @throws IllegalStateException when called from any thread but the body's own
@@ -52,7 +54,12 @@ public final class Co {
             throw new IllegalStateException("Co.await(...) called from " + me
                     + "; only the coroutine's own body thread may await");
         }
-        throwIfAborted();
+        if (abort != null) {
+            // the body will never see this one's value: stop it, and close what it brings anyway
+            sub.cancel();
+            Unclaimed.closeWhenDone(sub);
+            throwIfAborted();
+        }
         if (!sub.isDone()) {
             awaiting = sub;
             try {
@@ -72,7 +79,12 @@ public final class Co {
             } finally {
                 awaiting = null;
             }
-            throwIfAborted();
+            if (abort != null) {
+                // aborted while waiting: abort() cancelled the sub-request, but it may still end
+                // DONE (its reply won the race); that value reaches nobody, so it is closed
+                Unclaimed.closeWhenDone(sub);
+                throwIfAborted();
+            }
         }
         return sub.recv();
     }

@@ -43,7 +43,9 @@ public final class Coroutine {
      * if the sub-request ignores the cancel; the body unwinds, its {@code finally} blocks run, and
      * the request ends {@code CANCELLED} once the body lets that exception out (or however the
      * body chooses to end). A timeout ends the request {@code TIMED_OUT} at once and unwinds the
-     * body the same way, with the timeout exception. A coroutine cancelled before its body started
+     * body the same way, with the timeout exception. A value that reaches nobody — the body's
+     * return value once the request has ended, or what an awaited sub-request delivers after the
+     * abort — is closed if it is {@link AutoCloseable}. A coroutine cancelled before its body started
      * ends {@code CANCELLED} without running it.
      */
     public static <T> Request<T> start(Loop loop, Body<T> body) {
@@ -88,6 +90,9 @@ public final class Coroutine {
             completer.fail(t);
             return;
         }
-        completer.complete(value);
+        if (!completer.complete(value)) {
+            // the request ended meanwhile (timed out, cancelled): nobody receives the value
+            Unclaimed.closeHere(value);
+        }
     }
 }

@@ -96,7 +96,8 @@ public final class Requests {
      * are visible on the inputs themselves.
      *
      * <p>Cancelling (or timing out) the result cancels every input still running; a cancel ends
-     * the result {@code CANCELLED} at once.
+     * the result {@code CANCELLED} at once. An input that succeeds after the result has ended (a
+     * loser) delivers its value to nobody: an {@link AutoCloseable} one is closed.
      *
      * @throws IllegalArgumentException if {@code requests} is empty (nothing could ever win)
      */
@@ -117,6 +118,8 @@ public final class Requests {
                 if (r.state() == RequestState.DONE) {
                     if (c.completeQuietly(r.recv())) {
                         cancelAll(inputs);
+                    } else {
+                        Unclaimed.close(r.recv()); // a loser that succeeded anyway: its value reaches nobody
                     }
                 } else if (remaining.decrementAndGet() == 0) {
                     c.failQuietly(r.failure());
