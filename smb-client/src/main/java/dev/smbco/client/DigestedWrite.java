@@ -6,6 +6,7 @@ import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,12 +26,15 @@ final class DigestedWrite {
     }
 
     /**
-     * @param data a retained slice of the data; ownership passes here
-     * @param send sends the WRITE with the data and its digest; takes over the slice
+     * @param data    a retained slice of the data; ownership passes here
+     * @param timeout the request's deadline, digest and WRITE together (like every request's);
+     *                when it passes the WRITE, if sent, is cancelled
+     * @param send    sends the WRITE with the data and its digest; takes over the slice
      */
-    static Request<Long> start(Loop loop, MessageSecurity security, ByteBuf data, WriteSender send) {
+    static Request<Long> start(Loop loop, MessageSecurity security, ByteBuf data, Duration timeout, WriteSender send) {
         Completer<Long> c = Completer.create(loop);
         AtomicReference<Object> sent = new AtomicReference<>(); // null while digesting, then the WRITE or CANCELLED
+        c.timeoutException(() -> new SmbTimeoutException("WRITE: no response within " + timeout.toMillis() + " ms"));
         c.onCancel(() -> {
             Object before = sent.getAndUpdate(s -> s == null ? CANCELLED : s);
             if (before instanceof Request<?> write) {
@@ -38,32 +42,48 @@ final class DigestedWrite {
             }
             return before == null && c.cancelled();
         });
-        Thread.ofVirtual().name("smbco-digest").start(() -> {
-            TailDigest digest;
-            try {
-                digest = security.digestTail(data);
-            } catch (RuntimeException e) {
-                data.release();
-                c.fail(e);
-                return;
-            }
-            if (sent.get() != null) {
-                data.release(); // cancelled while we digested: nothing to send
-                return;
-            }
-            Request<Long> write = send.send(data, digest);
-            if (!sent.compareAndSet(null, write)) {
-                write.cancel(); // cancelled just now
-            }
-            write.onDone(w -> {
-                switch (w.state()) {
-                    case DONE -> c.complete(w.recv());
-                    case CANCELLED -> c.cancelled();
-                    default -> c.fail(w.failure());
-                }
-            });
-        });
+        c.request().withTimeout(timeout);
+        try {
+            Thread.ofVirtual().name("smbco-digest").start(() -> digestThenSend(c, sent, security, data, send));
+        } catch (Throwable e) {
+            data.release(); // no thread: nothing was digested, nothing sent
+            c.fail(new SmbException("WRITE: cannot digest the data: " + e, e));
+        }
         return c.request();
+    }
+
+    /** On the digest thread: any failure (an Error too) releases the data and fails the request, never strands it. */
+    private static void digestThenSend(Completer<Long> c, AtomicReference<Object> sent, MessageSecurity security, ByteBuf data,
+                                       WriteSender send) {
+        TailDigest digest;
+        try {
+            digest = security.digestTail(data);
+        } catch (Throwable e) {
+            data.release();
+            c.fail(e instanceof RuntimeException re ? re : new SmbException("WRITE: cannot digest the data: " + e, e));
+            return;
+        }
+        if (sent.get() != null) {
+            data.release(); // cancelled (or timed out) while we digested: nothing to send
+            return;
+        }
+        Request<Long> write;
+        try {
+            write = send.send(data, digest); // takes over the slice, even when it fails
+        } catch (Throwable e) {
+            c.fail(e instanceof RuntimeException re ? re : new SmbException("WRITE: cannot send: " + e, e));
+            return;
+        }
+        if (!sent.compareAndSet(null, write)) {
+            write.cancel(); // cancelled just now
+        }
+        write.onDone(w -> {
+            switch (w.state()) {
+                case DONE -> c.complete(w.recv());
+                case CANCELLED -> c.cancelled();
+                default -> c.fail(w.failure());
+            }
+        });
     }
 
     /** Sends one WRITE of {@code data} (ownership passes) with its digest. */

@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.internal.Undo;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.smb2.LockElement;
 import dev.smbco.protocol.smb2.LockRequest;
@@ -26,6 +27,21 @@ final class Locks {
 
     private static Request<Void> send(SmbFile f, LockElement element) {
         // LockSequence 0: we do not ask for resilient or persistent handles (MS-SMB2 3.2.4.19)
-        return f.tree().send(new LockRequest(0, f.fileId(), List.of(element)), f.path(), (header, body) -> null);
+        LockRequest req = new LockRequest(0, f.fileId(), List.of(element));
+        if ((element.flags() & LockElement.UNLOCK) != 0) {
+            return f.tree().send(req, f.path(), (header, body) -> null);
+        }
+        return f.tree().send(req, f.path(), null, (header, body) -> null,
+                (header, body) -> unlockUnclaimed(f, element));
+    }
+
+    /** The undo of a LOCK granted after its request ended: UNLOCK the same range on the same handle, unless it is closed. */
+    private static void unlockUnclaimed(SmbFile f, LockElement granted) {
+        if (!f.isOpen()) {
+            return; // closing the handle released its locks (MS-SMB2 3.3.5.10)
+        }
+        LockElement unlock = new LockElement(granted.offset(), granted.length(), LockElement.UNLOCK);
+        Undo.send(f.tree().session().connection().sender(), new LockRequest(0, f.fileId(), List.of(unlock)), f.tree().route(),
+                "UNLOCK (undo) " + f.unc(), f.tree().config().requestTimeout());
     }
 }

@@ -2,6 +2,7 @@ package dev.smbco.client;
 
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.SessionSecurity;
+import dev.smbco.client.internal.Undo;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.Command;
@@ -63,7 +64,7 @@ final class SessionSetup {
                             byte[] whole = new byte[body.writerIndex() - body.readerIndex() + Smb2Header.SIZE];
                             body.getBytes(body.readerIndex() - Smb2Header.SIZE, whole);
                             return new Leg(header, SessionSetupResponse.decode(body), whole);
-                        }, is311 ? hash::update : null));
+                        }, is311 ? hash::update : null, (header, body) -> logoffUnclaimed(conn, header.sessionId(), what)));
                 sessionId = leg.header().sessionId();
                 if (leg.header().status() != STATUS_MORE_PROCESSING_REQUIRED) {
                     break;
@@ -121,6 +122,21 @@ final class SessionSetup {
                     guest ? "guest" : anonymous ? "anonymous" : credentials.user(), sign ? ", signed" : "", encryptData ? ", encrypted" : "");
             return session;
         }));
+    }
+
+    /**
+     * The undo of a SESSION_SETUP leg that succeeded (or asked for more) after its request ended:
+     * LOGOFF the session id the server gave (MS-SMB2 3.2.4.22). Best effort: the keys were never
+     * derived, so the LOGOFF goes unsigned and unencrypted; a server that insists on signing for
+     * that session refuses it, and then drops the session with the connection. The refusal is
+     * logged at debug like any failed undo.
+     */
+    private static void logoffUnclaimed(SmbConnection conn, long sessionId, String what) {
+        if (sessionId == 0) {
+            return;
+        }
+        Undo.send(conn.sender(), new dev.smbco.protocol.smb2.LogoffRequest(), new Route(sessionId, 0, null, false, false),
+                "LOGOFF (undo) of " + what, conn.config().requestTimeout());
     }
 
     /** Life-cycle at debug: a session that could not be set up (the message names user and status, never a secret). */

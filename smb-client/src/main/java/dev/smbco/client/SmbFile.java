@@ -1,6 +1,5 @@
 package dev.smbco.client;
 
-import dev.smbco.client.internal.Orphan;
 import dev.smbco.client.internal.OwnedWrite;
 import dev.smbco.client.internal.Route;
 import dev.smbco.coro.Completer;
@@ -47,7 +46,7 @@ import java.util.Objects;
  * does not take the caller's buffer: it retains slices of it for as long as it needs them, so the
  * caller may release its own reference as soon as the call returns.
  */
-public final class SmbFile implements AutoCloseable, Orphan {
+public final class SmbFile implements AutoCloseable {
     /** MS-ERREF STATUS_END_OF_FILE. */
     private static final int STATUS_END_OF_FILE = 0xC0000011;
     /**
@@ -281,7 +280,8 @@ public final class SmbFile implements AutoCloseable, Orphan {
         Route route = tree.route();
         if (route.sign() && !route.encrypt() && route.security() != null && route.security().digestsTails()
                 && slice.readableBytes() >= DIGEST_OFF_LOOP) {
-            return DigestedWrite.start(loop(), route.security(), slice, (data, digest) -> sendWrite(offset, data, digest));
+            return DigestedWrite.start(loop(), route.security(), slice, tree.config().requestTimeout(),
+                    (data, digest) -> sendWrite(offset, data, digest));
         }
         return sendWrite(offset, slice, null);
     }
@@ -324,17 +324,6 @@ public final class SmbFile implements AutoCloseable, Orphan {
     public void close() {
         if (!closed) {
             closeSend().await();
-        }
-    }
-
-    /**
-     * Internal: the CREATE that opened this handle ended (timed out or was cancelled) before its
-     * response came, so the handle is closed right away instead of staying open on the server.
-     */
-    @Override
-    public void orphaned() {
-        if (!closed) {
-            closeSend();
         }
     }
 

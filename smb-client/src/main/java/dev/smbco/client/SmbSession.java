@@ -1,6 +1,7 @@
 package dev.smbco.client;
 
 import dev.smbco.client.internal.Route;
+import dev.smbco.client.internal.Undo;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
@@ -10,6 +11,7 @@ import dev.smbco.protocol.smb2.LogoffRequest;
 import dev.smbco.protocol.smb2.ShareFlags;
 import dev.smbco.protocol.smb2.TreeConnectRequest;
 import dev.smbco.protocol.smb2.TreeConnectResponse;
+import dev.smbco.protocol.smb2.TreeDisconnectRequest;
 import dev.smbco.protocol.status.NtStatus;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -70,7 +72,7 @@ public final class SmbSession implements AutoCloseable {
                     }
                     log.debug("tree {} connected (tid {}{})", unc, header.treeId(), encrypt ? ", encrypted" : "");
                     return new SmbTree(this, route.withTree(header.treeId(), encrypt), unc, r);
-                });
+                }, null, (header, body) -> disconnectUnclaimed(unc, header.treeId(), TreeConnectResponse.decode(body)));
         if (!NegotiateValidation.needed(connection, route)) {
             return logFailure(unc, connect);
         }
@@ -85,6 +87,19 @@ public final class SmbSession implements AutoCloseable {
             }
             return tree;
         }));
+    }
+
+    /**
+     * The undo of a TREE_CONNECT that succeeded after its request ended: TREE_DISCONNECT the tree
+     * id the server gave (MS-SMB2 3.2.4.23), along the route the tree would have had.
+     */
+    private void disconnectUnclaimed(String unc, int treeId, TreeConnectResponse r) {
+        if (loggedOff) {
+            return; // LOGOFF dropped the tree with the session
+        }
+        boolean encrypt = (r.shareFlags() & ShareFlags.ENCRYPT_DATA) != 0;
+        Undo.send(connection.sender(), new TreeDisconnectRequest(), route.withTree(treeId, encrypt), "TREE_DISCONNECT (undo) " + unc,
+                connection.config().requestTimeout());
     }
 
     /** Life-cycle at debug: a tree that could not be connected. */
@@ -116,12 +131,17 @@ public final class SmbSession implements AutoCloseable {
         long sid = route.sessionId();
         connection.unregister(sid); // no re-authentication for a session that is going away
         log.debug("{}: logging off session 0x{}", connection.host(), Long.toHexString(sid));
-        return connection.sender().send(new LogoffRequest(), route, what, "\\\\" + connection.host(),
+        Request<Void> logoff = connection.sender().send(new LogoffRequest(), route, what, "\\\\" + connection.host(),
                 connection.config().requestTimeout(), null, (header, body) -> {
-                    connection.sender().engine().unregisterSession(sid);
                     log.debug("{}: session 0x{} logged off", connection.host(), Long.toHexString(sid));
                     return null;
                 });
+        // however it ends (a refusal, a timeout, a lost connection) the session is gone for us: its keys go too
+        try {
+            return logoff.onDone(done -> connection.sender().engine().unregisterSession(sid));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return logoff; // the client is closed: the engine and its keys are gone with it
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.smbco.client;
 
+import dev.smbco.client.engine.LateSuccess;
 import dev.smbco.client.internal.ResponseParser;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.SmbPaths;
+import dev.smbco.client.internal.Undo;
 import dev.smbco.coro.Co;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
@@ -14,6 +16,8 @@ import dev.smbco.protocol.fscc.FileDispositionInformation;
 import dev.smbco.protocol.fscc.FileInformation;
 import dev.smbco.protocol.fscc.FileRenameInformation;
 import dev.smbco.protocol.smb2.AccessMask;
+import dev.smbco.protocol.smb2.CloseRequest;
+import dev.smbco.protocol.smb2.FileId;
 import dev.smbco.protocol.smb2.CreateDisposition;
 import dev.smbco.protocol.smb2.CreateOptions;
 import dev.smbco.protocol.smb2.CreateRequest;
@@ -66,12 +70,25 @@ public final class SmbTree implements AutoCloseable {
 
     // ------------------------------------------------------------------ open
 
-    /** MS-SMB2 3.2.4.3 CREATE: opens or creates {@code path} as {@code options} say. */
+    /**
+     * MS-SMB2 3.2.4.3 CREATE: opens or creates {@code path} as {@code options} say. Should the open
+     * succeed after the request ended (timed out, cancelled), the handle is closed at once: nobody
+     * would ever close it otherwise, and it could lock others out of the file.
+     */
     public Request<SmbFile> openSend(String path, OpenOptions options) {
         String p = SmbPaths.normalize(path);
         CreateRequest req = new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, options.access(),
                 options.attributes(), options.shareAccess(), options.disposition(), options.options(), p, options.contexts());
-        return send(req, p, (header, body) -> new SmbFile(this, p, CreateResponse.decode(body)));
+        return send(req, p, null, (header, body) -> new SmbFile(this, p, CreateResponse.decode(body)),
+                (header, body) -> closeUnclaimed(unc(p), CreateResponse.decode(body).fileId()));
+    }
+
+    /** The undo of a CREATE nobody took: CLOSE the handle (MS-SMB2 3.2.4.5), unless the tree has gone, which closed it. */
+    private void closeUnclaimed(String u, FileId fileId) {
+        if (closedByClient()) {
+            return;
+        }
+        Undo.send(session.connection().sender(), new CloseRequest(0, fileId), route, "CLOSE (undo) " + u, config().requestTimeout());
     }
 
     /** Blocking twin of {@link #openSend}. */
@@ -381,6 +398,12 @@ public final class SmbTree implements AutoCloseable {
     }
 
     <R> Request<R> send(Smb2Request body, String path, java.util.function.IntPredicate okStatus, ResponseParser<R> parser) {
+        return send(body, path, okStatus, parser, null);
+    }
+
+    /** As {@link #send(Smb2Request, String, java.util.function.IntPredicate, ResponseParser)}; {@code undo} undoes a success nobody takes. */
+    <R> Request<R> send(Smb2Request body, String path, java.util.function.IntPredicate okStatus, ResponseParser<R> parser,
+                        LateSuccess undo) {
         String u = unc(path);
         String what = body.command() + " " + u;
         Request<R> refused = refuseIfClosed(what);
@@ -388,7 +411,7 @@ public final class SmbTree implements AutoCloseable {
             ReferenceCountUtil.release(body); // a WRITE owns its data slice: nobody else will release it
             return refused;
         }
-        return session.connection().sender().send(body, route, what, u, config().requestTimeout(), okStatus, parser);
+        return session.connection().sender().send(body, route, what, u, config().requestTimeout(), okStatus, parser, null, undo);
     }
 
     /** A request already failed with {@link SmbClosedException} when the session or this tree is closed, else null. */

@@ -15,6 +15,7 @@ import dev.smbco.protocol.crypto.SigningAlgorithm;
 import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +37,11 @@ class DigestedWriteTest {
 
     /** A session whose digests wait for {@code gate} (null: at once) and then fail when asked to. */
     private MessageSecurity security(CountDownLatch gate, boolean fail) {
+        return security(gate, fail ? new IllegalStateException("digest failed") : null);
+    }
+
+    /** As above, throwing {@code failure} (an Error, say) instead of digesting. */
+    private MessageSecurity security(CountDownLatch gate, Throwable failure) {
         return new TestSecurity() {
             @Override
             public TailDigest digestTail(ByteBuf tail) {
@@ -46,8 +52,11 @@ class DigestedWriteTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                if (fail) {
-                    throw new IllegalStateException("digest failed");
+                if (failure instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
                 }
                 return signer.digestTail(tail);
             }
@@ -55,8 +64,12 @@ class DigestedWriteTest {
     }
 
     private Request<Long> start(MessageSecurity security) {
+        return start(security, Duration.ofSeconds(30));
+    }
+
+    private Request<Long> start(MessageSecurity security, Duration timeout) {
         ByteBuf data = ByteBufAllocator.DEFAULT.directBuffer(100_000).writeZero(100_000);
-        return DigestedWrite.start(loop, security, data, (slice, digest) -> {
+        return DigestedWrite.start(loop, security, data, timeout, (slice, digest) -> {
             Completer<Long> c = Completer.create(loop);
             sent.add(new Sent(slice, digest, c));
             c.onCancel(() -> c.cancelled());
@@ -108,6 +121,27 @@ class DigestedWriteTest {
         Request<Long> r = start(security(null, true));
         assertThatThrownBy(r::await).isInstanceOf(IllegalStateException.class).hasMessage("digest failed");
         assertThat(sent).isEmpty(); // NoLeaks: the data was released
+    }
+
+    /** Netty's OutOfDirectMemoryError is an Error: it must fail the request, not kill the digest thread silently. */
+    @Test
+    void anErrorWhileDigestingFailsTheRequestAndReleasesTheData() {
+        Request<Long> r = start(security(null, new OutOfMemoryError("direct memory exhausted")));
+        assertThatThrownBy(r::await).isInstanceOf(SmbException.class).hasMessageContaining("direct memory exhausted")
+                .hasCauseInstanceOf(OutOfMemoryError.class);
+        assertThat(sent).isEmpty(); // NoLeaks: the data was released
+    }
+
+    /** Like every request, it has a deadline: a digest that never comes back does not hold it for ever. */
+    @Test
+    void aDigestThatHangsEndsTheRequestAtItsDeadlineAndTheDataIsReleasedLater() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        Request<Long> r = start(security(gate, (Throwable) null), Duration.ofMillis(50));
+        assertThatThrownBy(r::await).isInstanceOf(SmbTimeoutException.class);
+        assertThat(r.state()).isEqualTo(RequestState.TIMED_OUT);
+        gate.countDown();
+        Thread.sleep(200); // the digest thread finishes and must not send; NoLeaks: it releases the data
+        assertThat(sent).isEmpty();
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.smbco.client.engine;
 
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Request;
+import dev.smbco.protocol.Smb2Header;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request on its way through the engine: what to send (body + routing header fields), how
@@ -11,6 +15,7 @@ import io.netty.util.ReferenceCountUtil;
  * #phase()} is volatile so a cancel from another thread can see whether cancelling is possible.
  */
 public final class Exchange {
+    private static final Logger log = LoggerFactory.getLogger(Exchange.class);
     /** Where an exchange is. */
     public enum Phase { QUEUED, SENT, ASYNC, DONE }
 
@@ -24,6 +29,8 @@ public final class Exchange {
     final String description;
     ResponseHandler handler;
     java.util.function.Consumer<io.netty.buffer.ByteBuf> onEncoded;
+    /** Undoes server state created by a success nobody is waiting for; null when the request creates none. */
+    private LateSuccess lateSuccess;
     int charge = 1;
     long messageId = -1;
     long asyncId;
@@ -63,6 +70,52 @@ public final class Exchange {
     public Exchange onEncoded(java.util.function.Consumer<io.netty.buffer.ByteBuf> observer) {
         this.onEncoded = observer;
         return this;
+    }
+
+    /**
+     * Sets what undoes this request's server state when its success arrives after the caller
+     * stopped waiting ({@link LateSuccess}). Set before the exchange is submitted.
+     */
+    public Exchange onLateSuccess(LateSuccess undo) {
+        this.lateSuccess = undo;
+        return this;
+    }
+
+    /** The undo set by {@link #onLateSuccess}, or null. */
+    public LateSuccess lateSuccess() {
+        return lateSuccess;
+    }
+
+    /** MS-ERREF STATUS_MORE_PROCESSING_REQUIRED: a SESSION_SETUP leg the server keeps a session for. */
+    private static final int STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016;
+
+    /**
+     * A final response that nobody will take (the caller stopped waiting): if it is a success
+     * (STATUS_SUCCESS; for SESSION_SETUP also STATUS_MORE_PROCESSING_REQUIRED, where the server
+     * already holds a session) and the request created server state, undo it. On the event loop;
+     * runs the undo at most once. {@code message} is borrowed (reader index at the SMB2 header,
+     * as a {@link ResponseHandler} gets it); the caller still releases it.
+     *
+     * @return whether an undo ran
+     */
+    public boolean lateResponse(Smb2Header header, ByteBuf message) {
+        LateSuccess undo = lateSuccess;
+        int status = header.status();
+        boolean success = status == 0 || (status == STATUS_MORE_PROCESSING_REQUIRED && command() == Command.SESSION_SETUP);
+        if (undo == null || !success) {
+            return false;
+        }
+        lateSuccess = null;
+        ByteBuf body = message.duplicate();
+        body.skipBytes(Math.min(Smb2Header.SIZE, body.readableBytes()));
+        try {
+            log.debug("{}: late success nobody took; undoing it", description);
+            undo.undo(header, body);
+        } catch (Throwable e) {
+            // best effort: the server drops the state with the session or connection anyway
+            log.debug("{}: undoing a late success failed: {}", description, e.toString());
+        }
+        return true;
     }
 
     public Command command() {

@@ -197,7 +197,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     /**
      * The request ended on the caller's side (timed out or cancelled) before its response arrived.
      * A queued exchange leaves the queue; a sent one stays in the pending table with its handler
-     * replaced, so its late response still grants credits and is released; an async one is
+     * replaced, so its late response still grants credits and is released, and a late success is
+     * undone by the exchange's {@link LateSuccess} (the one place that happens); an async one is
      * cancelled on the server.
      */
     public void abandon(Exchange x) {
@@ -210,7 +211,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             }
             case SENT, ASYNC -> {
                 x.abandoned = true;
-                x.handler = Abandoned.INSTANCE;
+                x.handler = new Abandoned(x);
                 if (!x.cancelRequested) {
                     x.cancelRequested = true;
                     sendCancel(x);
@@ -394,16 +395,22 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     }
 
     /** Back on the loop: check the signature with the digested body, then carry on as {@link #onMessage} would. */
-    private void verified(Exchange x, Smb2Header header, ByteBuf message, TailDigest digest, RuntimeException failure) {
+    private void verified(Exchange x, Smb2Header header, ByteBuf message, TailDigest digest, Throwable failure) {
         x.verifying = false;
         boolean delivered = false;
         try {
             if (closedCause != null) {
                 return; // failAll has failed the exchange already
             }
-            if (failure != null || !x.security.verify(message.duplicate(), digest)) {
-                failWithProtocolError(x, new SmbProtocolException(x.description + ": bad signature on response"
-                        + (failure == null ? "" : " (" + failure.getMessage() + ")"), failure));
+            if (failure != null) {
+                // the digest was never made (an Error such as OutOfDirectMemoryError included): the response
+                // cannot be accepted, and its credits are unknown, so the request and the connection fail
+                failWithProtocolError(x, new SmbProtocolException(x.description + ": cannot check the signature on response: "
+                        + failure, failure));
+                return;
+            }
+            if (!x.security.verify(message.duplicate(), digest)) {
+                failWithProtocolError(x, new SmbProtocolException(x.description + ": bad signature on response"));
                 return;
             }
             credits.grant(header.credits());
@@ -458,6 +465,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private void failWithProtocolError(Exchange x, SmbProtocolException error) {
         pending.remove(x);
         x.phase(Exchange.Phase.DONE);
+        credits.finished(x.charge, x.payload);
         failAll(error);
         x.handler.onFailure(error);
     }
@@ -500,6 +508,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         channel.close();
         for (Exchange x : sent) {
             x.phase(Exchange.Phase.DONE);
+            credits.finished(x.charge, x.payload); // the connection holds nothing any more
             x.handler.onFailure(lost(x, true));
         }
         for (Exchange x : queued) {
@@ -514,13 +523,19 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         return new SmbConnectionLostException(x.description + ": connection to " + peer + " lost: " + why, sent, closedCause);
     }
 
-    /** The handler of an exchange whose caller gave up: swallows and releases the late outcome. */
-    private enum Abandoned implements ResponseHandler {
-        INSTANCE;
-
+    /**
+     * The handler of an exchange whose caller gave up: a late success is undone ({@link
+     * Exchange#lateResponse}: CLOSE for an open, LOGOFF for a session, ...), then released; a
+     * failure goes nowhere.
+     */
+    private record Abandoned(Exchange x) implements ResponseHandler {
         @Override
         public void onResponse(Smb2Header header, ByteBuf message) {
-            message.release();
+            try {
+                x.lateResponse(header, message);
+            } finally {
+                message.release();
+            }
         }
 
         @Override

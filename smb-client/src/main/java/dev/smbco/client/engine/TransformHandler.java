@@ -118,7 +118,7 @@ public final class TransformHandler extends ChannelDuplexHandler {
 
     /** Back on the loop after {@link #decryptOffLoop}. */
     private void decrypted(ChannelHandlerContext ctx, MessageSecurity security, long sessionId, byte[] nonce, ByteBuf plain,
-            RuntimeException failure) {
+            Throwable failure) {
         if (ctx.isRemoved() || !ctx.channel().isActive()) {
             if (plain != null) {
                 plain.release(); // the connection went down meanwhile: its requests have failed already
@@ -165,7 +165,7 @@ public final class TransformHandler extends ChannelDuplexHandler {
         MessageEncryptor.Sealer sealer;
         try {
             sealer = seal.security.reserveSeal();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             seal.release();
             promise.setFailure(new SmbProtocolException("cannot encrypt message: " + e.getMessage(), e));
             return;
@@ -178,6 +178,8 @@ public final class TransformHandler extends ChannelDuplexHandler {
             }
         }, (sealed, failure) -> {
             if (failure != null) {
+                // a nonce was taken and a message id spent, yet nothing went out: the engine's void
+                // promise turns this into a connection failure (every request on it fails)
                 promise.setFailure(new SmbProtocolException("cannot encrypt message: " + failure.getMessage(), failure));
             } else {
                 ctx.writeAndFlush(sealed, promise); // on a closed channel this fails the promise and releases the frame
@@ -231,7 +233,7 @@ public final class TransformHandler extends ChannelDuplexHandler {
         ByteBuf sealed;
         try {
             sealed = seal.security.encrypt(ctx.alloc(), seal.content(), seal.sessionId);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             promise.setFailure(new SmbProtocolException("cannot encrypt message: " + e.getMessage(), e));
             return;
         } finally {

@@ -5,6 +5,7 @@ import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbTimeoutException;
 import dev.smbco.client.engine.Exchange;
+import dev.smbco.client.engine.LateSuccess;
 import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.ResponseHandler;
 import dev.smbco.client.engine.SmbEngine;
@@ -89,11 +90,20 @@ public final class Sender {
     /** As {@link #send(Smb2Request, Route, String, String, Duration, IntPredicate, ResponseParser)}, observing the encoded request. */
     public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
                                IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded) {
+        return send(body, route, what, path, timeout, okStatus, parser, onEncoded, null);
+    }
+
+    /**
+     * As {@link #send(Smb2Request, Route, String, String, Duration, IntPredicate, ResponseParser, Consumer)},
+     * for a request that creates server state: {@code undo} (may be null) undoes it when the
+     * success arrives after the request ended (timed out, cancelled) or its value was refused.
+     */
+    public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
+                               IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded, LateSuccess undo) {
         Completer<R> c = Completer.create(loop);
         c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + Durations.human(timeout)));
-        Handler<R> handler = new Handler<>(c, body, route, what, path, okStatus, parser);
-        handler.exchange = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what,
-                handler).onEncoded(onEncoded);
+        Handler<R> handler = new Handler<>(c, body, route, what, path, okStatus, parser, undo);
+        handler.exchange = handler.newExchange().onEncoded(onEncoded);
         if (handler.mayRenew() && body instanceof io.netty.util.ReferenceCounted rc) {
             rc.retain(); // kept for a possible second sending; given back when the request ends
             handler.heldBody = true;
@@ -111,7 +121,7 @@ public final class Sender {
                 } else if (engine.cancel(x) && queued) {
                     c.cancelled();
                 }
-            }, c);
+            }, c, null);
             return true;
         });
         c.onCleanup(state -> {
@@ -123,12 +133,32 @@ public final class Sender {
             }
         });
         Request<R> request = c.request();
-        request.withTimeout(timeout);
-        onLoop(what, () -> engine.submit(handler.exchange), c);
+        Runnable giveBack = () -> {
+            // never reached the engine, whose reference is therefore ours to give back; and the
+            // cleanup (which gives back a held one) needs the loop that just refused us
+            ReferenceCountUtil.release(body);
+            if (handler.heldBody) {
+                handler.heldBody = false;
+                ReferenceCountUtil.release(body);
+            }
+        };
+        try {
+            request.withTimeout(timeout);
+        } catch (RejectedExecutionException e) {
+            giveBack.run();
+            c.fail(new SmbConnectionLostException(what + ": the client is closed", false, new IOException("event loop shut down", e)));
+            return request;
+        }
+        onLoop(what, () -> engine.submit(handler.exchange), c, giveBack);
         return request;
     }
 
-    private void onLoop(String what, Runnable task, Completer<?> c) {
+    /**
+     * Runs {@code task} on the loop; if the loop refuses it (the client is closing), fails the
+     * request and runs {@code refused} here, so that what the task would have taken over (a
+     * WRITE's data) is released.
+     */
+    private void onLoop(String what, Runnable task, Completer<?> c, Runnable refused) {
         if (loop.inLoop()) {
             task.run();
             return;
@@ -136,6 +166,9 @@ public final class Sender {
         try {
             loop.execute(task);
         } catch (RejectedExecutionException e) {
+            if (refused != null) {
+                refused.run();
+            }
             c.fail(new SmbConnectionLostException(what + ": the client is closed", false, new IOException("event loop shut down", e)));
         }
     }
@@ -155,8 +188,11 @@ public final class Sender {
         private volatile boolean renewing;
         private boolean renewed;
         private boolean heldBody;
+        private final LateSuccess undo;
 
-        Handler(Completer<R> c, Smb2Request body, Route route, String what, String path, IntPredicate okStatus, ResponseParser<R> parser) {
+        Handler(Completer<R> c, Smb2Request body, Route route, String what, String path, IntPredicate okStatus, ResponseParser<R> parser,
+                LateSuccess undo) {
+            this.undo = undo;
             this.c = c;
             this.body = body;
             this.route = route;
@@ -166,9 +202,20 @@ public final class Sender {
             this.parser = parser;
         }
 
+        /** A sending of the request: the first, or another after re-authentication; each carries the undo. */
+        Exchange newExchange() {
+            return new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what, this)
+                    .onLateSuccess(undo);
+        }
+
         @Override
         public void onResponse(Smb2Header header, ByteBuf message) {
             try {
+                if (c.request().isDone()) {
+                    // ended (timed out, cancelled) before the engine learnt of it: nobody takes this
+                    exchange.lateResponse(header, message);
+                    return;
+                }
                 int status = header.status();
                 if (status == STATUS_NETWORK_SESSION_EXPIRED && renew()) {
                     return;
@@ -182,6 +229,7 @@ public final class Sender {
                     return;
                 }
                 R value;
+                int start = message.readerIndex();
                 try {
                     message.skipBytes(Smb2Header.SIZE);
                     value = parser.parse(header, message);
@@ -196,10 +244,10 @@ public final class Sender {
                 }
                 if (!c.complete(value)) {
                     // ended meanwhile (timeout, cancel): nobody will take the value, so give it back
+                    // and undo what the server created for it
                     ReferenceCountUtil.release(value);
-                    if (value instanceof Orphan o) {
-                        o.orphaned();
-                    }
+                    message.readerIndex(start);
+                    exchange.lateResponse(header, message);
                 }
             } finally {
                 message.release();
@@ -244,8 +292,7 @@ public final class Sender {
                 if (body instanceof io.netty.util.ReferenceCounted rc) {
                     rc.retain(); // the engine releases each sending's reference once
                 }
-                Exchange again = new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(),
-                        what, this);
+                Exchange again = newExchange();
                 exchange = again;
                 engine.submit(again);
             });

@@ -61,7 +61,7 @@ class OffLoopDecryptTest {
     }
 
     /** Real AES-128-GCM both ways; the loop-side nonce guard remembers every nonce. */
-    private static final class GcmSecurity extends TestSecurity {
+    private static class GcmSecurity extends TestSecurity {
         private final MessageDecryptor loopDecryptor = MessageDecryptor.create(CipherId.AES_128_GCM, KEY);
         private final Set<String> nonces = new HashSet<>();
 
@@ -114,6 +114,25 @@ class OffLoopDecryptTest {
             r.run();
         }
         channel.runPendingTasks();
+    }
+
+    /** An Error off the loop (OutOfDirectMemoryError, say) becomes the connection's protocol error; the frame is released. */
+    @Test
+    void anErrorWhileDecryptingIsAProtocolErrorAndLeaksNothing() {
+        transform.register(SESSION, new GcmSecurity() {
+            @Override
+            public ByteBuf decryptConcurrently(ByteBuf frame) {
+                throw new OutOfMemoryError("no direct memory");
+            }
+        });
+        ByteBuf plain = message(SIZE, SESSION, 7);
+        channel.writeInbound(sealed(plain));
+        plain.release();
+        runOffLoop();
+        assertThat(reads).isEmpty();
+        assertThat(errors).singleElement().isInstanceOf(SmbProtocolException.class)
+                .extracting(Throwable::getMessage).asString().contains("no direct memory");
+        assertFalse(channel.finish()); // NoLeaks: the sealed frame was released
     }
 
     @Test

@@ -44,9 +44,20 @@ class OffLoopEncryptTest {
     private static final class GcmSecurity extends TestSecurity {
         private final MessageEncryptor encryptor = MessageEncryptor.create(CipherId.AES_128_GCM, KEY);
         private final boolean failOffLoop;
+        private final Error error;
 
         GcmSecurity(boolean failOffLoop) {
+            this(failOffLoop, null);
+        }
+
+        /** Sealing off the loop throws {@code error} (an Error, not a RuntimeException). */
+        GcmSecurity(Error error) {
+            this(false, error);
+        }
+
+        private GcmSecurity(boolean failOffLoop, Error error) {
             this.failOffLoop = failOffLoop;
+            this.error = error;
         }
 
         @Override
@@ -67,6 +78,11 @@ class OffLoopEncryptTest {
         @Override
         public MessageEncryptor.Sealer reserveSeal() {
             MessageEncryptor.Sealer sealer = encryptor.reserve();
+            if (error != null) {
+                return (alloc, plain, sessionId) -> {
+                    throw error;
+                };
+            }
             return failOffLoop ? (alloc, plain, sessionId) -> {
                 throw new IllegalStateException("sealing failed");
             } : sealer;
@@ -136,6 +152,16 @@ class OffLoopEncryptTest {
         ChannelPromise p = write(message(TransformHandler.OFF_LOOP_ENCRYPT, 4), new GcmSecurity(true));
         runOffLoop();
         assertThat(p.cause()).isInstanceOf(SmbProtocolException.class).hasMessageContaining("cannot encrypt message: sealing failed");
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertFalse(channel.finish()); // NoLeaks: the plaintext was released
+    }
+
+    /** An Error off the loop (OutOfDirectMemoryError, say) fails the write too: the engine's void promise then fails the connection. */
+    @Test
+    void anErrorWhileSealingFailsTheWriteAndReleasesTheMessage() {
+        ChannelPromise p = write(message(TransformHandler.OFF_LOOP_ENCRYPT, 6), new GcmSecurity(new OutOfMemoryError("no direct memory")));
+        runOffLoop();
+        assertThat(p.cause()).isInstanceOf(SmbProtocolException.class).hasMessageContaining("no direct memory");
         assertThat((Object) channel.readOutbound()).isNull();
         assertFalse(channel.finish()); // NoLeaks: the plaintext was released
     }

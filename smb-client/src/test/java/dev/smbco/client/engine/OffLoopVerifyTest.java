@@ -11,6 +11,7 @@ import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.crypto.MessageSigner;
 import dev.smbco.protocol.crypto.SigningAlgorithm;
+import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
@@ -98,6 +99,42 @@ class OffLoopVerifyTest {
         assertThat(r.failures).singleElement().isInstanceOf(SmbProtocolException.class)
                 .extracting(Throwable::getMessage).asString().contains("bad signature");
         assertThat(bystander.failures).singleElement().isInstanceOf(SmbConnectionLostException.class);
+        assertThat(h.channel.isOpen()).isFalse();
+        assertFalse(h.channel.finish());
+    }
+
+    /**
+     * An Error off the loop (Netty's OutOfDirectMemoryError is one) must not strand the request:
+     * it fails within its deadline as a protocol error, the connection goes (the response's
+     * credits were never granted), nothing leaks and no credit stays in flight.
+     */
+    @Test
+    void anErrorWhileDigestingFailsTheRequestAndTheConnectionAndHoldsNothing() {
+        MessageSecurity failing = new TestSecurity() {
+            @Override
+            public void sign(ByteBuf message) {
+                security.sign(message);
+            }
+
+            @Override
+            public boolean digestsTails() {
+                return true;
+            }
+
+            @Override
+            public TailDigest digestTail(ByteBuf tail) {
+                throw new OutOfMemoryError("simulated: no direct memory");
+            }
+        };
+        RecordingHandler r = new RecordingHandler();
+        h.engine.submit(new Exchange(new TestBody(Command.READ, 0), 7, 0, failing, true, false, "READ test", r));
+        Smb2Header req = h.sent().get(0);
+        h.channel.writeInbound(signedResponse(req, 5, false));
+        runOffLoop();
+        assertThat(r.failures).singleElement().isInstanceOf(SmbProtocolException.class)
+                .extracting(Throwable::getMessage).asString().contains("no direct memory");
+        assertThat(h.engine.pendingCount()).isZero();
+        assertThat(h.engine.credits().inFlightCredits()).isZero();
         assertThat(h.channel.isOpen()).isFalse();
         assertFalse(h.channel.finish());
     }
