@@ -52,8 +52,13 @@ smbco_apt_install() {
        </dev/null >"$log" 2>&1; then
     return 0
   fi
-  LAST_APT_ERROR=$(grep -E '^(E|W|Err):' "$log" | tail -n 1 | cut -c1-160)
-  [[ -n $LAST_APT_ERROR ]] || LAST_APT_ERROR=$(tail -n 1 "$log" | cut -c1-160)
+  # the cause, not apt's closing advice: the first failed fetch (without its URL), else the first error
+  LAST_APT_ERROR=$(grep -m 1 -E '^(E|W|Err):.*Failed to fetch' "$log" | sed -E 's/Failed to fetch [^ ]+ +/Failed to fetch: /')
+  [[ -n $LAST_APT_ERROR ]] || LAST_APT_ERROR=$(grep -m 1 -E '^E:' "$log" || true)
+  [[ -n $LAST_APT_ERROR ]] || LAST_APT_ERROR=$(tail -n 1 "$log")
+  LAST_APT_ERROR=${LAST_APT_ERROR#E: }
+  LAST_APT_ERROR=${LAST_APT_ERROR#W: }
+  LAST_APT_ERROR=${LAST_APT_ERROR:0:160}
   return 1
 }
 
