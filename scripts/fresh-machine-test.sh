@@ -147,6 +147,5 @@ check "fresh root: ./run-tests -pl smb-protocol passes" log_has '^tests-rc=0$'
 check "fresh root: tests ran" log_has 'Tests run: [1-9][0-9]*, Failures: 0, Errors: 0'
 ((FAILED == F)) || show_log 80
 
-say "$PASSED passed, $FAILED failed"
 echo "fresh-machine-test: $PASSED passed, $FAILED failed"
 ((FAILED == 0))
