@@ -32,7 +32,8 @@ command -v podman >/dev/null 2>&1 || die "podman is not installed; bash scripts/
 # shellcheck source=samba-env
 source "$REPO/scripts/samba-env"
 JDK=$(smbco_find_jdk) || die "no JDK >= 21 on this machine to mount into the container"
-MVN_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")") || die "no Maven on this machine"
+command -v mvn >/dev/null 2>&1 || die "no Maven on this machine to mount into the container"
+MVN_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")")
 M2=${HOME}/.m2
 [[ -d $M2/repository ]] || die "$M2/repository is missing; build once on this machine first (./run-tests)"
 if ! podman image exists "$IMAGE"; then
