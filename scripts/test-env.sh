@@ -13,8 +13,8 @@ smbco_test_env_main() {
   local repo here
   here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
   repo=$(dirname "$here")
-  # shellcheck source=samba-env
-  source "$here/samba-env"
+  # shellcheck source=setup-samba.sh
+  source "$here/setup-samba.sh" # also sources samba-env
   local state=$repo/.smbco
   mkdir -p "$state"
 
@@ -27,28 +27,21 @@ smbco_test_env_main() {
   export JAVA_HOME=$jdk
   case ":$PATH:" in *":$JAVA_HOME/bin:"*) ;; *) export PATH=$JAVA_HOME/bin:$PATH ;; esac
 
-  # 2. Debian packages (only those missing; only as root)
-  local want=(samba samba-vfs-modules smbclient libuid-wrapper libnss-wrapper podman runc iptables debootstrap netavark aardvark-dns) missing=() p
+  # 2. Debian packages (only those missing; only as root): scripts/setup-samba.sh does the install
+  local want=(samba samba-vfs-modules smbclient libuid-wrapper libnss-wrapper) missing=() rc=0
+  [[ -n ${SMBCO_SKIP_CONTAINERS:-} ]] || want+=(podman runc iptables debootstrap netavark aardvark-dns)
   command -v mvn >/dev/null 2>&1 || want+=(maven)
   if command -v dpkg-query >/dev/null 2>&1; then
-    local installed
-    # dpkg-query fails when one of them is unknown; its output for the others still counts
-    installed=" $({ dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${want[@]}" 2>/dev/null || true; } | awk '$1 == "ii" { printf "%s ", $2 }') "
-    for p in "${want[@]}"; do
-      [[ $installed == *" $p "* ]] || missing+=("$p")
-    done
+    mapfile -t missing < <(smbco_missing_packages "${want[@]}")
   else
-    command -v smbd >/dev/null 2>&1 || [[ -x /usr/sbin/smbd ]] || missing+=(samba)
+    smbco_find_smbd >/dev/null || missing+=(samba)
   fi
   if ((${#missing[@]})); then
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-      echo "test-env: installing ${missing[*]} (apt-get)" >&2
-      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
-        >"$state/apt.log" 2>&1 || {
-        echo "test-env: apt-get could not install ${missing[*]} (see $state/apt.log); install them by hand" >&2
-        return 1
-      }
-    else
+    smbco_apt_install test-env "the tests need them" "$state/apt.log" "${missing[@]}" || rc=$?
+    if ((rc == 1)); then
+      echo "test-env: apt-get could not install ${missing[*]} (${LAST_APT_ERROR:-see $state/apt.log}; full output in $state/apt.log); install them by hand" >&2
+      return 1
+    elif ((rc == 2)); then
       echo "test-env: missing packages ${missing[*]}; run as root: apt-get install ${missing[*]} (continuing without them)" >&2
     fi
   fi

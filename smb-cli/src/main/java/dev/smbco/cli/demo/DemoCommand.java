@@ -204,6 +204,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         if (backend != Backend.CONTAINER) {
+            // on a fresh machine this installs Samba (root, Debian) exactly as ./run-tests would
+            String missing = SambaSetup.ensure(home, root.io().err());
+            if (missing != null) {
+                throw new CliException(ExitStatus.CONNECTION, "demo: " + missing);
+            }
             try {
                 return LocalSmbd.start(home, state, password);
             } catch (IllegalStateException e) {

@@ -1,7 +1,10 @@
 package dev.smbco.cli.demo;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +30,14 @@ final class Shell {
      * A command that outlives {@code timeout} is killed and reported with exit code -1.
      */
     static Result run(List<String> command, Path dir, Map<String, String> env, Duration timeout) {
+        return run(command, dir, env, timeout, null);
+    }
+
+    /**
+     * Like {@link #run(List, Path, Map, Duration)}, and also copies each line the command writes to
+     * its stderr to {@code errTo} as it comes (when not null), for what the user should see at once.
+     */
+    static Result run(List<String> command, Path dir, Map<String, String> env, Duration timeout, PrintStream errTo) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         if (dir != null) {
             pb.directory(dir.toFile());
@@ -50,7 +61,7 @@ final class Shell {
             // nothing to say to it anyway
         }
         CompletableFuture<String> out = drain(p.getInputStream());
-        CompletableFuture<String> err = drain(p.getErrorStream());
+        CompletableFuture<String> err = errTo == null ? drain(p.getErrorStream()) : drainLines(p.getErrorStream(), errTo);
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -64,6 +75,24 @@ final class Shell {
             Thread.currentThread().interrupt();
             return new Result(-1, "", "interrupted");
         }
+    }
+
+    private static CompletableFuture<String> drainLines(InputStream in, PrintStream errTo) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            StringBuilder all = new StringBuilder();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    all.append(line).append('\n');
+                    errTo.println(line);
+                    errTo.flush();
+                }
+                f.complete(all.toString());
+            } catch (IOException e) {
+                f.completeExceptionally(new UncheckedIOException(e));
+            }
+        });
+        return f.exceptionally(t -> "");
     }
 
     private static CompletableFuture<String> drain(InputStream in) {
