@@ -11,10 +11,13 @@
 #
 # The variant comes from the environment:
 #   SMBCO_VARIANT        shorthand: default | signing-required | smb311-only |
-#                        max-smb2_02 | max-smb2_10 | max-smb3_00 | max-smb3_02
+#                        max-smb2_02 | max-smb2_10 | max-smb3_00 | max-smb3_02 |
+#                        credits-16 | credits-64 | credits-128
 #   SMBCO_SIGNING        auto | required                       (overrides the shorthand)
 #   SMBCO_MIN_PROTOCOL   SMB2_02 | SMB2_10 | SMB3_00 | SMB3_02 | SMB3_11
 #   SMBCO_MAX_PROTOCOL   same list
+#   SMBCO_MAX_CREDITS    smb2 max credits, 1..65535 (default 8192, Samba's own; the
+#                        credits-N shorthands set N: a frugal server for the credit tests)
 #   SMBCO_USER / SMBCO_PASSWORD / SMBCO_DOMAIN   default test / test-password / WORKGROUP
 #   SMBCO_PORT           local mode only: the port to use (default: a free one)
 #   SMBCO_LOG_LEVEL      Samba debug level (default 1); logs go to STATE/log/
@@ -43,10 +46,10 @@ protocol_index() {
   die "unknown protocol '$1' (use one of ${PROTOCOLS[*]})"
 }
 
-# Sets VARIANT, SIGNING, MIN_PROTOCOL, MAX_PROTOCOL, USER_NAME, PASSWORD, DOMAIN from SMBCO_*.
+# Sets VARIANT, SIGNING, MIN_PROTOCOL, MAX_PROTOCOL, MAX_CREDITS, USER_NAME, PASSWORD, DOMAIN from SMBCO_*.
 resolve_settings() {
   VARIANT=${SMBCO_VARIANT:-default}
-  local signing=auto min=SMB2_02 max=SMB3_11
+  local signing=auto min=SMB2_02 max=SMB3_11 credits=8192
   case $VARIANT in
     default) ;;
     signing-required) signing=required ;;
@@ -55,8 +58,14 @@ resolve_settings() {
     max-smb2_10) max=SMB2_10 ;;
     max-smb3_00) max=SMB3_00 ;;
     max-smb3_02) max=SMB3_02 ;;
-    *) die "unknown SMBCO_VARIANT '$VARIANT' (default, signing-required, smb311-only, max-smb2_02, max-smb2_10, max-smb3_00, max-smb3_02)" ;;
+    credits-16) credits=16 ;;
+    credits-64) credits=64 ;;
+    credits-128) credits=128 ;;
+    *) die "unknown SMBCO_VARIANT '$VARIANT' (default, signing-required, smb311-only, max-smb2_02, max-smb2_10, max-smb3_00, max-smb3_02, credits-16, credits-64, credits-128)" ;;
   esac
+  MAX_CREDITS=${SMBCO_MAX_CREDITS:-$credits}
+  [[ $MAX_CREDITS =~ ^[0-9]{1,5}$ ]] && (( MAX_CREDITS >= 1 && MAX_CREDITS <= 65535 )) \
+    || die "SMBCO_MAX_CREDITS must be a number in 1..65535, not '$MAX_CREDITS'"
   signing=${SMBCO_SIGNING:-$signing}
   case $signing in
     auto) SIGNING=auto ;;
@@ -86,6 +95,7 @@ render_conf() {
       -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@VARIANT@|$VARIANT|g" -e "s|@USER@|$USER_NAME|g" \
       -e "s|@GUEST@|$guest|g" -e "s|@SIGNING@|$SIGNING|g" -e "s|@LOG_LEVEL@|$LOG_LEVEL|g" \
       -e "s|@MIN_PROTOCOL@|$MIN_PROTOCOL|g" -e "s|@MAX_PROTOCOL@|$MAX_PROTOCOL|g" \
+      -e "s|@MAX_CREDITS@|$MAX_CREDITS|g" \
       "$TEMPLATE" >"$state/smb.conf.tmp"
   mv "$state/smb.conf.tmp" "$state/smb.conf"
 }
@@ -246,6 +256,7 @@ VARIANT=$VARIANT
 SIGNING=${SIGNING/mandatory/required}
 MIN_PROTOCOL=$MIN_PROTOCOL
 MAX_PROTOCOL=$MAX_PROTOCOL
+MAX_CREDITS=$MAX_CREDITS
 SHARES=share,public,enc,ro
 PID=$pid
 CONF=$state/smb.conf
@@ -303,7 +314,7 @@ container_main() {
   pid=$!
   trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 0' TERM INT
   wait_for_port "$pid" 127.0.0.1 445 || die "smbd did not start (logs: $state/log)"
-  echo "SMBCO_SAMBA_READY PORT=445 USER=$USER_NAME VARIANT=$VARIANT MIN_PROTOCOL=$MIN_PROTOCOL MAX_PROTOCOL=$MAX_PROTOCOL SIGNING=${SIGNING/mandatory/required}"
+  echo "SMBCO_SAMBA_READY PORT=445 USER=$USER_NAME VARIANT=$VARIANT MIN_PROTOCOL=$MIN_PROTOCOL MAX_PROTOCOL=$MAX_PROTOCOL MAX_CREDITS=$MAX_CREDITS SIGNING=${SIGNING/mandatory/required}"
   wait "$pid"
 }
 

@@ -34,11 +34,15 @@ import java.util.concurrent.TimeUnit;
  * times, smbco and smbclient alternating, and the summary gives the median, the first round (for
  * smbco the first use of that mode's crypto in this JVM) and the best. {@code --dir} places the
  * local source and target files (a tmpfs such as /dev/shm keeps the local disk out of the figures).
+ * {@code --cli PATH} adds the {@code smbco} command line ({@code put}, then {@code get}, a fresh JVM
+ * each, as a user runs it) to every round; {@code --credit-target N} sets the library's
+ * {@code SmbConfig.creditTarget} (the server may grant fewer: see {@code benchmarks/low-credits.sh}
+ * for a run against a server with {@code smb2 max credits = 64}).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.smbco.bench.ThroughputHarness \
  *     --host 127.0.0.1 --port 445 --share share --user test --password test-password [--mib 1024] [--modes plain,sign,sign-cmac,encrypt,encrypt-256]
- *     [--io-kib 8192] [--depth 8] [--rounds 3] [--dir /dev/shm] [--no-smbclient]
+ *     [--io-kib 8192] [--depth 8] [--credit-target 1024] [--rounds 3] [--dir /dev/shm] [--no-smbclient] [--cli ./smbco]
  * </pre>
  */
 public final class ThroughputHarness {
@@ -46,7 +50,8 @@ public final class ThroughputHarness {
     }
 
     private record Options(String host, int port, String share, String user, String password, String domain, int mib,
-                           List<String> modes, boolean smbclient, int ioKib, int depth, int rounds, Path dir) {
+                           List<String> modes, boolean smbclient, int ioKib, int depth, int creditTarget, int rounds, Path dir,
+                           Path cli) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,6 +76,11 @@ public final class ThroughputHarness {
                         results.computeIfAbsent("smbclient " + mode, k -> new Samples()).add(theirs);
                         System.out.printf(Locale.ROOT, "  round %d  smbclient %-11s up %7.1f  down %7.1f MiB/s%n", round, mode, theirs[0], theirs[1]);
                     }
+                    if (o.cli() != null) {
+                        double[] cli = cli(o, mode, source, back, sourceHash);
+                        results.computeIfAbsent("smbco cli " + mode, k -> new Samples()).add(cli);
+                        System.out.printf(Locale.ROOT, "  round %d  smbco cli %-11s up %7.1f  down %7.1f MiB/s%n", round, mode, cli[0], cli[1]);
+                    }
                 }
             }
         } finally {
@@ -79,15 +89,15 @@ public final class ThroughputHarness {
             Files.deleteIfExists(dir);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d MiB, %d round(s) per mode, smbco %d KiB x %d in flight; MiB/s, median (first round / best)%n",
-                o.mib(), o.rounds(), o.ioKib(), o.depth());
+        System.out.printf(Locale.ROOT, "%d MiB, %d round(s) per mode, smbco up to %d KiB x %d in flight, credit target %d;"
+                + " MiB/s, median (first round / best)%n", o.mib(), o.rounds(), o.ioKib(), o.depth(), o.creditTarget());
         results.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-22s upload %7.1f (%6.1f / %6.1f)   download %7.1f (%6.1f / %6.1f)%n",
                 name, samples.median(0), samples.first(0), samples.best(0), samples.median(1), samples.first(1), samples.best(1)));
     }
 
     /** Upload then download through smbco on a fresh client; returns {upload, download} in MiB/s. */
     private static double[] transfer(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
-        SmbConfig.Builder b = SmbConfig.builder().maxIoSize(o.ioKib() * 1024).transferDepth(o.depth())
+        SmbConfig.Builder b = SmbConfig.builder().maxIoSize(o.ioKib() * 1024).transferDepth(o.depth()).creditTarget(o.creditTarget())
                 .memoryBudget(Math.max(64L << 20, (long) o.ioKib() * 1024 * o.depth()));
         switch (mode) {
             case "plain", "warmup" -> { }
@@ -176,6 +186,48 @@ public final class ThroughputHarness {
         return new double[] {up, down};
     }
 
+    /** {@code smbco put} then {@code smbco get} through the command line, a fresh JVM each; returns {upload, download} in MiB/s. */
+    private static double[] cli(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
+        List<String> flags = switch (mode) {
+            case "plain" -> List.of();
+            case "sign" -> List.of("--signing", "required");
+            case "encrypt" -> List.of("--encrypt");
+            default -> throw new IllegalArgumentException("the command line has no mode " + mode);
+        };
+        String url = "smb://" + o.host() + ":" + o.port() + "/" + o.share() + "/smbco-cli-bench-" + mode + ".bin";
+        Files.deleteIfExists(back);
+        long t0 = System.nanoTime();
+        runCli(o, flags, "put", source.toString(), url);
+        double up = mibPerSecond(o.mib(), System.nanoTime() - t0);
+        long t1 = System.nanoTime();
+        runCli(o, flags, "get", url, back.toString());
+        double down = mibPerSecond(o.mib(), System.nanoTime() - t1);
+        runCli(o, flags, "rm", url);
+        String hash = sha256(back);
+        if (!hash.equals(sourceHash)) {
+            throw new IllegalStateException("smbco cli " + mode + ": SHA-256 mismatch");
+        }
+        return new double[] {up, down};
+    }
+
+    private static void runCli(Options o, List<String> flags, String... command) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(o.cli().toString(), "-q"));
+        argv.addAll(flags);
+        argv.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().put("SMBCO_USER", o.user());
+        pb.environment().put("SMBCO_PASSWORD", o.password());
+        if (!o.domain().isEmpty()) {
+            pb.environment().put("SMBCO_DOMAIN", o.domain());
+        }
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("smbco " + String.join(" ", command) + " failed: " + out);
+        }
+    }
+
     private static void run(Options o, String protection, String option, String command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("smbclient", "//" + o.host() + "/" + o.share(), "-p", String.valueOf(o.port()),
                 "-U", (o.domain().isEmpty() ? "" : o.domain() + "\\") + o.user(), "--client-protection=" + protection,
@@ -231,8 +283,10 @@ public final class ThroughputHarness {
         boolean smbclient = true;
         int ioKib = 8192;
         int depth = 8;
+        int creditTarget = SmbConfig.defaults().creditTarget();
         int rounds = 3;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        Path cli = null;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -247,6 +301,8 @@ public final class ThroughputHarness {
                 case "--no-smbclient" -> smbclient = false;
                 case "--io-kib" -> { ioKib = Integer.parseInt(v); i++; }
                 case "--depth" -> { depth = Integer.parseInt(v); i++; }
+                case "--credit-target" -> { creditTarget = Integer.parseInt(v); i++; }
+                case "--cli" -> { cli = Path.of(v); i++; }
                 case "--rounds" -> { rounds = Integer.parseInt(v); i++; }
                 case "--dir" -> { dir = Path.of(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -255,6 +311,7 @@ public final class ThroughputHarness {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
-        return new Options(host, port, share, user, password, domain, mib, modes, smbclient, ioKib, depth, rounds, dir);
+        return new Options(host, port, share, user, password, domain, mib, modes, smbclient, ioKib, depth, creditTarget, rounds, dir,
+                cli);
     }
 }

@@ -5,8 +5,8 @@ import dev.smbco.protocol.Dialect;
 import java.util.Map;
 
 /**
- * A configuration of the Samba test server: the dialect range it negotiates and whether it
- * requires signing. Each variant is a set of {@code SMBCO_*} environment settings that
+ * A configuration of the Samba test server: the dialect range it negotiates, whether it
+ * requires signing and how many credits it lets a client hold ({@code smb2 max credits}). Each variant is a set of {@code SMBCO_*} environment settings that
  * {@code docker/samba-setup.sh} turns into {@code smb.conf} (container and local smbd alike).
  */
 public enum SambaVariant {
@@ -23,18 +23,33 @@ public enum SambaVariant {
     /** At most SMB 3.0. */
     MAX_SMB3_00("max-smb3_00", Dialect.SMB2_02, Dialect.SMB3_00, false),
     /** At most SMB 3.0.2. */
-    MAX_SMB3_02("max-smb3_02", Dialect.SMB2_02, Dialect.SMB3_02, false);
+    MAX_SMB3_02("max-smb3_02", Dialect.SMB2_02, Dialect.SMB3_02, false),
+    /** Like {@link #DEFAULT} but a frugal server: {@code smb2 max credits = 16} (one 1 MiB READ's worth). */
+    CREDITS_16("credits-16", Dialect.SMB2_02, Dialect.SMB3_11, false, 16),
+    /** {@code smb2 max credits = 64}, as appliances and NAS firmware often configure. */
+    CREDITS_64("credits-64", Dialect.SMB2_02, Dialect.SMB3_11, false, 64),
+    /** {@code smb2 max credits = 128}: exactly one 8 MiB READ's charge. */
+    CREDITS_128("credits-128", Dialect.SMB2_02, Dialect.SMB3_11, false, 128);
+
+    /** Samba's own default of {@code smb2 max credits}. */
+    public static final int SAMBA_DEFAULT_MAX_CREDITS = 8192;
 
     private final String id;
     private final Dialect minDialect;
     private final Dialect maxDialect;
     private final boolean signingRequired;
+    private final int maxCredits;
 
     SambaVariant(String id, Dialect minDialect, Dialect maxDialect, boolean signingRequired) {
+        this(id, minDialect, maxDialect, signingRequired, SAMBA_DEFAULT_MAX_CREDITS);
+    }
+
+    SambaVariant(String id, Dialect minDialect, Dialect maxDialect, boolean signingRequired, int maxCredits) {
         this.id = id;
         this.minDialect = minDialect;
         this.maxDialect = maxDialect;
         this.signingRequired = signingRequired;
+        this.maxCredits = maxCredits;
     }
 
     /** The name samba-setup.sh knows it by ({@code SMBCO_VARIANT}), e.g. {@code smb311-only}. */
@@ -54,6 +69,11 @@ public enum SambaVariant {
         return signingRequired;
     }
 
+    /** {@code smb2 max credits}: how many credits the server lets one connection hold. */
+    public int maxCredits() {
+        return maxCredits;
+    }
+
     /** Whether a server of this variant negotiates {@code dialect} when a client offers it. */
     public boolean accepts(Dialect dialect) {
         return dialect.compareTo(minDialect) >= 0 && dialect.compareTo(maxDialect) <= 0;
@@ -65,7 +85,8 @@ public enum SambaVariant {
                 "SMBCO_VARIANT", id,
                 "SMBCO_SIGNING", signingRequired ? "required" : "auto",
                 "SMBCO_MIN_PROTOCOL", minDialect.name(),
-                "SMBCO_MAX_PROTOCOL", maxDialect.name());
+                "SMBCO_MAX_PROTOCOL", maxDialect.name(),
+                "SMBCO_MAX_CREDITS", String.valueOf(maxCredits));
     }
 
     /** The variant named {@code text}: its {@link #id()} or its constant name. */

@@ -33,6 +33,7 @@ class SambaSetupScriptTest {
                 .contains("server min protocol = " + variant.minDialect().name())
                 .contains("server max protocol = " + variant.maxDialect().name())
                 .contains("server signing = " + (variant.signingRequired() ? "mandatory" : "auto"))
+                .contains("smb2 max credits = " + variant.maxCredits())
                 .contains("interfaces = 127.0.0.1", "bind interfaces only = yes")
                 .contains("[share]", "[public]", "[enc]", "[ro]", "smb encrypt = required")
                 .doesNotContainPattern("@[A-Z_]+@");
@@ -55,6 +56,13 @@ class SambaSetupScriptTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.stderr().strip().lines()).singleElement().asString()
                 .contains("unknown protocol 'SMB4_00'").contains("SMB3_11");
+    }
+
+    @Test
+    void maxCreditsOutsideItsRangeIsOneClearLine() throws Exception {
+        Run r = script(Map.of("SMBCO_MAX_CREDITS", "0"), "render", dir.toString());
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stderr().strip().lines()).singleElement().asString().contains("SMBCO_MAX_CREDITS").contains("1..65535");
     }
 
     @Test

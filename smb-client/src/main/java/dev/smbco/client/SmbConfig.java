@@ -22,8 +22,10 @@ import java.util.Set;
  *                        {@link Policy#REQUIRED}: always sign, refuse guest/anonymous sessions
  * @param encryption      {@link Policy#AUTO}: encrypt when the server asks (session or share);
  *                        {@link Policy#REQUIRED}: encrypt every session (SMB 3.x only)
- * @param creditTarget    credits the client asks the server to keep granted (default 1024: eight 8 MiB transfers in flight)
- * @param maxIoSize       cap on a single READ/WRITE; actual = min(server max, cap) (default 8 MiB)
+ * @param creditTarget    credits the client asks the server to keep granted (default 1024: eight 8 MiB transfers in flight);
+ *                        a server may grant fewer, and READ/WRITE sizes follow what it grants (engine.CreditScheduler)
+ * @param maxIoSize       cap on a single READ/WRITE; actual = min(server max, cap), shrunk further to what the
+ *                        credits held allow several of (default 8 MiB)
  * @param memoryBudget    payload bytes of reads and writes allowed in flight per connection (64 MiB)
  * @param transferDepth   reads or writes the transfer helpers keep in flight (default 8)
  * @param transport       event-loop transport: AUTO picks native epoll where available, else NIO
@@ -81,11 +83,6 @@ public record SmbConfig(
         }
         if (maxIoSize < 65536 || maxIoSize > MAX_IO_SIZE) {
             throw new IllegalArgumentException("maxIoSize " + maxIoSize + " outside 65536.." + MAX_IO_SIZE);
-        }
-        if (creditTarget < (maxIoSize + 65535) / 65536) {
-            // MS-SMB2 3.1.5.2: a READ/WRITE of maxIoSize charges this many credits; fewer could never be granted
-            throw new IllegalArgumentException("creditTarget " + creditTarget + " is below the " + (maxIoSize + 65535) / 65536
-                    + " credits one " + maxIoSize + "-byte READ or WRITE charges");
         }
         if (memoryBudget < maxIoSize) {
             throw new IllegalArgumentException("memoryBudget " + memoryBudget + " is below maxIoSize " + maxIoSize);

@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.engine.CreditScheduler;
 import dev.smbco.client.internal.OwnedWrite;
 import dev.smbco.client.internal.Route;
 import dev.smbco.coro.Completer;
@@ -119,13 +120,22 @@ public final class SmbFile implements AutoCloseable {
         return tree.loop();
     }
 
-    /** The largest single READ / WRITE on this connection. */
+    /**
+     * The size of a single READ now: the negotiated maximum, shrunk to what the server's credit
+     * grant can carry several of at once (see {@link CreditScheduler}).
+     * Larger reads are split into parts of this size.
+     */
     public int maxReadSize() {
-        return tree.negotiated().maxReadSize();
+        return credits().ioSize(tree.negotiated().maxReadSize());
     }
 
+    /** The size of a single WRITE now, as {@link #maxReadSize()}. */
     public int maxWriteSize() {
-        return tree.negotiated().maxWriteSize();
+        return credits().ioSize(tree.negotiated().maxWriteSize());
+    }
+
+    private CreditScheduler credits() {
+        return tree.session().connection().sender().engine().credits();
     }
 
     // ------------------------------------------------------------------ read
@@ -340,7 +350,7 @@ public final class SmbFile implements AutoCloseable {
         if (refused != null) {
             return refused;
         }
-        int outputLength = Math.min(tree.negotiated().maxTransactSize(), 1024 * 1024);
+        int outputLength = Math.min(credits().ioSize(tree.negotiated().maxTransactSize()), 1024 * 1024);
         return Coroutine.start(loop(), co -> {
             List<DirEntry> all = new ArrayList<>();
             boolean first = true;

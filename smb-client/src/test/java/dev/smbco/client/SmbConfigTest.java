@@ -20,11 +20,15 @@ class SmbConfigTest {
     }
 
     @Test
+    void aCreditTargetBelowOneMaximalReadIsFineReadsShrinkToIt() {
+        assertThat(SmbConfig.builder().creditTarget(64).build().creditTarget()).isEqualTo(64);
+    }
+
+    @Test
     void inconsistentSettingsAreRefusedWithAReason() {
         assertThatThrownBy(() -> SmbConfig.builder().minDialect(Dialect.SMB3_11).maxDialect(Dialect.SMB2_10).build())
                 .hasMessageContaining("minDialect");
-        assertThatThrownBy(() -> SmbConfig.builder().creditTarget(64).build())
-                .hasMessageContaining("credits one 8388608-byte READ or WRITE charges");
+        assertThatThrownBy(() -> SmbConfig.builder().creditTarget(0).build()).hasMessageContaining("creditTarget");
         assertThatThrownBy(() -> SmbConfig.builder().dialect(Dialect.SMB2_10).encryption(SmbConfig.Policy.REQUIRED).build())
                 .hasMessageContaining("encryption REQUIRED needs SMB 3.x");
         assertThatThrownBy(() -> SmbConfig.builder().memoryBudget(1000).build()).hasMessageContaining("memoryBudget");

@@ -13,18 +13,20 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection engine: the last handler of the pipeline, owner of the credit window, the queue
- * of requests waiting for credits and the pending table. Everything here runs on the channel's
+ * The connection engine: the last handler of the pipeline, owner of the credit scheduler, the
+ * queue of requests waiting for credits and the pending table. Everything here runs on the channel's
  * event loop; callers hop onto the loop before calling any method.
  *
- * <p>Send path (MS-SMB2 3.2.4.1): {@link #submit} queues FIFO; {@link #pump} takes credits and
- * message ids, encodes header + body, signs, writes (the {@link TransformHandler} encrypts).
+ * <p>Send path (MS-SMB2 3.2.4.1): {@link #submit} queues; {@link #pump} asks the
+ * {@link CreditScheduler} who may go (FIFO, small requests may pass a head that does not fit),
+ * takes credits and message ids, encodes header + body, signs, writes (the {@link TransformHandler} encrypts).
  * Receive path (3.2.5.1), after the transform stage decrypted what was encrypted: split compound → find the pending request → verify the signature → grant credits → interim
  * STATUS_PENDING → complete. Fail-all: copy and clear pending table and queue, then fail each.
  *
@@ -41,7 +43,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
 
     private final Channel channel;
     private final String peer;
-    private final CreditWindow credits;
+    private final CreditScheduler credits;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private final PendingTable pending = new PendingTable();
     private final TransformHandler transform;
@@ -54,7 +56,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         this.channel = channel;
         this.transform = transform;
         this.peer = peer;
-        this.credits = new CreditWindow(creditTarget, memoryBudget);
+        this.credits = new CreditScheduler(creditTarget, memoryBudget);
     }
 
     // ---------------------------------------------------------------- configuration (on the loop)
@@ -86,7 +88,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         return peer;
     }
 
-    public CreditWindow credits() {
+    public CreditScheduler credits() {
         return credits;
     }
 
@@ -117,30 +119,59 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         pump();
     }
 
-    /** Sends queued exchanges in FIFO order while credits and the memory budget allow. */
+    /**
+     * Sends queued exchanges as the {@link CreditScheduler} allows: in FIFO order; while the head
+     * waits for credits or budget, small requests behind it may pass within the scheduler's
+     * reserve. A request that can never fit (nothing in flight, charge above the grant) fails at
+     * once; its failure is delivered after the walk, so a handler that submits cannot disturb it.
+     */
     public void pump() {
         boolean wrote = false;
-        while (closedCause == null && !waiting.isEmpty()) {
-            Exchange x = waiting.peekFirst();
+        List<Exchange> refused = null;
+        int headCharge = 0; // > 0 once the head of the queue waits
+        for (Iterator<Exchange> it = waiting.iterator(); closedCause == null && it.hasNext(); ) {
+            Exchange x = it.next();
             int charge = multiCredit ? x.body.creditCharge() : 1; // MS-SMB2 3.1.5.2
-            long mid = credits.tryAcquire(charge, x.payload);
-            if (mid < 0) {
+            long mid = headCharge == 0 ? credits.tryAcquire(charge, x.payload) : credits.tryPass(headCharge, charge, x.payload);
+            if (mid == CreditScheduler.NEVER) {
+                it.remove();
+                x.charge = charge;
+                if (refused == null) {
+                    refused = new ArrayList<>();
+                }
+                refused.add(x);
+                continue;
+            }
+            if (mid == CreditScheduler.WAIT) {
                 if (log.isTraceEnabled()) {
                     log.trace("{}: {} waits for {} credits ({} available, {} in flight)", peer, x.description, charge,
                             credits.available(), credits.inFlightCredits());
                 }
-                break;
+                if (headCharge == 0) {
+                    headCharge = charge;
+                }
+                if (!credits.mayPass(headCharge)) {
+                    break;
+                }
+                continue;
             }
-            waiting.pollFirst();
+            it.remove();
             x.charge = charge;
             x.messageId = mid;
             if (!write(x)) {
-                return; // the connection is being torn down
+                break; // the connection is being torn down
             }
             wrote = true;
         }
-        if (wrote) {
+        if (wrote && closedCause == null) {
             channel.flush();
+        }
+        if (refused != null) {
+            for (Exchange x : refused) {
+                x.releaseBody();
+                x.phase(Exchange.Phase.DONE);
+                x.handler.onFailure(credits.cannotFit(x.description, x.charge));
+            }
         }
     }
 
@@ -340,8 +371,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             if (!interim) {
                 checkSecurity(x, header, message, encrypted);
             }
-            credits.grant(header.credits());
             if (interim) {
+                credits.grant(header.credits());
                 x.asyncId = header.asyncId();
                 x.phase(Exchange.Phase.ASYNC);
                 log.trace("{}: {} went async (async id {})", peer, x.description, x.asyncId);
@@ -360,11 +391,14 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The exchange's final, checked response: out of the pending table, budget back, to its handler (which owns the message). */
+    /**
+     * The exchange's final, checked response: out of the pending table, its grant and budget to the
+     * scheduler, to its handler (which owns the message).
+     */
     private void complete(Exchange x, Smb2Header header, ByteBuf message) {
         pending.remove(x);
         x.phase(Exchange.Phase.DONE);
-        credits.finished(x.charge, x.payload);
+        credits.responded(x.charge, x.payload, header.credits());
         if (log.isTraceEnabled()) {
             log.trace("{}: recv {} mid={} status=0x{} credits+{}", peer, x.description, x.messageId,
                     Integer.toHexString(header.status()), header.credits());
@@ -413,7 +447,6 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 failWithProtocolError(x, new SmbProtocolException(x.description + ": bad signature on response"));
                 return;
             }
-            credits.grant(header.credits());
             delivered = true;
             complete(x, header, message);
         } catch (RuntimeException e) {
