@@ -566,7 +566,8 @@ public final class SmbFile implements AutoCloseable, Orphan {
 
     /**
      * A blocking stream over the file from offset 0 with read-ahead (several READs in flight). Do
-     * not use it on an event-loop thread. Closing the stream does not close the file.
+     * not use it on an event-loop thread. Closing the stream does not close the file. Failures are
+     * {@link SmbIOException}s; after one, every later call throws (see there).
      */
     public InputStream inputStream() {
         return new SmbInputStream(this, 0);
@@ -574,8 +575,8 @@ public final class SmbFile implements AutoCloseable, Orphan {
 
     /**
      * A blocking stream writing the file from offset 0 with write-behind (several WRITEs in
-     * flight); errors surface on a later write, flush or close. Closing the stream does not close
-     * the file.
+     * flight); errors surface on a later write, flush or close, as {@link SmbIOException}s, and
+     * break the stream for good. Closing the stream does not close the file.
      */
     public OutputStream outputStream() {
         return new SmbOutputStream(this, 0);
