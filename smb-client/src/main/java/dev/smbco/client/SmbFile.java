@@ -164,7 +164,7 @@ public final class SmbFile implements AutoCloseable, Orphan {
      * Exactly one READ (no continuation): what the server answered, empty at STATUS_END_OF_FILE.
      * {@link SplitRead} builds every public read on it.
      */
-    Request<ByteBuf> readOnce(long offset, int length) {
+    Request<ByteBuf> readChunk(long offset, int length) {
         return tree.send(ReadRequest.of(fileId(), offset, length), path, status -> status == STATUS_END_OF_FILE,
                 (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data());
     }
@@ -218,7 +218,7 @@ public final class SmbFile implements AutoCloseable, Orphan {
     }
 
     /** Exactly one WRITE of {@code slice} (a retained slice, owned from here on); completes with the server's Count. */
-    Request<Long> writeOnce(long offset, ByteBuf slice) {
+    Request<Long> writeChunk(long offset, ByteBuf slice) {
         Route route = tree.route();
         if (route.sign() && !route.encrypt() && route.security() != null && route.security().digestsTails()
                 && slice.readableBytes() >= DIGEST_OFF_LOOP) {

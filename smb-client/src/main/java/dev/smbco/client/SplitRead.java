@@ -66,7 +66,7 @@ final class SplitRead {
         }
 
         void step(int have) {
-            Request<ByteBuf> r = file.readOnce(offset + have, length - have);
+            Request<ByteBuf> r = file.readChunk(offset + have, length - have);
             current = r;
             r.onDone(x -> arrived(x, have));
         }

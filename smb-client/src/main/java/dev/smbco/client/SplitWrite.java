@@ -63,7 +63,7 @@ final class SplitWrite {
         }
 
         void step(int have) {
-            Request<Long> r = file.writeOnce(offset + have, whole.retainedSlice(whole.readerIndex() + have, length - have));
+            Request<Long> r = file.writeChunk(offset + have, whole.retainedSlice(whole.readerIndex() + have, length - have));
             current = r;
             r.onDone(x -> acknowledged(x, have));
         }
