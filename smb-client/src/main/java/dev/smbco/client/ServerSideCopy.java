@@ -18,7 +18,8 @@ import java.util.List;
  * chunks as the server's limits allow. The defaults are the limits of MS-SMB2 3.3.3 (256 chunks
  * of 1 MiB, 16 MiB per request); when a server answers STATUS_INVALID_PARAMETER its response
  * carries its own limits (3.3.5.15.6), and the copy continues with those. A short write
- * continues from where the server stopped.
+ * continues from where the server stopped; a round in which the server copied nothing at all
+ * fails with {@link SmbNoProgressException} instead of being asked again for ever.
  */
 final class ServerSideCopy {
     static final int DEFAULT_MAX_CHUNKS = 256;
@@ -71,6 +72,8 @@ final class ServerSideCopy {
             long done = 0;
             int refusals = 0;
             while (done < length) {
+                long before = done;
+                boolean refused = false;
                 // keep a few requests in flight, each over its own disjoint part of the range
                 List<Request<Outcome>> batch = new ArrayList<>();
                 List<Long> starts = new ArrayList<>();
@@ -90,6 +93,7 @@ final class ServerSideCopy {
                                     + o.limits());
                         }
                         limits = o.limits();
+                        refused = true;
                         done = starts.get(i);
                         // await the rest so nothing is left pending, then redo from the refused part on
                         for (int j = i + 1; j < batch.size(); j++) {
@@ -108,6 +112,11 @@ final class ServerSideCopy {
                 }
                 if (done >= length) {
                     break;
+                }
+                if (!refused && done == before) {
+                    // the server reports 0 bytes copied: asking again would loop for ever
+                    throw new SmbNoProgressException("COPYCHUNK " + target.unc() + ": server copied no data at offset "
+                            + (targetOffset + done) + " (0 of " + (length - done) + " bytes)", targetOffset + done);
                 }
             }
             return length;

@@ -3,10 +3,8 @@ package dev.smbco.client;
 import dev.smbco.client.engine.CreditScheduler;
 import dev.smbco.client.internal.OwnedWrite;
 import dev.smbco.client.internal.Route;
-import dev.smbco.coro.Completer;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
-import dev.smbco.coro.RequestState;
 import dev.smbco.coro.Requests;
 import dev.smbco.protocol.fscc.DirectoryEntry;
 import dev.smbco.protocol.fscc.DetailedDirectoryEntry;
@@ -17,6 +15,7 @@ import dev.smbco.protocol.fscc.FileNotifyInformation;
 import dev.smbco.protocol.smb2.ChangeNotifyRequest;
 import dev.smbco.protocol.smb2.ChangeNotifyResponse;
 import dev.smbco.protocol.smb2.CloseRequest;
+import dev.smbco.protocol.smb2.CloseResponse;
 import dev.smbco.protocol.smb2.CreateResponse;
 import dev.smbco.protocol.smb2.FileId;
 import dev.smbco.protocol.smb2.FlushRequest;
@@ -28,7 +27,6 @@ import dev.smbco.protocol.smb2.WriteResponse;
 import dev.smbco.protocol.crypto.TailDigest;
 import dev.smbco.coro.Coroutine;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,6 +34,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An open file or directory (MS-SMB2 3.2.1.6 Open). Reads and writes of any size are split into
@@ -48,6 +49,7 @@ import java.util.Objects;
  * caller may release its own reference as soon as the call returns.
  */
 public final class SmbFile implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SmbFile.class);
     /** MS-ERREF STATUS_END_OF_FILE. */
     private static final int STATUS_END_OF_FILE = 0xC0000011;
     /**
@@ -66,11 +68,15 @@ public final class SmbFile implements AutoCloseable {
     private final String path;
     private final CreateResponse created;
     private volatile boolean closed;
+    private final AtomicLong knownEnd;
+    /** The size an upload through this handle left (see {@link #uploaded(long)}), or -1. */
+    private volatile long uploaded = -1;
 
     SmbFile(SmbTree tree, String path, CreateResponse created) {
         this.tree = tree;
         this.path = path;
         this.created = created;
+        this.knownEnd = new AtomicLong(created.endOfFile());
     }
 
     /** Path relative to the share root, backslash-separated. */
@@ -155,15 +161,7 @@ public final class SmbFile implements AutoCloseable {
         if (refused != null) {
             return refused;
         }
-        int max = maxReadSize();
-        if (length <= max) {
-            return readChunk(offset, length);
-        }
-        List<Request<ByteBuf>> parts = new ArrayList<>();
-        for (long done = 0; done < length; done += max) {
-            parts.add(readChunk(offset + done, (int) Math.min(max, length - done)));
-        }
-        return assemble(parts, max);
+        return SplitRead.start(this, offset, length);
     }
 
     /** Blocking twin of {@link #readSend}; the caller releases the buffer. */
@@ -171,70 +169,36 @@ public final class SmbFile implements AutoCloseable {
         return readSend(offset, length).await();
     }
 
-    private Request<ByteBuf> readChunk(long offset, int length) {
+    /**
+     * Exactly one READ (no continuation): what the server answered, empty at STATUS_END_OF_FILE.
+     * {@link SplitRead} builds every public read on it.
+     */
+    Request<ByteBuf> readChunk(long offset, int length) {
         return tree.send(ReadRequest.of(fileId(), offset, length), path, status -> status == STATUS_END_OF_FILE,
                 (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data());
     }
 
     /**
-     * Joins the parts of a split read into one composite, in order, up to the first short part
-     * (end of file). On any failure every part that did arrive is released.
+     * The end of the file as far as this client knows: its size at the open, or further once this
+     * handle's WRITEs went further. A short READ that stops before it is continued ({@link SplitRead}).
      */
-    private Request<ByteBuf> assemble(List<Request<ByteBuf>> parts, int max) {
-        Completer<ByteBuf> c = Completer.create(loop());
-        ByteBuf[] results = new ByteBuf[parts.size()];
-        int[] pending = {parts.size()};
-        Throwable[] failure = {null};
-        c.onCancel(() -> {
-            boolean any = false;
-            for (Request<ByteBuf> p : parts) {
-                any |= p.cancel();
-            }
-            return any;
-        });
-        for (int i = 0; i < parts.size(); i++) {
-            int index = i;
-            parts.get(i).onDone(r -> {
-                if (r.state() == RequestState.DONE) {
-                    results[index] = r.recv();
-                } else if (failure[0] == null) {
-                    failure[0] = r.failure();
-                }
-                if (--pending[0] > 0) {
-                    return;
-                }
-                if (failure[0] != null || c.request().isDone()) {
-                    for (ByteBuf b : results) {
-                        if (b != null) {
-                            b.release();
-                        }
-                    }
-                    c.fail(failure[0] != null ? failure[0] : new IllegalStateException("ended"));
-                    return;
-                }
-                CompositeByteBuf whole = Unpooled.compositeBuffer(results.length);
-                boolean shortSeen = false;
-                for (ByteBuf b : results) {
-                    if (shortSeen) {
-                        b.release();
-                        continue;
-                    }
-                    shortSeen = b.readableBytes() < max;
-                    whole.addComponent(true, b);
-                }
-                if (!c.complete(whole)) {
-                    whole.release();
-                }
-            });
-        }
-        return c.request();
+    long knownEnd() {
+        return knownEnd.get();
+    }
+
+    /** A WRITE up to {@code end} was acknowledged. */
+    void extendKnownEnd(long end) {
+        knownEnd.accumulateAndGet(end, Math::max);
     }
 
     // ------------------------------------------------------------------ write
 
     /**
-     * Writes {@code data}'s readable bytes at {@code offset}; completes with the byte count the
-     * server acknowledged. Does not release or move {@code data} (it retains slices while needed).
+     * Writes {@code data}'s readable bytes at {@code offset}; completes with their count once the
+     * server has acknowledged every one of them. A WRITE the server takes only partly (Count below
+     * Length) is continued with the rest; a server that takes nothing fails it with {@link
+     * SmbNoProgressException} (see {@link SplitWrite}). Does not release or move {@code data} (it
+     * retains slices while needed).
      */
     public Request<Long> writeSend(long offset, ByteBuf data) {
         Objects.requireNonNull(data, "data");
@@ -245,32 +209,8 @@ public final class SmbFile implements AutoCloseable {
         if (refused != null) {
             return refused;
         }
-        int max = maxWriteSize();
-        int length = data.readableBytes();
-        if (length <= max) {
-            return writeChunk(offset, data.retainedSlice());
-        }
-        List<Request<Long>> parts = new ArrayList<>();
-        for (int done = 0; done < length; done += max) {
-            int n = Math.min(max, length - done);
-            parts.add(writeChunk(offset + done, data.retainedSlice(data.readerIndex() + done, n)));
-        }
-        Completer<Long> c = Completer.create(loop());
-        Requests.all(loop(), parts).onDone(r -> {
-            if (r.state() == RequestState.DONE) {
-                c.complete(r.recv().stream().mapToLong(Long::longValue).sum());
-            } else {
-                c.fail(r.failure());
-            }
-        });
-        c.onCancel(() -> {
-            boolean any = false;
-            for (Request<Long> p : parts) {
-                any |= p.cancel();
-            }
-            return any;
-        });
-        return c.request();
+        uploaded = -1;
+        return SplitWrite.start(this, offset, data);
     }
 
     /** Writes a byte array at {@code offset}. */
@@ -286,7 +226,8 @@ public final class SmbFile implements AutoCloseable {
         return writeSend(offset, data).await();
     }
 
-    private Request<Long> writeChunk(long offset, ByteBuf slice) {
+    /** Exactly one WRITE of {@code slice} (a retained slice, owned from here on); completes with the server's Count. */
+    Request<Long> writeChunk(long offset, ByteBuf slice) {
         Route route = tree.route();
         if (route.sign() && !route.encrypt() && route.security() != null && route.security().digestsTails()
                 && slice.readableBytes() >= DIGEST_OFF_LOOP) {
@@ -315,9 +256,36 @@ public final class SmbFile implements AutoCloseable {
     /**
      * MS-SMB2 3.2.4.5 CLOSE. The handle is unusable from the moment this is called. When its tree was
      * disconnected or its session logged off, the server has closed the handle already: nothing is
-     * sent and the request completes at once.
+     * sent and the request completes at once. After an {@linkplain #uploadSend(Path) upload} through
+     * this handle (and no write since) the CLOSE checks the size as {@link #closeSend(long)} does.
      */
     public Request<Void> closeSend() {
+        return closeChecking(uploaded);
+    }
+
+    /**
+     * CLOSE that checks what the server holds: it asks for the file's attributes
+     * (SMB2_CLOSE_FLAG_POSTQUERY_ATTRIB, MS-SMB2 2.2.15) and fails with {@link
+     * SmbSizeMismatchException}, naming both sizes, when the EndOfFile of the response (2.2.16)
+     * is not {@code expectedSize}. The handle is closed either way. A server that answers without
+     * the attributes although asked (some ignore the flag) cannot tell: that is no mismatch.
+     */
+    public Request<Void> closeSend(long expectedSize) {
+        if (expectedSize < 0) {
+            throw new IllegalArgumentException("CLOSE " + unc() + ": negative expected size " + expectedSize);
+        }
+        return closeChecking(expectedSize);
+    }
+
+    /** Blocking twin of {@link #closeSend(long)}; a handle that is closed already is left alone. */
+    public void close(long expectedSize) {
+        if (!closed) {
+            closeSend(expectedSize).await();
+        }
+    }
+
+    /** CLOSE, checking the size when {@code expected >= 0}. */
+    private Request<Void> closeChecking(long expected) {
         Request<Void> refused = refuseIfClosed("CLOSE");
         if (refused != null) {
             return refused;
@@ -326,7 +294,27 @@ public final class SmbFile implements AutoCloseable {
         if (tree.closedByClient()) {
             return Requests.completed(loop(), null);
         }
-        return tree.send(new CloseRequest(0, fileId()), path, (header, body) -> null);
+        if (expected < 0) {
+            return tree.send(new CloseRequest(0, fileId()), path, (header, body) -> null);
+        }
+        return tree.send(new CloseRequest(CloseRequest.POSTQUERY_ATTRIB, fileId()), path, (header, body) -> {
+            CloseResponse r = CloseResponse.decode(body);
+            if (!CloseAttributes.present(r)) {
+                LOG.debug("CLOSE {}: no attributes in the response although asked for (flags 0x{}); size not checked",
+                        unc(), Integer.toHexString(r.flags()));
+            } else if (r.endOfFile() != expected) {
+                throw new SmbSizeMismatchException(unc(), expected, r.endOfFile());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Internal: an upload through this handle completed with {@code size} bytes from offset 0, so
+     * the file now holds {@code max(size at the open, size)} bytes and the CLOSE checks that.
+     */
+    void uploaded(long size) {
+        uploaded = Math.max(created.endOfFile(), size);
     }
 
     /** Closes if still open; a failure (e.g. connection gone) is rethrown. */
@@ -340,6 +328,9 @@ public final class SmbFile implements AutoCloseable {
     /** Sets one piece of file information (MS-SMB2 3.2.4.13 SET_INFO). */
     public Request<Void> setInfoSend(FileInformation information) {
         Request<Void> refused = refuseIfClosed("SET_INFO");
+        if (!(information instanceof dev.smbco.protocol.fscc.FileRenameInformation)) {
+            uploaded = -1; // the size may change: nothing left to check at the CLOSE
+        }
         return refused != null ? refused
                 : tree.send(SmbTree.setInfoRequest(this, information), path, (header, body) -> null);
     }
@@ -574,7 +565,8 @@ public final class SmbFile implements AutoCloseable {
 
     /**
      * A blocking stream over the file from offset 0 with read-ahead (several READs in flight). Do
-     * not use it on an event-loop thread. Closing the stream does not close the file.
+     * not use it on an event-loop thread. Closing the stream does not close the file. Failures are
+     * {@link SmbIOException}s; after one, every later call throws (see there).
      */
     public InputStream inputStream() {
         return new SmbInputStream(this, 0);
@@ -582,8 +574,8 @@ public final class SmbFile implements AutoCloseable {
 
     /**
      * A blocking stream writing the file from offset 0 with write-behind (several WRITEs in
-     * flight); errors surface on a later write, flush or close. Closing the stream does not close
-     * the file.
+     * flight); errors surface on a later write, flush or close, as {@link SmbIOException}s, and
+     * break the stream for good. Closing the stream does not close the file.
      */
     public OutputStream outputStream() {
         return new SmbOutputStream(this, 0);

@@ -11,9 +11,20 @@ import java.util.ArrayDeque;
  * A blocking {@link InputStream} over an {@link SmbFile} with read-ahead: it keeps up to
  * {@code transferDepth} READs of up to 1 MiB in flight ahead of the reader. Not thread-safe; must
  * not be used on an event-loop thread. Closing it releases what was read ahead (the file stays open).
+ *
+ * <p>Failures are {@link SmbIOException}s (never an unchecked exception). A failed READ breaks the
+ * stream for good: every later read throws, naming the first failure, so the bytes a caller got are
+ * always a gap-free prefix of the file.
  */
 final class SmbInputStream extends InputStream {
-    private final SmbFile file;
+    /** Where the bytes come from: {@link SmbFile#readSend} (a seam for unit tests). */
+    @FunctionalInterface
+    interface Source {
+        /** Reads up to {@code length} bytes at {@code offset}; fewer only at the end. The caller releases the buffer. */
+        Request<ByteBuf> readSend(long offset, int length);
+    }
+
+    private final Source file;
     private final int chunk;
     private final int depth;
     private final ArrayDeque<Request<ByteBuf>> ahead = new ArrayDeque<>();
@@ -21,11 +32,16 @@ final class SmbInputStream extends InputStream {
     private ByteBuf current;
     private boolean eof;
     private boolean closed;
+    private SmbIOException broken;
 
     SmbInputStream(SmbFile file, long offset) {
-        this.file = file;
-        this.chunk = Math.min(file.maxReadSize(), 1024 * 1024);
-        this.depth = file.tree().config().transferDepth();
+        this(file::readSend, offset, Math.min(file.maxReadSize(), 1024 * 1024), file.tree().config().transferDepth());
+    }
+
+    SmbInputStream(Source source, long offset, int chunk, int depth) {
+        this.file = source;
+        this.chunk = chunk;
+        this.depth = depth;
         this.nextOffset = offset;
     }
 
@@ -39,9 +55,7 @@ final class SmbInputStream extends InputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
-        if (closed) {
-            throw new IOException("stream closed");
-        }
+        usable();
         if (len == 0) {
             return 0;
         }
@@ -58,23 +72,41 @@ final class SmbInputStream extends InputStream {
         return n;
     }
 
+    @Override
+    public int available() throws IOException {
+        usable();
+        return current == null ? 0 : current.readableBytes();
+    }
+
+    private void usable() throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
+        if (broken != null) {
+            throw SmbIOException.broken(broken);
+        }
+    }
+
     /** Takes the next read-ahead chunk; false at end of file. */
     private boolean fill() throws IOException {
         if (current != null) {
             current.release();
             current = null;
         }
-        while (ahead.size() < depth) {
-            ahead.add(file.readSend(nextOffset, chunk));
-            nextOffset += chunk;
-        }
         try {
+            while (ahead.size() < depth) {
+                ahead.add(file.readSend(nextOffset, chunk));
+                nextOffset += chunk;
+            }
             current = ahead.poll().await();
-        } catch (SmbException e) {
-            throw new IOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // SmbException, SmbTimeoutException, a cancellation, a loop that is shut down: all end the stream
+            broken = SmbIOException.of(e);
+            releaseAhead();
+            throw broken;
         }
         if (current.readableBytes() < chunk) {
-            eof = true; // a short read: nothing follows
+            eof = true; // short although continued up to the known end: nothing follows
             return current.isReadable();
         }
         return true;
@@ -90,6 +122,11 @@ final class SmbInputStream extends InputStream {
             current.release();
             current = null;
         }
+        releaseAhead();
+    }
+
+    /** Lets go of every read-ahead request, releasing what they deliver. */
+    private void releaseAhead() {
         for (Request<ByteBuf> r : ahead) {
             r.onDone(x -> {
                 if (x.state() == RequestState.DONE) {

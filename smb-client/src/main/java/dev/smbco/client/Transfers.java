@@ -109,7 +109,9 @@ final class Transfers {
     }
 
     /**
-     * Writes with {@code depth} WRITEs in flight. The chunk buffers are reused: a buffer of a
+     * Writes with {@code depth} WRITEs in flight; each completes only once the server took all of
+     * its bytes ({@link SplitWrite}), and the handle's CLOSE then checks the size the server holds
+     * ({@link SmbFile#closeSend()}). The chunk buffers are reused: a buffer of a
      * WRITE that has completed is refilled once the engine has let go of it (reference count back
      * to ours alone), so an upload allocates {@code depth} buffers, not one per chunk (an 8 MiB
      * direct buffer is beyond the allocator's pools: zeroed and page-faulted each time).
@@ -159,9 +161,10 @@ final class Transfers {
                     listener.progress(acknowledged, total);
                 }
             }
-            if (acknowledged != offset) {
+            if (acknowledged != offset) { // cannot happen: every WRITE completes with all its bytes or fails
                 throw new SmbException("WRITE " + file.unc() + ": server acknowledged " + acknowledged + " of " + offset + " bytes");
             }
+            file.uploaded(acknowledged); // the CLOSE checks that the server holds them
             return acknowledged;
         } finally {
             drain(inFlight);

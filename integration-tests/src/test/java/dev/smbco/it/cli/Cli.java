@@ -36,11 +36,21 @@ final class Cli {
     private final SambaServer server;
     private final Map<String, String> env = new HashMap<>();
     /** A directory of its own on the server's main share, so tests sharing a server never meet. */
-    final String dir = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+    final String dir;
 
     Cli(SambaServer server) {
+        this(server, "cli-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private Cli(SambaServer server, String dir) {
         this.server = server;
+        this.dir = dir;
         env.put("SMBCO_PASSWORD", server.password());
+    }
+
+    /** The same test directory reached another way (e.g. through a FaultProxy in front of the server). */
+    Cli via(SambaServer other) {
+        return new Cli(other, dir);
     }
 
     Cli withoutEnvironment() {

@@ -2,7 +2,10 @@ package dev.smbco.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smbco.cli.transfer.PartialFiles;
 import dev.smbco.testserver.DedicatedSambaServer;
+import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.SambaServer;
 import dev.smbco.testserver.SambaExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A copy whose server goes away midway: exit 3, and nothing under the destination's name (nor a
- * leftover temporary file) that could be taken for a complete copy.
+ * A copy whose server goes away midway: exit 3, and nothing under the destination's name that
+ * could be taken for a complete copy. A download is checked in the local directory (no file, no
+ * leftover temporary file); an upload on the server itself, through a fresh connection: where the
+ * server is killed there is nothing left to look at, so the upload whose connection is cut (the
+ * server stays up) is the one that shows it.
  */
 @ExtendWith(SambaExtension.class)
 class CliFailedCopyTest {
@@ -74,7 +80,34 @@ class CliFailedCopyTest {
     }
 
     @Test
-    void fullLocalDiskIsOneLineAndExit1(dev.smbco.testserver.SambaServer server) throws Exception {
+    void anUploadWhoseConnectionIsCutMidwayLeavesNothingUnderTheRealName(SambaServer server) throws Exception {
+        Cli direct = new Cli(server).mkdir();
+        Path big = BigFile.write(tmp.resolve("big.bin"), SIZE_MIB);
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            Cli cli = direct.via(proxy.front(server));
+            CompletableFuture<Cli.Result> copy = CompletableFuture.supplyAsync(
+                    () -> cli.run("--timeout", "10", "cp", big.toString(), cli.url("big.bin")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!copy.isDone() && System.nanoTime() < deadline) {
+                Cli.Result ls = direct.run("ls", "-l", direct.url(""));
+                if (ls.out().contains(".smbco-part-") && !ls.out().matches("(?s).*\\s0  \\S+ \\S+  \\.big.*")) {
+                    break;
+                }
+                Thread.sleep(5);
+            }
+            assertThat(copy).as("the upload should still be running when its connection is cut").isNotDone();
+            proxy.cut();
+            Cli.Result r = copy.get(90, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.toString()).isEqualTo(3);
+        }
+        List<String> left = ServerView.names(server, direct.dir);
+        assertThat(left).as("nothing under the real name").doesNotContain("big.bin");
+        assertThat(left).as("at most the hidden partial file, which the lost connection could not delete")
+                .allMatch(PartialFiles::isPartName);
+    }
+
+    @Test
+    void fullLocalDiskIsOneLineAndExit1(SambaServer server) throws Exception {
         Path small = Files.createDirectories(tmp.resolve("small"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString())
                 .redirectErrorStream(true).start();

@@ -20,13 +20,16 @@ public final class CpCommand implements Callable<Integer> {
     @Option(names = {"-r", "-R", "--recursive"}, description = "Copy directories recursively; create missing parent directories of DST.")
     boolean recursive;
 
+    @Option(names = "--verify", description = "Read each copy back and compare its SHA-256 with the source's before giving it its name (exit 1 on a mismatch).")
+    boolean verify;
+
     @Parameters(arity = "2..*", paramLabel = "SRC... DST", description = "Sources then destination: URLs, local paths, or - (stdin/stdout).")
     List<String> args;
 
     @Override
     public Integer call() {
         try (Session session = new Session(root)) {
-            return Transfer.run(session, args.subList(0, args.size() - 1), args.getLast(), recursive);
+            return Transfer.run(session, args.subList(0, args.size() - 1), args.getLast(), recursive, verify);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.smbco.cli.SmbcoCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -15,6 +16,9 @@ import picocli.CommandLine.ParentCommand;
 public final class PutCommand implements Callable<Integer> {
     @ParentCommand
     SmbcoCommand root;
+
+    @Option(names = "--verify", description = "Read each copy back and compare its SHA-256 with the source's before giving it its name (exit 1 on a mismatch).")
+    boolean verify;
 
     @Parameters(index = "0", paramLabel = "LOCAL|-")
     String local;
@@ -29,7 +33,7 @@ public final class PutCommand implements Callable<Integer> {
         }
         Urls.require(url, "put");
         try (Session session = new Session(root)) {
-            return Transfer.run(session, List.of(local), url, false);
+            return Transfer.run(session, List.of(local), url, false, verify);
         }
     }
 }

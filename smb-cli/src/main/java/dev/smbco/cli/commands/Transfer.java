@@ -14,6 +14,11 @@ final class Transfer {
     }
 
     static int run(Session session, List<String> sources, String destination, boolean recursive) {
+        return run(session, sources, destination, recursive, false);
+    }
+
+    /** @param verify read every copy back and compare its SHA-256 with the source's ({@code --verify}) */
+    static int run(Session session, List<String> sources, String destination, boolean recursive, boolean verify) {
         Endpoint dst = Endpoint.parse(destination);
         List<Endpoint> srcs = sources.stream().map(Endpoint::parse).toList();
         if (srcs.size() > 1 && !(dst instanceof Endpoint.Stdio)) {
@@ -22,7 +27,7 @@ final class Transfer {
         boolean toStdout = dst instanceof Endpoint.Stdio;
         ProgressMeter meter = session.meter(-1);
         Copier copier = new Copier(session.remote(), session.partials(), meter, session.options().parallel(),
-                session.io().in(), new StdoutSink(session.io().out()), session.io().err());
+                session.io().in(), new StdoutSink(session.io().out()), session.io().err()).verifying(verify);
         try {
             for (Endpoint src : srcs) {
                 copier.copy(src, dst, recursive);

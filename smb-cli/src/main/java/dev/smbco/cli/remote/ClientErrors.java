@@ -8,6 +8,8 @@ import dev.smbco.client.SmbConnectException;
 import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbProtocolException;
+import dev.smbco.client.SmbNoProgressException;
+import dev.smbco.client.SmbSizeMismatchException;
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.coro.RequestCancelledException;
 import dev.smbco.coro.RequestFailedException;
@@ -40,6 +42,10 @@ public final class ClientErrors {
             case SmbAuthenticationException a -> new CliException(ExitStatus.AUTHENTICATION,
                     what + ": authentication failed (" + NtStatus.name(a.status()) + ")", a);
             case SmbStatusException s -> CliException.status(what, NtStatus.name(s.status()), s);
+            case SmbSizeMismatchException m -> new CliException(ExitStatus.FAILED, what + ": the server holds " + m.actual()
+                    + " bytes, but " + m.expected() + " were sent", m);
+            case SmbNoProgressException n -> new CliException(ExitStatus.FAILED, what + ": the server accepted no data (at offset "
+                    + n.offset() + ")", n);
             case SmbConnectException c -> new CliException(ExitStatus.CONNECTION, what + ": cannot connect: " + reason(c), c);
             case SmbConnectionLostException l -> new CliException(ExitStatus.CONNECTION, what + ": connection lost", l);
             case RequestTimeoutException to -> new CliException(ExitStatus.CONNECTION, what + ": timed out", to);

@@ -11,7 +11,6 @@ import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.SmbTree;
 import dev.smbco.client.TransferListener;
-import dev.smbco.protocol.fscc.FileRenameInformation;
 import dev.smbco.protocol.smb2.AccessMask;
 import dev.smbco.protocol.smb2.ShareAccess;
 import dev.smbco.protocol.status.NtStatus;
@@ -151,8 +150,9 @@ final class ClientShare implements RemoteShare {
     }
 
     /**
-     * A small file is one READ asking one byte more than its size at the open (a short answer proves
-     * the end; the library's streaming helper would spend a second READ finding it), written with
+     * A small file is one READ asking one byte more than its size at the open (an answer that
+     * reaches the size is the end; a shorter one the library continues, so a short READ is never
+     * taken for the whole file; the streaming helper would spend a second READ finding it), written with
      * one local write. Larger files go through the library's pipelined download. The status comes
      * from the open, so keeping the modification time costs no further request.
      */
@@ -198,37 +198,51 @@ final class ClientShare implements RemoteShare {
         }
     }
 
+    /**
+     * Writes the file under {@code path}, closes it with a size check (the CLOSE asks the server
+     * what it holds: a mismatch fails here, before anything gets the real name), and only then
+     * renames it to {@code renameTo}. Every error names {@code renameTo}, the path the user gave,
+     * never the hidden partial file.
+     */
     @Override
     public long upload(Path source, String path, String renameTo, LongConsumer progress) {
-        try (SmbFile f = tree.open(path, UPLOAD)) {
-            long size = Files.size(source);
-            if (size <= Math.min(SMALL_FILE, f.maxWriteSize())) {
-                // one WRITE: a recursive copy is mostly small files, and the streaming helper's
-                // setup costs more than the whole file's transfer
-                byte[] data = Files.readAllBytes(source);
-                long written = f.write(0, data);
-                progress.accept(written);
-                commit(f, renameTo);
-                return written;
+        String shown = at(renameTo != null ? renameTo : path);
+        try {
+            long written;
+            try (SmbFile f = tree.open(path, UPLOAD)) {
+                long size = Files.size(source);
+                if (size <= Math.min(SMALL_FILE, f.maxWriteSize())) {
+                    // one WRITE: a recursive copy is mostly small files, and the streaming helper's
+                    // setup costs more than the whole file's transfer
+                    byte[] data = Files.readAllBytes(source);
+                    written = f.write(0, data);
+                    progress.accept(written);
+                } else {
+                    written = f.uploadSend(source, deltas(progress)).await();
+                }
+                f.close(written);
             }
-            long written = f.uploadSend(source, deltas(progress)).await();
-            commit(f, renameTo);
+            commit(path, renameTo);
             return written;
         } catch (IOException e) {
-            throw ClientErrors.toCli(e, at(path), source.toString());
+            throw ClientErrors.toCli(e, shown, source.toString());
         } catch (RuntimeException e) {
-            throw ClientErrors.toCli(e, at(path), source.toString());
+            throw ClientErrors.toCli(e, shown, source.toString());
         }
     }
 
     @Override
     public long upload(InputStream source, String path, String renameTo, LongConsumer progress) {
-        try (SmbFile f = tree.open(path, UPLOAD)) {
-            long written = f.uploadSend(source, deltas(progress)).await();
-            commit(f, renameTo);
+        try {
+            long written;
+            try (SmbFile f = tree.open(path, UPLOAD)) {
+                written = f.uploadSend(source, deltas(progress)).await();
+                f.close(written);
+            }
+            commit(path, renameTo);
             return written;
         } catch (RuntimeException e) {
-            throw ClientErrors.toCli(e, at(path), "standard input");
+            throw ClientErrors.toCli(e, at(renameTo != null ? renameTo : path), "standard input");
         }
     }
 
@@ -245,8 +259,8 @@ final class ClientShare implements RemoteShare {
             return -1;
         }
         try (SmbFile src = tree.open(from, OpenOptions.read())) {
+            long size = src.size();
             try (SmbFile dst = t.tree.open(to, UPLOAD)) {
-                long size = src.size();
                 long done = 0;
                 do {
                     long n = Math.min(COPY_SLICE, size - done);
@@ -261,24 +275,27 @@ final class ClientShare implements RemoteShare {
                     done += n;
                     progress.accept(n);
                 } while (done < size);
-                commit(dst, renameTo);
-                return size;
+                dst.close(size);
             }
+            t.commit(to, renameTo);
+            return size;
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, at(from), null);
         }
     }
 
     /**
-     * Renames a just-written file to its real name through its own handle (one SET_INFO), instead of
-     * closing it and opening it again by name to rename it (three requests more per file).
+     * Renames a just-written, closed and size-checked file to its real name (replacing what is
+     * there). The rename goes by path after the CLOSE, not through the upload's handle before it:
+     * only the CLOSE tells the size the server holds, and a file must not have its real name
+     * before that is known to be right.
      */
-    private void commit(SmbFile f, String renameTo) {
+    private void commit(String path, String renameTo) {
         if (renameTo == null) {
             return;
         }
         try {
-            f.setInfoSend(FileRenameInformation.of(renameTo.replace('/', '\\'), true)).await();
+            tree.rename(path, renameTo, true);
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, at(renameTo), null); // named after the file the user asked for
         }

@@ -4,6 +4,9 @@ import dev.smbco.cli.SmbUrl;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -69,4 +72,16 @@ public interface RemoteShare {
      *         caller then copies through the client)
      */
     long serverCopy(String from, RemoteShare target, String to, String renameTo, LongConsumer progress);
+
+    /** The SHA-256 of a file's content, read back from the server (for {@code --verify}). */
+    default byte[] sha256(String path) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        download(path, new DigestOutputStream(OutputStream.nullOutputStream(), md), n -> { });
+        return md.digest();
+    }
 }

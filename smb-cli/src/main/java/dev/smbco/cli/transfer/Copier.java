@@ -41,6 +41,7 @@ public final class Copier {
     private final PrintStream err;
     private final InputStream stdin;
     private final OutputStream stdout;
+    private boolean verify;
 
     /**
      * @param stdin  what {@code -} reads as a source
@@ -56,6 +57,15 @@ public final class Copier {
         this.stdin = stdin;
         this.stdout = stdout;
         this.err = err;
+    }
+
+    /**
+     * With {@code verify}, every copied file is read back and its SHA-256 compared with the
+     * source's before it is renamed to its real name ({@code --verify}).
+     */
+    public Copier verifying(boolean verify) {
+        this.verify = verify;
+        return this;
     }
 
     /** A file of a planned tree copy, by its path relative to the tree's root. */
@@ -244,18 +254,34 @@ public final class Copier {
         RemoteShare share = target.share();
         String temp = siblingPath(target.path(), PartialFiles.partName(target.name()));
         PartialFiles.Partial partial = partials.remote(share, temp);
+        // the rename to the real name follows the upload's size-checked CLOSE; with --verify it
+        // waits until the copy read back is the source, byte for byte
+        String renameTo = verify ? null : target.path();
         boolean done = false;
         try {
-            // the rename to the real name happens on the upload's own handle, after its last byte
-            switch (from) {
-                case Location.Local l -> share.upload(l.path(), temp, target.path(), counter);
-                case Location.Smb s -> {
-                    long copied = remote.sameConnection(s.url(), target.url())
-                            ? s.share().serverCopy(s.path(), share, temp, target.path(), counter) : -1;
-                    if (copied < 0) {
-                        Pipe.copy(s.share(), s.path(), share, temp, target.path(), counter);
+            try {
+                switch (from) {
+                    case Location.Local l -> share.upload(l.path(), temp, renameTo, counter);
+                    case Location.Smb s -> {
+                        long copied = remote.sameConnection(s.url(), target.url())
+                                ? s.share().serverCopy(s.path(), share, temp, renameTo, counter) : -1;
+                        if (copied < 0) {
+                            Pipe.copy(s.share(), s.path(), share, temp, renameTo, counter);
+                        }
                     }
                 }
+                if (verify) {
+                    byte[] source = switch (from) {
+                        case Location.Local l -> Verify.local(l.path());
+                        case Location.Smb s -> s.share().sha256(s.path());
+                    };
+                    Verify.same(source, share.sha256(temp), target.toString());
+                }
+            } catch (CliException e) {
+                throw renamed(e, share.url().withPath(temp).toString(), target.toString());
+            }
+            if (verify) {
+                share.rename(temp, target.path(), true);
             }
             partials.committed(partial);
             done = true;
@@ -275,7 +301,10 @@ public final class Copier {
             try {
                 info = from.share().download(from.path(), temp, counter);
             } catch (CliException e) {
-                throw renamed(e, temp, target.path());
+                throw renamed(e, temp.toString(), target.path().toString());
+            }
+            if (verify) {
+                Verify.same(from.share().sha256(from.path()), Verify.local(temp), target.toString());
             }
             if (info.modified() != null) {
                 Files.setLastModifiedTime(temp, FileTime.from(info.modified()));
@@ -294,13 +323,12 @@ public final class Copier {
         }
     }
 
-    /** A local error about the temporary file is reported under the name the user asked for. */
-    private static CliException renamed(CliException e, Path temp, Path target) {
-        String prefix = temp.toString();
-        if (!e.getMessage().startsWith(prefix)) {
+    /** An error about the temporary file is reported under the name the user asked for. */
+    private static CliException renamed(CliException e, String temp, String target) {
+        if (!e.getMessage().startsWith(temp)) {
             return e;
         }
-        return new CliException(e.status(), target + e.getMessage().substring(prefix.length()), e.getCause());
+        return new CliException(e.status(), target + e.getMessage().substring(temp.length()), e.getCause());
     }
 
     /** {@code put - URL}: stdin to a file; the URL must name the file (there is no name to go "into"). */
@@ -324,7 +352,19 @@ public final class Copier {
         PartialFiles.Partial partial = partials.remote(share, temp);
         boolean done = false;
         try {
-            share.upload(stdin, temp, target.path(), meter);
+            if (verify) {
+                // standard input cannot be read twice: digest it on its way to the server
+                java.security.MessageDigest md = Verify.sha256();
+                try {
+                    share.upload(new java.security.DigestInputStream(stdin, md), temp, null, meter);
+                    Verify.same(md.digest(), share.sha256(temp), target.toString());
+                } catch (CliException e) {
+                    throw renamed(e, share.url().withPath(temp).toString(), target.toString());
+                }
+                share.rename(temp, target.path(), true);
+            } else {
+                share.upload(stdin, temp, target.path(), meter);
+            }
             partials.committed(partial);
             meter.fileDone();
             done = true;

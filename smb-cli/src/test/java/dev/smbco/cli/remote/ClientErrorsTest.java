@@ -39,6 +39,16 @@ class ClientErrorsTest {
     }
 
     @Test
+    void dataTheServerDoesNotHoldIsExit1NamingBothSizes() {
+        CliException m = map(new dev.smbco.client.SmbSizeMismatchException("\\\\host\\share\\.x.txt.smbco-part-d5ec1d", 5_000_000, 65_424));
+        assertThat(m.status()).isEqualTo(ExitStatus.FAILED);
+        assertThat(m.getMessage()).isEqualTo(URL + ": the server holds 65424 bytes, but 5000000 were sent");
+        CliException n = map(new dev.smbco.client.SmbNoProgressException("WRITE p: server accepted no data", 65536));
+        assertThat(n.status()).isEqualTo(ExitStatus.FAILED);
+        assertThat(n.getMessage()).isEqualTo(URL + ": the server accepted no data (at offset 65536)");
+    }
+
+    @Test
     void authenticationIsExit4() {
         CliException e = map(new SmbAuthenticationException(0xC000006D, Command.SESSION_SETUP, "h", "m"));
         assertThat(e.status()).isEqualTo(ExitStatus.AUTHENTICATION);

@@ -1,0 +1,136 @@
+package dev.smbco.client;
+
+import dev.smbco.coro.Completer;
+import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestState;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A write of any length: split into WRITEs of at most {@link SmbFile#maxWriteSize()} that travel
+ * concurrently, each one continued until the server has taken every byte of it.
+ *
+ * <p><b>What the server took.</b> A WRITE response's Count (MS-SMB2 2.2.22) may be less than the
+ * Length sent. The rest is then written again from exactly {@code offset + Count}; a Count of 0 is
+ * a server that makes no progress and fails at once with {@link SmbNoProgressException} (never a
+ * retry loop), a Count above the Length with {@link SmbProtocolException}. The request completes
+ * with the whole length only when every byte was acknowledged, so adding up Counts can never hide
+ * a gap.
+ */
+final class SplitWrite {
+    private SplitWrite() {
+    }
+
+    /** Writes {@code data}'s readable bytes at {@code offset}; neither moves nor releases {@code data}. */
+    static Request<Long> start(SmbFile file, long offset, ByteBuf data) {
+        int max = file.maxWriteSize();
+        int length = data.readableBytes();
+        if (length <= max) {
+            return chunk(file, offset, data.retainedSlice());
+        }
+        List<Request<Long>> parts = new ArrayList<>();
+        for (int done = 0; done < length; done += max) {
+            int n = Math.min(max, length - done);
+            parts.add(chunk(file, offset + done, data.retainedSlice(data.readerIndex() + done, n)));
+        }
+        return all(file, parts, length);
+    }
+
+    /** One WRITE of {@code whole} (a retained slice, now owned here), continued after a short Count. */
+    private static Request<Long> chunk(SmbFile file, long offset, ByteBuf whole) {
+        Continued c = new Continued(file, offset, whole);
+        c.step(0);
+        return c.done.request();
+    }
+
+    /** The state of one continued WRITE; everything after {@link #step} runs on the loop. */
+    private static final class Continued {
+        private final SmbFile file;
+        private final long offset;
+        private final ByteBuf whole;
+        private final int length;
+        private final Completer<Long> done;
+        private volatile Request<Long> current;
+
+        Continued(SmbFile file, long offset, ByteBuf whole) {
+            this.file = file;
+            this.offset = offset;
+            this.whole = whole;
+            this.length = whole.readableBytes();
+            this.done = Completer.create(file.loop());
+            done.onCancel(() -> current.cancel());
+        }
+
+        void step(int have) {
+            Request<Long> r = file.writeChunk(offset + have, whole.retainedSlice(whole.readerIndex() + have, length - have));
+            current = r;
+            r.onDone(x -> acknowledged(x, have));
+        }
+
+        private void acknowledged(Request<Long> x, int have) {
+            if (x.state() != RequestState.DONE) {
+                whole.release();
+                if (x.state() == RequestState.CANCELLED) {
+                    done.cancelled();
+                } else {
+                    done.fail(x.failure());
+                }
+                return;
+            }
+            long count = x.recv();
+            int rest = length - have;
+            long at = offset + have;
+            if (count == 0 && rest > 0) {
+                whole.release();
+                done.fail(new SmbNoProgressException("WRITE " + file.unc() + ": server accepted no data at offset " + at
+                        + " (0 of " + rest + " bytes)", at));
+                return;
+            }
+            if (count < 0 || count > rest) {
+                whole.release();
+                done.fail(new SmbProtocolException("WRITE " + file.unc() + ": sent " + rest + " bytes at offset " + at
+                        + ", the server says it wrote " + Integer.toUnsignedString((int) count)));
+                return;
+            }
+            int total = have + (int) count;
+            if (total < length && !done.request().isDone()) {
+                step(total); // a short Count: write the rest from exactly where the server stopped
+                return;
+            }
+            whole.release();
+            if (total == length) {
+                file.extendKnownEnd(offset + length);
+                done.complete((long) length);
+            }
+        }
+    }
+
+    /** Completes with {@code length} once every part has; the first failure fails it. */
+    private static Request<Long> all(SmbFile file, List<Request<Long>> parts, long length) {
+        Completer<Long> c = Completer.create(file.loop());
+        int[] pending = {parts.size()};
+        c.onCancel(() -> {
+            boolean any = false;
+            for (Request<Long> p : parts) {
+                any |= p.cancel();
+            }
+            return any;
+        });
+        for (Request<Long> p : parts) {
+            p.onDone(r -> {
+                if (c.request().isDone()) {
+                    return; // the first failure (or the caller's cancel) decided already
+                }
+                if (r.state() == RequestState.CANCELLED) {
+                    c.cancelled();
+                } else if (r.state() != RequestState.DONE) {
+                    c.fail(r.failure());
+                } else if (--pending[0] == 0) {
+                    c.complete(length);
+                }
+            });
+        }
+        return c.request();
+    }
+}
