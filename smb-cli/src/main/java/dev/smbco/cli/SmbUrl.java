@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param password the password from the URL, or null
  * @param host     host name or address (IPv6 without brackets)
  * @param port     the port, or -1 when the URL names none
- * @param share    the share name, never empty
+ * @param share    the share name; empty only for a server URL ({@link #isServer()})
  * @param segments the path below the share, decoded, possibly empty (the share's root)
  * @param into     whether the URL ended with {@code /}
  */
@@ -51,6 +51,20 @@ public record SmbUrl(String domain, String user, String password, String host, i
      * @throws CliException with exit status 2 and a message saying what is wrong
      */
     public static SmbUrl parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * Parses a URL that may name a server only ({@code smb://HOST/} or {@code smb://HOST}): then
+     * {@link #isServer()} is true and the share is empty.
+     *
+     * @throws CliException with exit status 2 and a message saying what is wrong
+     */
+    public static SmbUrl parseServerOrShare(String text) {
+        return parse(text, true);
+    }
+
+    private static SmbUrl parse(String text, boolean serverAllowed) {
         if (!isUrl(text)) {
             throw bad(text, "it must start with smb://");
         }
@@ -142,10 +156,18 @@ public record SmbUrl(String domain, String user, String password, String host, i
             parts.add(segment);
         }
         if (parts.isEmpty()) {
+            if (serverAllowed) {
+                return new SmbUrl(domain, user, password, host, port, "", List.of(), false);
+            }
             throw bad(text, "missing share name (smb://HOST/SHARE/...)");
         }
         String share = parts.removeFirst();
         return new SmbUrl(domain, user, password, host, port, share, parts, into && !parts.isEmpty());
+    }
+
+    /** Whether this URL names a server, not a share ({@code smb://HOST/}; see {@link #parseServerOrShare}). */
+    public boolean isServer() {
+        return share.isEmpty();
     }
 
     /** The port to connect to: the URL's, else {@code fallback} when positive, else 445. */

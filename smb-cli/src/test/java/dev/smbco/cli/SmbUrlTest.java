@@ -66,6 +66,28 @@ class SmbUrlTest {
         assertThat(url.segments()).containsExactly("déjà vu", "日本.txt");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"smb://CORP;alice@host:1445/", "smb://CORP;alice@host:1445", "smb://CORP;alice@host:1445//"})
+    void aServerUrlHasNoShareWhereOneIsOptional(String text) {
+        SmbUrl url = SmbUrl.parseServerOrShare(text);
+        assertThat(url.isServer()).isTrue();
+        assertThat(url.share()).isEmpty();
+        assertThat(url.segments()).isEmpty();
+        assertThat(url.user()).isEqualTo("alice");
+        assertThat(url.domain()).isEqualTo("CORP");
+        assertThat(url.portOr(445)).isEqualTo(1445);
+        assertThat(url.toString()).isEqualTo("smb://host:1445/");
+        assertThatThrownBy(() -> SmbUrl.parse(text)).isInstanceOf(CliException.class).hasMessageContaining("missing share");
+    }
+
+    @Test
+    void aShareUrlIsNoServerUrl() {
+        SmbUrl url = SmbUrl.parseServerOrShare("smb://host/share/dir/");
+        assertThat(url.isServer()).isFalse();
+        assertThat(url).isEqualTo(SmbUrl.parse("smb://host/share/dir/"));
+        assertThatThrownBy(() -> SmbUrl.parseServerOrShare("smb:///")).isInstanceOf(CliException.class).hasMessageContaining("missing host");
+    }
+
     @Test
     void rawNonAsciiIsAccepted() {
         SmbUrl url = SmbUrl.parse("smb://h/s/Ünïcødé/файл.txt");

@@ -2,6 +2,8 @@ package dev.smbco.client;
 
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Undo;
+import dev.smbco.client.rpc.ShareEnum;
+import dev.smbco.client.rpc.ShareInfo;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
@@ -12,7 +14,9 @@ import dev.smbco.protocol.smb2.ShareFlags;
 import dev.smbco.protocol.smb2.TreeConnectRequest;
 import dev.smbco.protocol.smb2.TreeConnectResponse;
 import dev.smbco.protocol.smb2.TreeDisconnectRequest;
+import dev.smbco.protocol.rpc.Srvsvc;
 import dev.smbco.protocol.status.NtStatus;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +118,25 @@ public final class SmbSession implements AutoCloseable {
     /** Blocking twin of {@link #treeConnectSend(String)}. */
     public SmbTree treeConnect(String share) {
         return treeConnectSend(share).await();
+    }
+
+    /**
+     * The server's shares, as {@code smbclient -L} lists them: MS-SRVS NetrShareEnum (level 1) over
+     * the {@code srvsvc} named pipe on IPC$ (connected, opened and closed for this call). A server
+     * that refuses fails it with {@link SmbAccessDeniedException}, another RPC failure with
+     * {@link dev.smbco.client.rpc.SmbRpcException}.
+     */
+    public Request<List<ShareInfo>> listSharesSend() {
+        Request<List<ShareInfo>> refused = refuseIfLoggedOff("NetrShareEnum \\\\" + connection.host());
+        if (refused != null) {
+            return refused;
+        }
+        return ShareEnum.listSend(connection.loop(), connection.host(), () -> NamedPipe.openSend(this, Srvsvc.PIPE));
+    }
+
+    /** Blocking twin of {@link #listSharesSend()}. */
+    public List<ShareInfo> listShares() {
+        return listSharesSend().await();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.smbco.cli.SmbcoCommand;
 import dev.smbco.cli.remote.FileInfo;
 import dev.smbco.cli.remote.RemoteShare;
 import dev.smbco.cli.transfer.ProgressFormat;
+import dev.smbco.client.rpc.ShareInfo;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ls [-l] [-R] [--json] URL}: list a directory, or show one file. */
-@Command(name = "ls", description = "List a directory (or show one file).", sortOptions = false)
+/** {@code ls [-l] [-R] [--json] URL}: list a directory, or show one file; {@code ls smb://HOST/} lists the server's shares. */
+@Command(name = "ls", description = "List a directory (or show one file); smb://HOST/ lists the server's shares.", sortOptions = false)
 public final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -36,12 +37,15 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON array of entries (name, path, url, type, size, times, attributes).")
     boolean json;
 
-    @Parameters(paramLabel = "URL", description = "smb://HOST/SHARE[/PATH]")
+    @Parameters(paramLabel = "URL", description = "smb://HOST/SHARE[/PATH], or smb://HOST/ for the shares")
     String url;
 
     @Override
     public Integer call() {
-        SmbUrl target = Urls.require(url, "ls");
+        SmbUrl target = Urls.requireServerOrShare(url, "ls");
+        if (target.isServer()) {
+            return listShares(target);
+        }
         try (Session session = new Session(root)) {
             RemoteShare share = session.remote().share(target);
             FileInfo self = share.stat(target.path());
@@ -52,6 +56,19 @@ public final class LsCommand implements Callable<Integer> {
                 collect(share, target.path(), entries);
             }
             print(entries, target, share.url(), self.directory());
+        }
+        return 0;
+    }
+
+    /** The server's shares, as smbclient -L lists them. */
+    private int listShares(SmbUrl server) {
+        try (Session session = new Session(root)) {
+            List<ShareInfo> shares = session.remote().shares(server);
+            if (json) {
+                root.io().out().println(Shares.json(shares, server));
+            } else {
+                Shares.table(root.io().out(), shares);
+            }
         }
         return 0;
     }

@@ -15,4 +15,12 @@ final class Urls {
         }
         return SmbUrl.parse(arg);
     }
+
+    /** As {@link #require}, but {@code smb://HOST/} (a server, no share) is allowed too. */
+    static SmbUrl requireServerOrShare(String arg, String command) {
+        if (!SmbUrl.isUrl(arg)) {
+            throw CliException.usage(command + " needs an smb:// URL, not '" + arg + "'");
+        }
+        return SmbUrl.parseServerOrShare(arg);
+    }
 }

@@ -11,6 +11,7 @@ import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbNoProgressException;
 import dev.smbco.client.SmbSizeMismatchException;
 import dev.smbco.client.SmbStatusException;
+import dev.smbco.client.rpc.SmbRpcException;
 import dev.smbco.coro.RequestCancelledException;
 import dev.smbco.coro.RequestFailedException;
 import dev.smbco.coro.RequestTimeoutException;
@@ -53,6 +54,7 @@ public final class ClientErrors {
             case RequestCancelledException c -> new CliException(ExitStatus.CONNECTION, what + ": cancelled", c);
             case IOException io when local != null -> new CliException(ExitStatus.FAILED, local + ": " + ioReason(io), io);
             case IOException io -> Failures.local(io);
+            case SmbRpcException r -> new CliException(ExitStatus.FAILED, what + ": " + r.getMessage(), r);
             case SmbException s -> new CliException(ExitStatus.CONNECTION, what + ": " + s.getMessage(), s);
             default -> Failures.toCli(e);
         };

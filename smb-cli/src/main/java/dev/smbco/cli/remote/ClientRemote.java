@@ -6,11 +6,13 @@ import dev.smbco.cli.SigningMode;
 import dev.smbco.cli.SmbUrl;
 import dev.smbco.cli.SmbcoCommand;
 import dev.smbco.client.Credentials;
+import dev.smbco.client.SmbAccessDeniedException;
 import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbConfig;
 import dev.smbco.client.SmbConnection;
 import dev.smbco.client.SmbSession;
 import dev.smbco.client.SmbTree;
+import dev.smbco.client.rpc.ShareInfo;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import java.time.Duration;
@@ -97,6 +99,20 @@ public final class ClientRemote implements Remote {
         share = new ClientShare(root, tree);
         shares.put(key, share);
         return share;
+    }
+
+    @Override
+    public synchronized List<ShareInfo> shares(SmbUrl server) {
+        SmbSession session = session(server);
+        try {
+            return session.listShares();
+        } catch (SmbAccessDeniedException e) {
+            // refused at IPC$, at the srvsvc pipe or by NetrShareEnum itself: to the user it is one thing
+            throw CliException.failed(server.toString(), "the server refused to list its shares ("
+                    + dev.smbco.protocol.status.NtStatus.name(e.status()) + ")");
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, server.toString(), null);
+        }
     }
 
     private SmbSession session(SmbUrl url) {

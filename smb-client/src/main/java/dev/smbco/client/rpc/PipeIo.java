@@ -1,0 +1,31 @@
+package dev.smbco.client.rpc;
+
+import dev.smbco.coro.Request;
+
+/**
+ * An open named pipe as the RPC layer sees it (MS-SMB2 3.2.4.20.4 / 3.2.4.6): write-and-read in
+ * one IOCTL, further READs, and close. Implemented by the client package over an SMB2 handle on
+ * IPC$; tests substitute a scripted pipe. Not API.
+ */
+public interface PipeIo {
+    /** FSCTL_PIPE_TRANSCEIVE: writes {@code data}, returns up to {@code maxOutput} bytes of the pipe's answer. */
+    Request<Reply> transceiveSend(byte[] data, int maxOutput);
+
+    /** READ up to {@code max} bytes of the pipe's current message. */
+    Request<Reply> readSend(int max);
+
+    /** Closes the pipe (and whatever was opened to reach it); never fails for a pipe that is gone already. */
+    Request<Void> closeSend();
+
+    /** A short name for messages, e.g. {@code \\host\IPC$\srvsvc}. */
+    String name();
+
+    /**
+     * What one TRANSCEIVE or READ returned.
+     *
+     * @param data the bytes
+     * @param more whether the server said STATUS_BUFFER_OVERFLOW: the message goes on, READ the rest
+     */
+    record Reply(byte[] data, boolean more) {
+    }
+}
