@@ -50,9 +50,10 @@ public final class ClientRemote implements Remote {
                     .signing(options.signing() == SigningMode.REQUIRED ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
                     .encryption(options.encrypt() ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
                     // A big file keeps eight 8 MiB READs or WRITEs in flight: 1024 credits and 64 MiB,
-                    // the library's whole default window. Requests wait for credits in FIFO order, so
-                    // the small files of a recursive copy (four requests each) would queue behind every
-                    // big chunk. Twice the window leaves room for them to pass.
+                    // the library's whole default window. Small requests may pass a chunk that waits for
+                    // credits only within the scheduler's reserve (CreditScheduler), so the small files of
+                    // a recursive copy (four requests each) would still often wait; twice the window
+                    // leaves them room of their own.
                     .creditTarget(2048)
                     .memoryBudget(128L << 20)
                     .ioThreads(1);
