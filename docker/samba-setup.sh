@@ -11,10 +11,12 @@
 #
 # The variant comes from the environment:
 #   SMBCO_VARIANT        shorthand: default | signing-required | smb311-only |
-#                        max-smb2_02 | max-smb2_10 | max-smb3_00 | max-smb3_02
+#                        max-smb2_02 | max-smb2_10 | max-smb3_00 | max-smb3_02 |
+#                        small-io (smb2 max read/write/trans = 65536)
 #   SMBCO_SIGNING        auto | required                       (overrides the shorthand)
 #   SMBCO_MIN_PROTOCOL   SMB2_02 | SMB2_10 | SMB3_00 | SMB3_02 | SMB3_11
 #   SMBCO_MAX_PROTOCOL   same list
+#   SMBCO_MAX_IO         smb2 max read = max write = max trans, bytes (default 8388608, Samba's)
 #   SMBCO_USER / SMBCO_PASSWORD / SMBCO_DOMAIN   default test / test-password / WORKGROUP
 #   SMBCO_PORT           local mode only: the port to use (default: a free one)
 #   SMBCO_LOG_LEVEL      Samba debug level (default 1); logs go to STATE/log/
@@ -46,7 +48,7 @@ protocol_index() {
 # Sets VARIANT, SIGNING, MIN_PROTOCOL, MAX_PROTOCOL, USER_NAME, PASSWORD, DOMAIN from SMBCO_*.
 resolve_settings() {
   VARIANT=${SMBCO_VARIANT:-default}
-  local signing=auto min=SMB2_02 max=SMB3_11
+  local signing=auto min=SMB2_02 max=SMB3_11 max_io=8388608
   case $VARIANT in
     default) ;;
     signing-required) signing=required ;;
@@ -55,7 +57,8 @@ resolve_settings() {
     max-smb2_10) max=SMB2_10 ;;
     max-smb3_00) max=SMB3_00 ;;
     max-smb3_02) max=SMB3_02 ;;
-    *) die "unknown SMBCO_VARIANT '$VARIANT' (default, signing-required, smb311-only, max-smb2_02, max-smb2_10, max-smb3_00, max-smb3_02)" ;;
+    small-io) max_io=65536 ;;
+    *) die "unknown SMBCO_VARIANT '$VARIANT' (default, signing-required, smb311-only, max-smb2_02, max-smb2_10, max-smb3_00, max-smb3_02, small-io)" ;;
   esac
   signing=${SMBCO_SIGNING:-$signing}
   case $signing in
@@ -65,6 +68,8 @@ resolve_settings() {
   esac
   MIN_PROTOCOL=${SMBCO_MIN_PROTOCOL:-$min}
   MAX_PROTOCOL=${SMBCO_MAX_PROTOCOL:-$max}
+  MAX_IO=${SMBCO_MAX_IO:-$max_io}
+  [[ $MAX_IO =~ ^[0-9]+$ ]] && (( MAX_IO >= 65536 )) || die "SMBCO_MAX_IO must be a number of bytes >= 65536, not '$MAX_IO'"
   protocol_index "$MIN_PROTOCOL" >/dev/null
   protocol_index "$MAX_PROTOCOL" >/dev/null
   (( $(protocol_index "$MIN_PROTOCOL") <= $(protocol_index "$MAX_PROTOCOL") )) \
@@ -86,6 +91,7 @@ render_conf() {
       -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@VARIANT@|$VARIANT|g" -e "s|@USER@|$USER_NAME|g" \
       -e "s|@GUEST@|$guest|g" -e "s|@SIGNING@|$SIGNING|g" -e "s|@LOG_LEVEL@|$LOG_LEVEL|g" \
       -e "s|@MIN_PROTOCOL@|$MIN_PROTOCOL|g" -e "s|@MAX_PROTOCOL@|$MAX_PROTOCOL|g" \
+      -e "s|@MAX_IO@|$MAX_IO|g" \
       "$TEMPLATE" >"$state/smb.conf.tmp"
   mv "$state/smb.conf.tmp" "$state/smb.conf"
 }

@@ -23,7 +23,12 @@ public enum SambaVariant {
     /** At most SMB 3.0. */
     MAX_SMB3_00("max-smb3_00", Dialect.SMB2_02, Dialect.SMB3_00, false),
     /** At most SMB 3.0.2. */
-    MAX_SMB3_02("max-smb3_02", Dialect.SMB2_02, Dialect.SMB3_02, false);
+    MAX_SMB3_02("max-smb3_02", Dialect.SMB2_02, Dialect.SMB3_02, false),
+    /**
+     * All dialects, but small I/O limits: {@code smb2 max read = smb2 max write = smb2 max trans =
+     * 65536}, as small NAS firmware has ({@code SMBCO_VARIANT=small-io} sets them).
+     */
+    SMALL_IO("small-io", Dialect.SMB2_02, Dialect.SMB3_11, false);
 
     private final String id;
     private final Dialect minDialect;

@@ -33,12 +33,23 @@ final class Cli {
         }
     }
 
-    private final SambaServer server;
+    /** Where the CLI connects: a test Samba server, or another implementation (impacket). */
+    record Endpoint(String host, int port, String user, String password, String share) {
+        static Endpoint of(SambaServer server) {
+            return new Endpoint(server.host(), server.port(), server.user(), server.password(), server.share());
+        }
+    }
+
+    private final Endpoint server;
     private final Map<String, String> env = new HashMap<>();
     /** A directory of its own on the server's main share, so tests sharing a server never meet. */
     final String dir = "cli-" + UUID.randomUUID().toString().substring(0, 8);
 
     Cli(SambaServer server) {
+        this(Endpoint.of(server));
+    }
+
+    Cli(Endpoint server) {
         this.server = server;
         env.put("SMBCO_PASSWORD", server.password());
     }
