@@ -75,6 +75,15 @@ class ServerCapMatrixTest {
     /** A 2.0.2 server asked for encryption: a typed refusal, not a silent plain connection. */
     @Test
     void encryptionOnA202ServerIsRefused(@UseSamba(variant = SambaVariant.MAX_SMB2_02) SambaServer server) {
+        encryptionRefused(server);
+    }
+
+    @Test
+    void encryptionOnA21ServerIsRefused(@UseSamba(variant = SambaVariant.MAX_SMB2_10) SambaServer server) {
+        encryptionRefused(server);
+    }
+
+    private static void encryptionRefused(SambaServer server) {
         Cli cli = new Cli(server);
         Cli.Result r = cli.run("--encrypt", "ls", cli.share(server.share()));
         assertThat(r.status()).as(r.toString()).isNotZero();
