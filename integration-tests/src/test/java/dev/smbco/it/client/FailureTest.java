@@ -308,9 +308,11 @@ class FailureTest {
         }
         try (SmbClient client = SmbClient.create()) {
             int p = port;
+            // one plain sentence, not the transport's "finishConnect(..) failed with error(-111): ..."
             assertThatThrownBy(() -> client.connect("127.0.0.1", p))
                     .isInstanceOf(SmbConnectException.class)
-                    .hasMessageContaining("127.0.0.1:" + p);
+                    .hasMessage("cannot connect to 127.0.0.1:" + p + " (127.0.0.1): connection refused")
+                    .satisfies(e -> assertThat(((SmbConnectException) e).reason()).isEqualTo("connection refused"));
         }
     }
 
