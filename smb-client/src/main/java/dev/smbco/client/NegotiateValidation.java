@@ -11,6 +11,7 @@ import dev.smbco.protocol.status.NtStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,8 @@ final class NegotiateValidation {
         String what = "VALIDATE_NEGOTIATE_INFO " + unc;
         Negotiated n = conn.negotiated();
         int serverSecurityMode = conn.serverSecurityMode();
-        return conn.sender().send(req.toIoctl(), signed, what, unc, conn.config().requestTimeout(), NegotiateValidation::notSupported,
-                (header, body) -> {
+        IntPredicate notSupported = NegotiateValidation::notSupported; // handled below: accepted only signed
+        return conn.sender().send(req.toIoctl(), signed, what, unc, conn.config().requestTimeout(), notSupported, (header, body) -> {
             if (!header.isSigned() && !treeRoute.encrypt()) {
                 throw refuse(conn, what + ": the response (" + NtStatus.describe(header.status()) + ") is not signed");
             }
