@@ -89,6 +89,22 @@ class ImpacketTest {
         RoundTrip.run(cli, tmp, disk(cli), "--signing", "required");
     }
 
+    /**
+     * smb to smb on one impacket share: whether the server does the copy (COPYCHUNK) or smbco
+     * streams it, the copy on disk is byte-exact - never a silent difference.
+     */
+    @Test
+    void copyWithinTheServerIsByteExact() throws Exception {
+        Cli cli = cli();
+        byte[] data = new byte[2 * 1024 * 1024 + 3];
+        new Random(5).nextBytes(data);
+        Path local = Files.write(tmp.resolve("src.bin"), data);
+        assertThat(cli.run("-q", "put", local.toString(), cli.url("src.bin")).status()).isZero();
+        Cli.Result copy = cli.run("-q", "cp", cli.url("src.bin"), cli.url("copy.bin"));
+        assertThat(copy.status()).as(copy.toString()).isZero();
+        assertThat(Files.readAllBytes(server.dir().resolve(cli.dir).resolve("copy.bin"))).isEqualTo(data);
+    }
+
     /** impacket has no SMB 3: asking for encryption is a typed refusal, not a plain connection. */
     @Test
     void encryptionIsRefusedTyped() {
