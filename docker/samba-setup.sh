@@ -12,12 +12,14 @@
 # The variant comes from the environment:
 #   SMBCO_VARIANT        shorthand: default | signing-required | smb311-only |
 #                        max-smb2_02 | max-smb2_10 | max-smb3_00 | max-smb3_02 |
-#                        credits-16 | credits-64 | credits-128
+#                        credits-16 | credits-64 | credits-128 |
+#                        small-io (smb2 max read/write/trans = 65536)
 #   SMBCO_SIGNING        auto | required                       (overrides the shorthand)
 #   SMBCO_MIN_PROTOCOL   SMB2_02 | SMB2_10 | SMB3_00 | SMB3_02 | SMB3_11
 #   SMBCO_MAX_PROTOCOL   same list
 #   SMBCO_MAX_CREDITS    smb2 max credits, 1..65535 (default 8192, Samba's own; the
 #                        credits-N shorthands set N: a frugal server for the credit tests)
+#   SMBCO_MAX_IO         smb2 max read = max write = max trans, bytes (default 8388608, Samba's)
 #   SMBCO_USER / SMBCO_PASSWORD / SMBCO_DOMAIN   default test / test-password / WORKGROUP
 #   SMBCO_PORT           local mode only: the port to use (default: a free one)
 #   SMBCO_LOG_LEVEL      Samba debug level (default 1); logs go to STATE/log/
@@ -49,7 +51,7 @@ protocol_index() {
 # Sets VARIANT, SIGNING, MIN_PROTOCOL, MAX_PROTOCOL, MAX_CREDITS, USER_NAME, PASSWORD, DOMAIN from SMBCO_*.
 resolve_settings() {
   VARIANT=${SMBCO_VARIANT:-default}
-  local signing=auto min=SMB2_02 max=SMB3_11 credits=8192
+  local signing=auto min=SMB2_02 max=SMB3_11 credits=8192 max_io=8388608
   case $VARIANT in
     default) ;;
     signing-required) signing=required ;;
@@ -61,7 +63,8 @@ resolve_settings() {
     credits-16) credits=16 ;;
     credits-64) credits=64 ;;
     credits-128) credits=128 ;;
-    *) die "unknown SMBCO_VARIANT '$VARIANT' (default, signing-required, smb311-only, max-smb2_02, max-smb2_10, max-smb3_00, max-smb3_02, credits-16, credits-64, credits-128)" ;;
+    small-io) max_io=65536 ;;
+    *) die "unknown SMBCO_VARIANT '$VARIANT' (default, signing-required, smb311-only, max-smb2_02, max-smb2_10, max-smb3_00, max-smb3_02, credits-16, credits-64, credits-128, small-io)" ;;
   esac
   MAX_CREDITS=${SMBCO_MAX_CREDITS:-$credits}
   [[ $MAX_CREDITS =~ ^[0-9]{1,5}$ ]] && (( MAX_CREDITS >= 1 && MAX_CREDITS <= 65535 )) \
@@ -74,6 +77,8 @@ resolve_settings() {
   esac
   MIN_PROTOCOL=${SMBCO_MIN_PROTOCOL:-$min}
   MAX_PROTOCOL=${SMBCO_MAX_PROTOCOL:-$max}
+  MAX_IO=${SMBCO_MAX_IO:-$max_io}
+  [[ $MAX_IO =~ ^[0-9]+$ ]] && (( MAX_IO >= 65536 )) || die "SMBCO_MAX_IO must be a number of bytes >= 65536, not '$MAX_IO'"
   protocol_index "$MIN_PROTOCOL" >/dev/null
   protocol_index "$MAX_PROTOCOL" >/dev/null
   (( $(protocol_index "$MIN_PROTOCOL") <= $(protocol_index "$MAX_PROTOCOL") )) \
@@ -95,7 +100,7 @@ render_conf() {
       -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@VARIANT@|$VARIANT|g" -e "s|@USER@|$USER_NAME|g" \
       -e "s|@GUEST@|$guest|g" -e "s|@SIGNING@|$SIGNING|g" -e "s|@LOG_LEVEL@|$LOG_LEVEL|g" \
       -e "s|@MIN_PROTOCOL@|$MIN_PROTOCOL|g" -e "s|@MAX_PROTOCOL@|$MAX_PROTOCOL|g" \
-      -e "s|@MAX_CREDITS@|$MAX_CREDITS|g" \
+      -e "s|@MAX_CREDITS@|$MAX_CREDITS|g" -e "s|@MAX_IO@|$MAX_IO|g" \
       "$TEMPLATE" >"$state/smb.conf.tmp"
   mv "$state/smb.conf.tmp" "$state/smb.conf"
 }

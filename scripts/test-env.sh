@@ -28,7 +28,7 @@ smbco_test_env_main() {
   case ":$PATH:" in *":$JAVA_HOME/bin:"*) ;; *) export PATH=$JAVA_HOME/bin:$PATH ;; esac
 
   # 2. Debian packages (only those missing; only as root): scripts/setup-samba.sh does the install
-  local want=(samba samba-vfs-modules smbclient libuid-wrapper libnss-wrapper) missing=() rc=0
+  local want=(samba samba-vfs-modules smbclient python3-impacket libuid-wrapper libnss-wrapper) missing=() rc=0
   [[ -n ${SMBCO_SKIP_CONTAINERS:-} ]] || want+=(podman runc iptables debootstrap netavark aardvark-dns)
   command -v mvn >/dev/null 2>&1 || want+=(maven)
   if command -v dpkg-query >/dev/null 2>&1; then

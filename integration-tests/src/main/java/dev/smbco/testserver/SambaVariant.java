@@ -29,7 +29,12 @@ public enum SambaVariant {
     /** {@code smb2 max credits = 64}, as appliances and NAS firmware often configure. */
     CREDITS_64("credits-64", Dialect.SMB2_02, Dialect.SMB3_11, false, 64),
     /** {@code smb2 max credits = 128}: exactly one 8 MiB READ's charge. */
-    CREDITS_128("credits-128", Dialect.SMB2_02, Dialect.SMB3_11, false, 128);
+    CREDITS_128("credits-128", Dialect.SMB2_02, Dialect.SMB3_11, false, 128),
+    /**
+     * All dialects, but small I/O limits: {@code smb2 max read = smb2 max write = smb2 max trans =
+     * 65536}, as small NAS firmware has ({@code SMBCO_VARIANT=small-io} sets them).
+     */
+    SMALL_IO("small-io", Dialect.SMB2_02, Dialect.SMB3_11, false);
 
     /** Samba's own default of {@code smb2 max credits}. */
     public static final int SAMBA_DEFAULT_MAX_CREDITS = 8192;

@@ -17,15 +17,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (its caches in a temporary directory, nothing of the system's). Credentials go through an
  * authentication file, not the command line.
  */
-final class Smbclient {
-    record Result(int exitCode, String output) {
+public final class Smbclient {
+    public record Result(int exitCode, String output) {
     }
 
     private Smbclient() {
     }
 
     /** Runs {@code commands} (smbclient's -c) on {@code share} as the server's user; extra args go before. */
-    static Result run(SambaServer server, String share, String commands, String... extraArgs) throws IOException, InterruptedException {
+    public static Result run(SambaServer server, String share, String commands, String... extraArgs) throws IOException, InterruptedException {
         return runAs(server, share, server.user(), server.password(), commands, extraArgs);
     }
 

@@ -3,6 +3,7 @@ package dev.smbco.client;
 import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.engine.SmbPipeline;
+import dev.smbco.client.internal.ConnectFailures;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
@@ -181,8 +182,9 @@ public final class SmbClient implements AutoCloseable {
                 }
             } else {
                 Throwable cause = done.cause();
+                String reason = ConnectFailures.describe(cause, config.connectTimeout());
                 c.fail(new SmbConnectException("cannot connect to " + name + " (" + address.getAddress().getHostAddress() + "): "
-                        + (cause == null ? "cancelled" : cause.getMessage()), cause));
+                        + reason, reason, cause));
             }
         });
         c.onCancel(() -> f.cancel(false));

@@ -17,6 +17,17 @@ public interface Smb2Request {
     void encode(ByteBuf out);
 
     /**
+     * This request as it may go out on a connection of {@code dialect} (MS-SMB2 2.2): every field
+     * that the dialect reserves ("MUST NOT be used and MUST be reserved. The client MUST set this
+     * field to 0") is 0 in the result, whatever the caller put there. The connection calls it with
+     * the negotiated dialect before encoding; requests without dialect-dependent fields return
+     * themselves.
+     */
+    default Smb2Request forDialect(Dialect dialect) {
+        return this;
+    }
+
+    /**
      * Bytes this request moves for credit accounting (MS-SMB2 3.2.4.1.5): the larger of what it
      * sends and what it asks to receive. 0 for small requests.
      */

@@ -33,16 +33,27 @@ final class Cli {
         }
     }
 
-    private final SambaServer server;
+    /** Where the CLI connects: a test Samba server, or another implementation (impacket). */
+    record Endpoint(String host, int port, String user, String password, String share) {
+        static Endpoint of(SambaServer server) {
+            return new Endpoint(server.host(), server.port(), server.user(), server.password(), server.share());
+        }
+    }
+
+    private final Endpoint server;
     private final Map<String, String> env = new HashMap<>();
     /** A directory of its own on the server's main share, so tests sharing a server never meet. */
     final String dir;
 
     Cli(SambaServer server) {
+        this(Endpoint.of(server));
+    }
+
+    Cli(Endpoint server) {
         this(server, "cli-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    private Cli(SambaServer server, String dir) {
+    private Cli(Endpoint server, String dir) {
         this.server = server;
         this.dir = dir;
         env.put("SMBCO_PASSWORD", server.password());
@@ -50,7 +61,7 @@ final class Cli {
 
     /** The same test directory reached another way (e.g. through a FaultProxy in front of the server). */
     Cli via(SambaServer other) {
-        return new Cli(other, dir);
+        return new Cli(Endpoint.of(other), dir);
     }
 
     Cli withoutEnvironment() {

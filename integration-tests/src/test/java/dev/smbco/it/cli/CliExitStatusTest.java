@@ -88,6 +88,8 @@ class CliExitStatusTest {
         assertThat(r.status()).isEqualTo(3);
         assertThat(r.err()).startsWith("smbco: ").contains("127.0.0.1:" + port).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.err().lines().count()).isEqualTo(1);
+        // one plain sentence, not Netty's "finishConnect(..) failed with error(-111): Connection refused"
+        assertThat(r.err()).endsWith(": cannot connect: connection refused\n").doesNotContain("finishConnect").doesNotContain("error(");
     }
 
     @Test

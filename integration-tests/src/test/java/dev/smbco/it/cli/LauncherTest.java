@@ -2,6 +2,9 @@ package dev.smbco.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smbco.protocol.Command;
+import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.io.File;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +50,9 @@ class LauncherTest {
 
     static Process start(SambaServer server, Path stdin, Path stderr, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
+        // SIGINT at its default: a shell that runs the build in the background may have it ignored, and an
+        // ignored signal stays ignored across exec (the JVM would not install its Ctrl-C handling)
+        cmd.addAll(List.of("env", "--default-signal=INT"));
         cmd.add(repo().resolve("smbco").toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo().toFile());
@@ -111,26 +118,44 @@ class LauncherTest {
         assertThat(back).isEqualTo(Files.readAllBytes(in));
     }
 
+    /**
+     * Ctrl-C (SIGINT, sent to the launched JVM by its PID) during an upload: exit 130, the remote
+     * partial file is removed, and the session ends politely - a LOGOFF reaches the server (counted
+     * by a proxy between the two).
+     */
     @Test
-    void interruptDuringAnUploadRemovesTheRemotePartialFile(SambaServer server) throws Exception {
-        Cli cli = new Cli(server).mkdir();
-        Path big = BigFile.write(tmp.resolve("up.bin"), 384);
-        Path errFile = tmp.resolve("stderr.txt");
-        Process p = start(server, null, errFile, "cp", big.toString(), cli.url("") + "/");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        boolean seen = false;
-        while (!seen && p.isAlive() && System.nanoTime() < deadline) {
-            seen = cli.run("ls", cli.url("")).out().contains(".smbco-part-");
-            Thread.sleep(5);
+    void ctrlCDuringAnUploadRemovesTheRemotePartialFileAndLogsOff(SambaServer server) throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            SambaServer front = proxy.front(server);
+            LongAdder logoffs = new LongAdder();
+            proxy.clientToServer().rewrite(frame -> {
+                if (Frames.isSmb2(frame) && Frames.command(frame) == Command.LOGOFF.code()) {
+                    logoffs.increment();
+                }
+                return false;
+            }, 0, frame -> frame);
+            Cli cli = new Cli(front).mkdir();
+            Path big = BigFile.write(tmp.resolve("up.bin"), 384);
+            Path errFile = tmp.resolve("stderr.txt");
+            Process p = start(front, null, errFile, "cp", big.toString(), cli.url("") + "/");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            boolean seen = false;
+            while (!seen && p.isAlive() && System.nanoTime() < deadline) {
+                seen = cli.run("ls", cli.url("")).out().contains(".smbco-part-");
+                Thread.sleep(5);
+            }
+            assertThat(seen).as("the upload's temporary file showed up while it ran").isTrue();
+            logoffs.reset(); // our own ls sessions logged off too; from here on only the launched smbco talks
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("SIGINT sent").isTrue();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(errFile)).isEqualTo(130);
+            assertThat(Files.readString(errFile)).isEqualTo("smbco: interrupted; removing partial files\n");
+            assertThat(logoffs.sum()).as("LOGOFF requests sent after Ctrl-C").isPositive();
+            Cli.Result ls = cli.run("ls", cli.url(""));
+            assertThat(ls.status()).isZero();
+            assertThat(ls.out()).as("neither up.bin nor its temporary file").isEmpty();
         }
-        assertThat(seen).as("the upload's temporary file showed up while it ran").isTrue();
-        p.destroy();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(errFile)).isEqualTo(143);
-        assertThat(Files.readString(errFile)).isEqualTo("smbco: interrupted; removing partial files\n");
-        Cli.Result ls = cli.run("ls", cli.url(""));
-        assertThat(ls.status()).isZero();
-        assertThat(ls.out()).as("neither up.bin nor its temporary file").isEmpty();
     }
 
     @Test
@@ -143,7 +168,7 @@ class LauncherTest {
         Path errFile = tmp.resolve("stderr.txt");
         Process p = start(server, null, errFile, "cp", cli.url("big.bin"), dest + "/");
         CliFailedCopyTest.waitForPartialFile(dest, p.onExit());
-        p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as for Ctrl-C (SIGINT)
+        p.destroy(); // SIGTERM (as a service manager stops it): the same shutdown hook as Ctrl-C, exit 143
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(errFile);
         assertThat(p.exitValue()).as(err).isEqualTo(143);

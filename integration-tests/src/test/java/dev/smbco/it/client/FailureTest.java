@@ -201,11 +201,12 @@ class FailureTest {
         String dir = Smb.uniqueDir("notify");
         try (FaultProxy proxy = FaultProxy.start(server)) {
             SambaServer via = proxy.front(server);
+            CountDownLatch interim = interimNotifySeen(proxy);
             try (Smb smb = Smb.open(via)) {
                 smb.tree.mkdir(dir);
                 SmbFile d = smb.tree.open(dir, OpenOptions.directory());
                 Request<List<FileNotifyInformation>> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
-                Thread.sleep(300); // the server answers STATUS_PENDING and goes async
+                assertThat(interim.await(10, TimeUnit.SECONDS)).as("the server answered STATUS_PENDING: the request went async").isTrue();
                 assertThat(watch.isDone()).isFalse();
                 long cutAt = System.nanoTime();
                 proxy.cut();
@@ -221,13 +222,29 @@ class FailureTest {
 
     @Test
     void cancellingAnAsyncRequestSendsCancelAndEndsItCancelled(SambaServer server) throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            CountDownLatch interim = interimNotifySeen(proxy);
+            CountDownLatch cancelSent = new CountDownLatch(1);
+            proxy.clientToServer().rewrite(frame -> {
+                if (Frames.isSmb2(frame) && Frames.command(frame) == Command.CANCEL.code()
+                        && (frame[Frames.FLAGS_OFFSET] & 0x02) != 0) { // SMB2_FLAGS_ASYNC_COMMAND: names the async id
+                    cancelSent.countDown();
+                }
+                return false;
+            }, 0, frame -> frame);
+            cancelAsync(proxy.front(server), interim, cancelSent);
+        }
+    }
+
+    private static void cancelAsync(SambaServer server, CountDownLatch interim, CountDownLatch cancelSent) throws Exception {
         try (Smb smb = Smb.open(server)) {
             String dir = Smb.uniqueDir("cancel");
             smb.tree.mkdir(dir);
             try (SmbFile d = smb.tree.open(dir, OpenOptions.directory())) {
                 Request<List<FileNotifyInformation>> watch = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
-                Thread.sleep(300);
+                assertThat(interim.await(10, TimeUnit.SECONDS)).as("the server answered STATUS_PENDING: the request went async").isTrue();
                 assertThat(watch.cancel()).isTrue();
+                assertThat(cancelSent.await(5, TimeUnit.SECONDS)).as("a CANCEL naming the async id went out").isTrue();
                 CountDownLatch done = new CountDownLatch(1);
                 watch.onDone(r -> done.countDown());
                 assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
@@ -236,6 +253,18 @@ class FailureTest {
             }
             smb.tree.rmdir(dir);
         }
+    }
+
+    /** Counts down when the server sends an interim STATUS_PENDING CHANGE_NOTIFY response (MS-SMB2 3.3.4.2). */
+    private static CountDownLatch interimNotifySeen(FaultProxy proxy) {
+        CountDownLatch seen = new CountDownLatch(1);
+        proxy.serverToClient().rewrite(frame -> {
+            if (Frames.response(Command.CHANGE_NOTIFY.code()).test(frame) && Frames.status(frame) == 0x00000103) {
+                seen.countDown();
+            }
+            return false;
+        }, 0, frame -> frame);
+        return seen;
     }
 
     @Test
@@ -308,9 +337,11 @@ class FailureTest {
         }
         try (SmbClient client = SmbClient.create()) {
             int p = port;
+            // one plain sentence, not the transport's "finishConnect(..) failed with error(-111): ..."
             assertThatThrownBy(() -> client.connect("127.0.0.1", p))
                     .isInstanceOf(SmbConnectException.class)
-                    .hasMessageContaining("127.0.0.1:" + p);
+                    .hasMessage("cannot connect to 127.0.0.1:" + p + " (127.0.0.1): connection refused")
+                    .satisfies(e -> assertThat(((SmbConnectException) e).reason()).isEqualTo("connection refused"));
         }
     }
 

@@ -62,6 +62,9 @@ public final class ClientErrors {
 
     /** The innermost cause's message, e.g. "Connection refused". */
     private static String reason(Throwable t) {
+        if (t instanceof SmbConnectException connect && connect.reason() != null) {
+            return connect.reason(); // the library's plain sentence: "connection refused", "timed out after 30 s"
+        }
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();

@@ -1,6 +1,7 @@
 package dev.smbco.client.engine;
 
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
@@ -21,10 +22,13 @@ final class MessageEncoder {
     /**
      * Encodes an exchange whose message id and charge are set.
      *
+     * @param dialect the negotiated dialect, or null before NEGOTIATE; the body is encoded {@linkplain
+     *                dev.smbco.protocol.Smb2Request#forDialect for it} (a split WRITE has no dialect-dependent field set)
+     *
      * @return the message to write (plaintext; see {@link #wrap}); the caller owns it
      * @throws RuntimeException whatever encoding, signing or encryption threw; nothing is leaked
      */
-    static ByteBuf encode(ByteBufAllocator alloc, Exchange x, int creditRequest, boolean multiCredit) {
+    static ByteBuf encode(ByteBufAllocator alloc, Exchange x, int creditRequest, boolean multiCredit, Dialect dialect) {
         // A WRITE's data is never copied: header and fixed body go into a small buffer, the data
         // follows as a retained slice in a composite. Signers MAC the composite's components in
         // place and the encryptor reads them straight into the transform frame. (Copying the
@@ -44,7 +48,7 @@ final class MessageEncoder {
                 out = alloc.compositeDirectBuffer(2).addComponents(true, out, body.payload().retainedSlice());
                 digest = body.payloadDigest();
             } else {
-                x.body.encode(out);
+                (dialect == null ? x.body : x.body.forDialect(dialect)).encode(out);
             }
             if (x.sign && !x.encrypt) {
                 x.security.sign(out, digest); // a WRITE whose data was digested by its producer: a few microseconds here

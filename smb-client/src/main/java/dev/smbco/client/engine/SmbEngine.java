@@ -3,6 +3,7 @@ package dev.smbco.client.engine;
 import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.SmbDecodeException;
 import dev.smbco.protocol.crypto.TailDigest;
@@ -48,6 +49,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private final PendingTable pending = new PendingTable();
     private final TransformHandler transform;
     private boolean multiCredit;
+    /** The negotiated dialect (null until NEGOTIATE completes): request bodies are encoded for it. */
+    private Dialect dialect;
     private Throwable closedCause;
     /** Where response bodies are digested off the loop ({@link #verifyOffLoop}): a virtual thread each. */
     private Executor offLoop = OffLoop.virtualThreads("smbco-verify");
@@ -64,6 +67,11 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     /** MS-SMB2 3.2.5.2: after NEGOTIATE, dialect 2.1+ with SMB2_GLOBAL_CAP_LARGE_MTU charges multi-credit. */
     public void multiCredit(boolean enabled) {
         this.multiCredit = enabled;
+    }
+
+    /** After NEGOTIATE: bodies go out {@linkplain Smb2Request#forDialect for this dialect} (MS-SMB2 2.2's per-dialect reserved fields). */
+    public void dialect(Dialect negotiated) {
+        this.dialect = negotiated;
     }
 
     /** Makes a session's keys known to the receive path (decrypting transform frames, verifying signatures). */
@@ -178,7 +186,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private boolean write(Exchange x) {
         ByteBuf out;
         try {
-            out = MessageEncoder.encode(channel.alloc(), x, credits.creditRequest(x.charge), multiCredit);
+            out = MessageEncoder.encode(channel.alloc(), x, credits.creditRequest(x.charge), multiCredit, dialect);
             x.releaseBody();
         } catch (RuntimeException e) {
             // MS-SMB2 gives no way back: message ids and signing state can no longer be trusted

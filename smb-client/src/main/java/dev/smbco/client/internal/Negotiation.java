@@ -37,9 +37,10 @@ public final class Negotiation {
         EnumSet<Dialect> offered = EnumSet.range(config.minDialect(), config.maxDialect());
         int securityMode = SecurityMode.SIGNING_ENABLED
                 | (config.signing() == SmbConfig.Policy.REQUIRED ? SecurityMode.SIGNING_REQUIRED : 0);
-        // MS-SMB2 2.2.3: capabilities are 0 unless a 3.x dialect is offered; LARGE_MTU is harmless from 2.1 on
+        // MS-SMB2 2.2.3: capabilities are 0 unless a 3.x dialect is offered (NegotiateRequest.of
+        // enforces it); a 2.1 server grants multi-credit from its own capability, not ours
         int capabilities = 0;
-        if (config.maxDialect().compareTo(Dialect.SMB2_10) >= 0) {
+        if (config.maxDialect().isSmb3()) {
             capabilities |= Capabilities.LARGE_MTU;
         }
         if (config.maxDialect().isSmb3() && !config.ciphers().isEmpty()) {

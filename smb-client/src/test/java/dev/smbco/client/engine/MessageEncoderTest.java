@@ -34,7 +34,7 @@ class MessageEncoderTest {
         byte[] key = key(16, algorithm.ordinal());
         ByteBuf data = randomData(algorithm.ordinal());
         Exchange x = write(data, new SessionSecurity(MessageSigner.create(algorithm, key), null), true, false);
-        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, x, 1, true);
+        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, x, 1, true, null);
         x.releaseBody();
         ByteBuf wire = Unpooled.copiedBuffer(out);
         try {
@@ -62,8 +62,8 @@ class MessageEncoderTest {
         assertThat(digest != null).as("only GMAC splits its work").isEqualTo(algorithm == SigningAlgorithm.AES_GMAC);
         Exchange ahead = write(data, security, true, false, digest);
         Exchange whole = write(data, security, true, false, null);
-        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, ahead, 1, true);
-        ByteBuf expected = MessageEncoder.encode(ByteBufAllocator.DEFAULT, whole, 1, true);
+        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, ahead, 1, true, null);
+        ByteBuf expected = MessageEncoder.encode(ByteBufAllocator.DEFAULT, whole, 1, true, null);
         ahead.releaseBody();
         whole.releaseBody();
         try {
@@ -95,7 +95,7 @@ class MessageEncoderTest {
         });
         ByteBuf data = randomData(20 + cipher.ordinal());
         Exchange x = write(data, security, false, true);
-        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, x, 1, true);
+        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, x, 1, true, null);
         x.releaseBody();
         ByteBuf frame = security.encrypt(ByteBufAllocator.DEFAULT, out, 9);
         ByteBuf plain = security.decrypt(frame);

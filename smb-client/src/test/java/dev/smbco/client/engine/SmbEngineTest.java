@@ -35,6 +35,32 @@ class SmbEngineTest {
         assertFalse(h.channel.finish());
     }
 
+    /** MS-SMB2 2.2: after NEGOTIATE the engine encodes each body for the dialect; fields 2.0.2 reserves go out as 0. */
+    @Test
+    void bodiesAreEncodedForTheNegotiatedDialect() {
+        EngineHarness h = new EngineHarness(64, 1 << 20);
+        h.engine.dialect(dev.smbco.protocol.Dialect.SMB2_02);
+        dev.smbco.protocol.smb2.FileId fid = new dev.smbco.protocol.smb2.FileId(1, 2);
+        RecordingHandler r = new RecordingHandler();
+        h.engine.submit(new Exchange(new dev.smbco.protocol.smb2.ReadRequest(0, dev.smbco.protocol.smb2.ReadRequest.UNBUFFERED,
+                4096, 0, fid, 0, 7, 0), 0, 0, null, false, false, "READ test", r));
+        ByteBuf out = Unpooled.buffer();
+        for (Object o; (o = h.channel.readOutbound()) != null; ) {
+            ByteBuf b = (ByteBuf) o;
+            out.writeBytes(b);
+            b.release();
+        }
+        try {
+            int body = 4 + Smb2Header.SIZE;
+            assertThat(out.getUnsignedShortLE(body)).as("a READ went out").isEqualTo(49);
+            assertThat(out.getUnsignedByte(body + 3)).as("READ Flags, reserved in 2.0.2").isZero();
+            assertThat(out.getIntLE(body + 36)).as("READ Channel, reserved in 2.0.2").isZero();
+        } finally {
+            out.release();
+        }
+        h.channel.close();
+    }
+
     @Test
     void requestsWaitFifoForCreditsAndNeverFail() {
         EngineHarness h = new EngineHarness(64, 1 << 30);

@@ -1,6 +1,7 @@
 package dev.smbco.protocol.smb2;
 
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.SmbDecodeException;
 import dev.smbco.protocol.Wire;
@@ -30,6 +31,12 @@ public record LockRequest(int lockSequence, FileId fileId, List<LockElement> loc
     @Override
     public Command command() {
         return Command.LOCK;
+    }
+
+    /** MS-SMB2 2.2.26: LockSequenceNumber/LockSequenceIndex is reserved (0) in 2.0.2. */
+    @Override
+    public LockRequest forDialect(Dialect dialect) {
+        return dialect == Dialect.SMB2_02 && lockSequence != 0 ? new LockRequest(0, fileId, locks) : this;
     }
 
     @Override

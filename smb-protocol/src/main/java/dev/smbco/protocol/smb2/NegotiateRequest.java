@@ -40,15 +40,25 @@ public record NegotiateRequest(List<Integer> dialects, int securityMode, int cap
         }
     }
 
-    /** A request offering the given dialects. */
+    /**
+     * A request offering the given dialects, with MS-SMB2 2.2.3's rules for what the offer allows:
+     * Capabilities are 0 unless a 3.x dialect is offered, and ClientGuid is 0 when 2.0.2 is the
+     * only dialect offered.
+     */
     public static NegotiateRequest of(Collection<Dialect> dialects, int securityMode, int capabilities, UUID clientGuid,
                                       List<NegotiateContext> contexts) {
         List<Integer> revisions = new ArrayList<>();
+        boolean smb3 = false;
         for (Dialect d : dialects) {
             revisions.add(d.revision());
+            smb3 |= d.isSmb3();
         }
-        return new NegotiateRequest(revisions, securityMode, capabilities, clientGuid, contexts);
+        boolean only202 = revisions.equals(List.of(Dialect.SMB2_02.revision()));
+        return new NegotiateRequest(revisions, securityMode, smb3 ? capabilities : 0, only202 ? ZERO_GUID : clientGuid, contexts);
     }
+
+    /** The all-zero GUID. */
+    private static final UUID ZERO_GUID = new UUID(0, 0);
 
     @Override
     public Command command() {

@@ -43,7 +43,7 @@ public record QueryDirectoryRequest(int fileInformationClass, int flags, int fil
         out.writeByte(flags);                   // Flags (1 byte)
         out.writeIntLE(fileIndex);              // FileIndex (4 bytes)
         fileId.encode(out);                     // FileId (16 bytes)
-        out.writeShortLE(Smb2Header.SIZE + FIXED); // FileNameOffset (2 bytes)
+        out.writeShortLE(pattern.isEmpty() ? 0 : Smb2Header.SIZE + FIXED); // FileNameOffset (2 bytes): 0 when there is no name
         out.writeShortLE(Body.u16(Wire.utf16Length(pattern), "FileName")); // FileNameLength (2 bytes)
         out.writeIntLE(outputBufferLength);     // OutputBufferLength (4 bytes)
         Wire.writeUtf16(out, pattern);          // Buffer (variable)

@@ -1,6 +1,7 @@
 package dev.smbco.protocol.smb2;
 
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Request;
 import io.netty.buffer.ByteBuf;
 
@@ -35,6 +36,24 @@ public record ReadRequest(int padding, int flags, int length, long offset, FileI
     @Override
     public Command command() {
         return Command.READ;
+    }
+
+    /**
+     * MS-SMB2 2.2.19: Flags and Channel are reserved (0) in 2.0.2 and 2.1; {@link #UNBUFFERED}
+     * exists from 3.0.2 on, {@link #REQUEST_COMPRESSED} in 3.1.1 only.
+     */
+    @Override
+    public ReadRequest forDialect(Dialect dialect) {
+        int f = flags;
+        if (dialect.compareTo(Dialect.SMB3_02) < 0) {
+            f &= ~UNBUFFERED;
+        }
+        if (dialect != Dialect.SMB3_11) {
+            f &= ~REQUEST_COMPRESSED;
+        }
+        int ch = dialect.isSmb3() ? channel : 0;
+        return f == flags && ch == channel ? this
+                : new ReadRequest(padding, f, length, offset, fileId, minimumCount, ch, remainingBytes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.smbco.protocol.smb2;
 
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.Wire;
@@ -26,6 +27,18 @@ public record SessionSetupRequest(int flags, int securityMode, int capabilities,
     @Override
     public Command command() {
         return Command.SESSION_SETUP;
+    }
+
+    /**
+     * MS-SMB2 2.2.5: Flags (binding) exist from 3.0 on; Channel is reserved (0) in every dialect;
+     * of the Capabilities only SMB2_GLOBAL_CAP_DFS is defined, the rest is reserved.
+     */
+    @Override
+    public SessionSetupRequest forDialect(Dialect dialect) {
+        int f = dialect.isSmb3() ? flags : 0;
+        int caps = capabilities & Capabilities.DFS;
+        return f == flags && channel == 0 && caps == capabilities ? this
+                : new SessionSetupRequest(f, securityMode, caps, 0, previousSessionId, securityBuffer);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.smbco.protocol.smb2;
 
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.SmbDecodeException;
@@ -73,6 +74,12 @@ public record TreeConnectRequest(int flags, String path, List<TreeConnectContext
     @Override
     public Command command() {
         return Command.TREE_CONNECT;
+    }
+
+    /** MS-SMB2 2.2.9: Flags (and so the extension with its contexts) exist in 3.1.1 only; reserved (0) before. */
+    @Override
+    public TreeConnectRequest forDialect(Dialect dialect) {
+        return dialect != Dialect.SMB3_11 && flags != 0 ? new TreeConnectRequest(0, path, List.of()) : this;
     }
 
     @Override

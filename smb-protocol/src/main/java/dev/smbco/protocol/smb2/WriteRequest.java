@@ -1,6 +1,7 @@
 package dev.smbco.protocol.smb2;
 
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.Wire;
@@ -10,7 +11,7 @@ import io.netty.buffer.ByteBuf;
  * MS-SMB2 2.2.21 SMB2 WRITE Request.
  *
  * <p>Zero-copy sending: {@link #encodeFixed(ByteBuf)} writes only the 48-byte fixed part (with
- * DataOffset 0x70 and Length = {@code data.readableBytes()}); the transport then appends
+ * DataOffset 0x70, WriteChannelInfoOffset/Length 0 and Length = {@code data.readableBytes()}); the transport then appends
  * {@code data.retainedSlice()} as a further component of a {@code CompositeByteBuf} after header
  * and fixed part. {@link #encode(ByteBuf)} is the copying form (fixed part + data).
  *
@@ -48,6 +49,23 @@ public record WriteRequest(long offset, FileId fileId, ByteBuf data, int channel
         return Command.WRITE;
     }
 
+    /**
+     * MS-SMB2 2.2.21: Channel is reserved (0) before 3.0; {@link #WRITE_THROUGH} is not valid in
+     * 2.0.2; {@link #WRITE_UNBUFFERED} exists from 3.0.2 on.
+     */
+    @Override
+    public WriteRequest forDialect(Dialect dialect) {
+        int f = flags;
+        if (dialect == Dialect.SMB2_02) {
+            f &= ~WRITE_THROUGH;
+        }
+        if (dialect.compareTo(Dialect.SMB3_02) < 0) {
+            f &= ~WRITE_UNBUFFERED;
+        }
+        int ch = dialect.isSmb3() ? channel : 0;
+        return f == flags && ch == channel ? this : new WriteRequest(offset, fileId, data, ch, remainingBytes, f);
+    }
+
     @Override
     public long creditPayloadSize() {
         return data.readableBytes();
@@ -69,7 +87,10 @@ public record WriteRequest(long offset, FileId fileId, ByteBuf data, int channel
         fileId.encode(out);                     // FileId (16 bytes)
         out.writeIntLE(channel);                // Channel (4 bytes)
         out.writeIntLE(remainingBytes);         // RemainingBytes (4 bytes)
-        out.writeShortLE(DATA_OFFSET);          // WriteChannelInfoOffset (2 bytes): where it would be; as Windows sends it
+        // WriteChannelInfoOffset (2 bytes): 0. MS-SMB2 2.2.21: reserved and 0 in 2.0.2 and 2.1; in 3.x it
+        // points at channel info, which a Channel of SMB2_CHANNEL_NONE does not have. (0x70 here made
+        // a 2.0.2 server add it to DataOffset and write shifted, truncated data.)
+        out.writeShortLE(0);
         out.writeShortLE(0);                    // WriteChannelInfoLength (2 bytes)
         out.writeIntLE(flags);                  // Flags (4 bytes)
     }

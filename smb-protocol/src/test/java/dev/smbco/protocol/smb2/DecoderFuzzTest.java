@@ -69,6 +69,8 @@ class DecoderFuzzTest {
     /** Runs {@code tries} tries, each with its own seeded Random; a failure names its seed. */
     private static void forEachTry(String salt, int tries, java.util.function.Consumer<Random> body) {
         long start = BASE_SEED ^ salt.hashCode() * 0x9E3779B97F4A7C15L;
+        long inputsBefore = INPUTS.get();
+        long callsBefore = CALLS.get();
         for (int i = 0; i < tries; i++) {
             long seed = start + i;
             try {
@@ -77,6 +79,10 @@ class DecoderFuzzTest {
                 throw new AssertionError(salt + ": try " + i + " failed (seed " + seed + "): " + e, e);
             }
         }
+        // what the report prints is asserted: every try fed an input, and every input reached a decoder
+        long inputs = INPUTS.get() - inputsBefore;
+        assertThat(inputs).as(salt + ": inputs fed in " + tries + " tries").isGreaterThanOrEqualTo(tries);
+        assertThat(CALLS.get() - callsBefore).as(salt + ": decoder calls for " + inputs + " inputs").isGreaterThanOrEqualTo(inputs);
     }
 
     /** A well-formed message of some kind, mutated 1..4 times (truncations, bit flips, interesting field values, appended junk). */
