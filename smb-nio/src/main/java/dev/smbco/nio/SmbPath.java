@@ -171,6 +171,10 @@ public final class SmbPath implements Path {
         return o.names.size() <= n.size() && n.subList(n.size() - o.names.size(), n.size()).equals(o.names);
     }
 
+    private boolean hasDots() {
+        return names.contains(".") || names.contains("..");
+    }
+
     @Override
     public SmbPath normalize() {
         List<String> out = new ArrayList<>();
@@ -233,11 +237,22 @@ public final class SmbPath implements Path {
             throw new IllegalArgumentException("'" + other + "' cannot be relativized against '" + this
                     + "': one is absolute, the other is not");
         }
-        List<String> from = realNames();
-        List<String> to = o.realNames();
+        if (equals(o)) {
+            return new SmbPath(fs, false, List.of());
+        }
+        if (isEmptyPath()) {
+            return o;
+        }
+        // with "." or ".." on either side, relativize the normalized paths (as the JDK does)
+        boolean dots = hasDots() || o.hasDots();
+        List<String> from = dots ? normalize().realNames() : realNames();
+        List<String> to = dots ? o.normalize().realNames() : o.realNames();
         int common = 0;
         while (common < from.size() && common < to.size() && from.get(common).equals(to.get(common))) {
             common++;
+        }
+        if (from.subList(common, from.size()).contains("..")) {
+            throw new IllegalArgumentException("no relative path from '" + this + "' to '" + other + "': '..' cannot be undone");
         }
         List<String> out = new ArrayList<>();
         for (int i = common; i < from.size(); i++) {
