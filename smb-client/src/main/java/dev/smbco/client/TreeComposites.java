@@ -139,6 +139,9 @@ final class TreeComposites {
                     long count = WriteResponse.decode(parts.get(1).body()).count() & 0xFFFFFFFFL;
                     CloseResponse closed = CloseResponse.decode(parts.get(2).body());
                     long expected = Math.max(created.endOfFile(), length);
+                    if (count == 0 && length > 0) {
+                        throw new SmbNoProgressException("WRITE " + u + ": server accepted no data at offset 0", 0);
+                    }
                     if (count != length) {
                         throw new SmbSizeMismatchException(u, length, count);
                     }

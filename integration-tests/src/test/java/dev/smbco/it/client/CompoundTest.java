@@ -220,6 +220,40 @@ class CompoundTest {
         }
     }
 
+    /** In a compound response, sets the EndOfFile of its CLOSE part (MS-SMB2 2.2.16: at 48 in the body). */
+    private static byte[] closeEndOfFile(byte[] frame, long endOfFile) {
+        if (!Frames.isSmb2(frame)) {
+            return frame;
+        }
+        ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+        int start = 0;
+        while (true) {
+            if (b.getShort(start + Frames.COMMAND_OFFSET) == dev.smbco.protocol.Command.CLOSE.code() && start > 0) {
+                b.putLong(start + 64 + 48, endOfFile);
+            }
+            int next = b.getInt(start + 20);
+            if (next == 0) {
+                return frame;
+            }
+            start += next;
+        }
+    }
+
+    @Test
+    void aCompoundUploadWhoseCloseReportsAnotherSizeFailsWithBothSizes(SambaServer server) {
+        String name = Smb.uniqueDir("mismatch") + ".bin";
+        try (FaultProxy proxy = FaultProxy.start(server);
+             Smb smb = Smb.open(proxy.front(server), SmbConfig.defaults(), server.share())) {
+            FrameRule lie = proxy.serverToClient().rewrite(Frames.any(), 0, f -> closeEndOfFile(f, 65_424));
+            assertThatThrownBy(() -> smb.tree.writeFile(name, OpenOptions.write(), Unpooled.wrappedBuffer(new byte[5000])))
+                    .isInstanceOf(dev.smbco.client.SmbSizeMismatchException.class)
+                    .hasMessageContaining("the server holds 65424 bytes, 5000 were written");
+            lie.remove();
+            assertThat(smb.tree.exists(name)).isTrue(); // the handle was closed; the caller decides what to do with the file
+            smb.tree.delete(name);
+        }
+    }
+
     /**
      * A chain whose caller gave up (timed out) while the server answered: the chain's own CLOSE
      * closed the handle, so nothing is undone (no further frame), and the file is free for an
