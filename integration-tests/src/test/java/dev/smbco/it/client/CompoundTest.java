@@ -205,10 +205,11 @@ class CompoundTest {
             int[] frames = framesEachWay(proxy, () -> assertThat(smb.tree.writeFile(name, OpenOptions.write(),
                     Unpooled.wrappedBuffer(content))).isEqualTo(3000L));
             assertThat(frames[0]).as("the compound, then CREATE, WRITE, CLOSE").isEqualTo(4);
-            assertThat(reject.fired()).isEqualTo(4);
+            int down = reject.fired();
+            assertThat(down).as("a busy smbd may add an interim response").isGreaterThanOrEqualTo(4);
             // from now on separate requests: a stat is CREATE + CLOSE
             assertThat(framesEachWay(proxy, () -> assertThat(smb.tree.stat(name).size()).isEqualTo(3000))[0]).isEqualTo(2);
-            assertThat(reject.fired()).isEqualTo(6);
+            assertThat(reject.fired()).isGreaterThanOrEqualTo(down + 2);
             reject.remove();
             FileContent back = smb.tree.readFile(name, 8192);
             try {

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>a part failed without a response (connection lost, protocol error): the chain fails with
- *       that error at once; the server dropped whatever the chain opened with the connection;</li>
+ *       that error, a protocol error first (it caused the loss the other parts saw); the server
+ *       dropped whatever the chain opened with the connection;</li>
  *   <li>the first part (in order) whose status is a failure decides the chain's failure, with the
  *       typed exception a separate request would give; a failed CREATE is thus what the caller
  *       sees, not the STATUS_INVALID_PARAMETER the server may answer its followers with
@@ -66,6 +67,7 @@ final class ChainCall<R> {
     private final List<Exchange> exchanges = new ArrayList<>();
     private final Smb2Header[] headers;
     private final ByteBuf[] messages;
+    private final RuntimeException[] failures;
     private int answered;
     private boolean lost;
     private volatile boolean cancelRequested;
@@ -80,6 +82,7 @@ final class ChainCall<R> {
         this.c = Completer.create(target.sender().loop());
         this.headers = new Smb2Header[parts.size()];
         this.messages = new ByteBuf[parts.size()];
+        this.failures = new RuntimeException[parts.size()];
         Route route = target.route();
         for (int i = 0; i < parts.size(); i++) {
             ChainPart p = parts.get(i);
@@ -191,9 +194,7 @@ final class ChainCall<R> {
         @Override
         public void onFailure(RuntimeException error) {
             lost = true;
-            if (!c.request().isDone()) {
-                c.fail(error);
-            }
+            failures[i] = error;
             answered();
         }
     }
@@ -203,7 +204,9 @@ final class ChainCall<R> {
             return;
         }
         try {
-            if (!lost) {
+            if (lost) {
+                failLost();
+            } else {
                 finish();
             }
         } finally {
@@ -211,6 +214,27 @@ final class ChainCall<R> {
                 ReferenceCountUtil.release(messages[i]);
                 messages[i] = null;
             }
+        }
+    }
+
+    /**
+     * Some part failed without a response: the chain fails with the cause, a protocol error (a bad
+     * signature on one part, which took the connection down and so failed the others as lost) before
+     * the connection loss it caused; else the first part's failure.
+     */
+    private void failLost() {
+        RuntimeException cause = null;
+        for (RuntimeException f : failures) {
+            if (f instanceof SmbProtocolException) {
+                cause = f;
+                break;
+            }
+            if (cause == null) {
+                cause = f;
+            }
+        }
+        if (cause != null && !c.request().isDone()) {
+            c.fail(cause);
         }
     }
 

@@ -83,7 +83,8 @@ public final class RelatedChain {
      * @param what names the chain in errors and logs, e.g. {@code CREATE+WRITE+CLOSE \\host\share\a.txt}
      */
     public <R> Request<R> send(ChainTarget target, String what, ChainParser<R> parser, Supplier<Request<R>> separately) {
-        if (!target.compounding().enabled() || target.sender().engine().credits().ceiling() < parts.size()) {
+        int charge = parts.stream().mapToInt(p -> p.body().creditCharge()).sum(); // MS-SMB2 3.1.5.2, at most
+        if (!target.compounding().enabled() || target.sender().engine().credits().ceiling() < charge) {
             parts.forEach(p -> ReferenceCountUtil.release(p.body()));
             return separately.get();
         }
