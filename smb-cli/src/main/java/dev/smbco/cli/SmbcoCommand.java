@@ -70,6 +70,10 @@ public final class SmbcoCommand implements Runnable {
     @Option(names = "--encrypt", scope = ScopeType.INHERIT, description = "Require encryption (SMB 3).")
     boolean encrypt;
 
+    @Option(names = "--no-compound", scope = ScopeType.INHERIT,
+            description = "Send separate requests, not compounds (CREATE+WRITE+CLOSE in one round trip), for small files.")
+    boolean noCompound;
+
     @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT, description = "Files copied at once by recursive copies (default 4).")
     int parallel = 4;
 
@@ -149,6 +153,11 @@ public final class SmbcoCommand implements Runnable {
 
     public boolean encrypt() {
         return encrypt;
+    }
+
+    /** Whether small-file operations may travel as compounds (SmbConfig.compounding). */
+    public boolean compound() {
+        return !noCompound;
     }
 
     /** The credential sources of this run. */

@@ -37,6 +37,9 @@ import java.util.Set;
  * @param keepAliveInterval an ECHO is sent after this long without traffic (default 60 s; {@link Duration#ZERO} = never)
  * @param deadAfter       the connection is declared dead (every request fails with {@link SmbConnectionLostException})
  *                        after this long without anything received (default 180 s); must exceed the interval
+ * @param compounding     send the small composites (stat, delete, rename, small reads and writes: CREATE + op + CLOSE)
+ *                        as one related compound, one round trip (MS-SMB2 3.2.4.1.4; default on); off: separate requests.
+ *                        A connection whose server rejects compounds falls back to separate requests by itself
  */
 public record SmbConfig(
         Duration connectTimeout,
@@ -55,7 +58,8 @@ public record SmbConfig(
         List<CipherId> ciphers,
         List<SigningAlgorithm> signingAlgorithms,
         Duration keepAliveInterval,
-        Duration deadAfter) {
+        Duration deadAfter,
+        boolean compounding) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
     public enum Policy { AUTO, REQUIRED }
@@ -146,6 +150,7 @@ public record SmbConfig(
         b.signingAlgorithms = signingAlgorithms;
         b.keepAliveInterval = keepAliveInterval;
         b.deadAfter = deadAfter;
+        b.compounding = compounding;
         return b;
     }
 
@@ -168,6 +173,7 @@ public record SmbConfig(
         private List<SigningAlgorithm> signingAlgorithms = List.of(SigningAlgorithm.AES_GMAC, SigningAlgorithm.AES_CMAC);
         private Duration keepAliveInterval = Duration.ofSeconds(60);
         private Duration deadAfter = Duration.ofSeconds(180);
+        private boolean compounding = true;
 
         private Builder() {
         }
@@ -217,10 +223,13 @@ public record SmbConfig(
         /** No keep-alive probes and no silence limit. */
         public Builder noKeepAlive() { keepAliveInterval = Duration.ZERO; return this; }
 
+        /** Whether small composites travel as one related compound (default true). */
+        public Builder compounding(boolean on) { compounding = on; return this; }
+
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
                     creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,
-                    keepAliveInterval, deadAfter);
+                    keepAliveInterval, deadAfter, compounding);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.compound.Compounding;
 import dev.smbco.client.engine.KeepAlive;
 import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.SmbEngine;
@@ -44,6 +45,7 @@ public final class SmbConnection implements AutoCloseable {
     /** Authenticated sessions by id, for re-authentication when the server says one expired. */
     private final java.util.Map<Long, SmbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int serverSecurityMode;
+    private final Compounding compounding;
 
     private SmbConnection(SmbClient client, Channel channel, String host, int port) {
         this.client = client;
@@ -62,6 +64,12 @@ public final class SmbConnection implements AutoCloseable {
         });
         this.host = host;
         this.port = port;
+        this.compounding = new Compounding(config.compounding(), host + ":" + port);
+    }
+
+    /** Whether small composites go as compounds on this connection (SmbTree's composites ask). */
+    Compounding compounding() {
+        return compounding;
     }
 
     static SmbConnection attach(SmbClient client, Channel channel, String host, int port) {

@@ -99,6 +99,11 @@ public final class SmbFile implements AutoCloseable {
 
     /** Metadata as of the open (CREATE response). */
     public FileStat stat() {
+        return statOf(created);
+    }
+
+    /** The metadata a CREATE response carries (MS-SMB2 2.2.14). */
+    static FileStat statOf(CreateResponse created) {
         return FileStat.of(created.endOfFile(), created.allocationSize(), created.creationTime(), created.lastAccessTime(),
                 created.lastWriteTime(), created.changeTime(), created.fileAttributes());
     }

@@ -60,6 +60,7 @@ public final class SmbTree implements AutoCloseable {
     private final String unc;
     private final TreeConnectResponse info;
     private volatile boolean disconnected;
+    private final TreeComposites composites = new TreeComposites(this);
 
     SmbTree(SmbSession session, Route route, String unc, TreeConnectResponse info) {
         this.session = session;
@@ -84,7 +85,7 @@ public final class SmbTree implements AutoCloseable {
     }
 
     /** The undo of a CREATE nobody took: CLOSE the handle (MS-SMB2 3.2.4.5), unless the tree has gone, which closed it. */
-    private void closeUnclaimed(String u, FileId fileId) {
+    void closeUnclaimed(String u, FileId fileId) {
         if (closedByClient()) {
             return;
         }
@@ -98,9 +99,59 @@ public final class SmbTree implements AutoCloseable {
 
     // ------------------------------------------------------------------ metadata
 
-    /** Size, times and attributes of a file or directory (one CREATE for attributes, one CLOSE). */
+    /** Size, times and attributes of a file or directory (one CREATE for attributes, one CLOSE; one round trip compounded). */
     public Request<FileStat> statSend(String path) {
         String p = SmbPaths.normalize(path);
+        Request<FileStat> refused = refuseIfClosed("CREATE " + unc(p));
+        return refused != null ? refused : composites.stat(p, () -> statSeparately(p));
+    }
+
+    /**
+     * Opens {@code path} for reading, reads up to {@code maxLength} bytes from its start and closes
+     * it: CREATE + READ + CLOSE, one round trip where the connection compounds and
+     * {@code maxLength} is small (up to 1 MiB and one READ). {@link FileContent#isWhole()} says
+     * whether that was the whole file. <b>The caller releases the result.</b>
+     */
+    public Request<FileContent> readFileSend(String path, int maxLength) {
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("READ " + path + ": negative length " + maxLength);
+        }
+        String p = SmbPaths.normalize(path);
+        Request<FileContent> refused = refuseIfClosed("CREATE " + unc(p));
+        if (refused != null) {
+            return refused;
+        }
+        return composites.readFile(p, maxLength);
+    }
+
+    /** Blocking twin of {@link #readFileSend}; the caller releases the result. */
+    public FileContent readFile(String path, int maxLength) {
+        return readFileSend(path, maxLength).await();
+    }
+
+    /**
+     * Opens {@code path} as {@code options} say, writes {@code data}'s readable bytes at offset 0
+     * and closes it, checking that the server then holds {@code max(size at the open, data)} bytes
+     * ({@link SmbFile#closeSend(long)}; a mismatch fails with {@link SmbSizeMismatchException}).
+     * CREATE + WRITE + CLOSE in one round trip where the connection compounds and the data is
+     * small (up to 1 MiB and one WRITE). Completes with the bytes written; does not release or
+     * move {@code data}.
+     */
+    public Request<Long> writeFileSend(String path, OpenOptions options, ByteBuf data) {
+        String p = SmbPaths.normalize(path);
+        Request<Long> refused = refuseIfClosed("CREATE " + unc(p));
+        if (refused != null) {
+            return refused;
+        }
+        return composites.writeFile(p, options, data);
+    }
+
+    /** Blocking twin of {@link #writeFileSend}. */
+    public long writeFile(String path, OpenOptions options, ByteBuf data) {
+        return writeFileSend(path, options, data).await();
+    }
+
+    private Request<FileStat> statSeparately(String p) {
         return Coroutine.start(loop(), co -> {
             try (SmbFile f = co.await(openSend(p, OpenOptions.readAttributes()))) {
                 return f.stat();
@@ -432,16 +483,17 @@ public final class SmbTree implements AutoCloseable {
         return session.connection().negotiated();
     }
 
-    /** Open with {@code access}, SET_INFO one FileInformation, close. */
+    /** Open with {@code access}, SET_INFO one FileInformation, close (one round trip compounded). */
     private Request<Void> setInfoSend(String path, int access, int createOptions, FileInformation information) {
         String p = SmbPaths.normalize(path);
         OpenOptions o = new OpenOptions(access, ShareAccess.ALL, CreateDisposition.OPEN, createOptions, 0, List.of());
-        return Coroutine.start(loop(), co -> {
+        Request<Void> refused = refuseIfClosed("CREATE " + unc(p));
+        return refused != null ? refused : composites.setInfo(p, o, information, () -> Coroutine.start(loop(), co -> {
             try (SmbFile f = co.await(openSend(p, o))) {
                 co.await(f.setInfoSend(information));
             }
             return null;
-        });
+        }));
     }
 
     static byte[] encode(FileInformation information) {

@@ -49,6 +49,7 @@ public final class ClientRemote implements Remote {
                     .requestTimeout(options.timeout())
                     .signing(options.signing() == SigningMode.REQUIRED ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
                     .encryption(options.encrypt() ? SmbConfig.Policy.REQUIRED : SmbConfig.Policy.AUTO)
+                    .compounding(options.compound())
                     // A big file keeps eight 8 MiB READs or WRITEs in flight: 1024 credits and 64 MiB,
                     // the library's whole default window. Small requests may pass a chunk that waits for
                     // credits only within the scheduler's reserve (CreditScheduler), so the small files of

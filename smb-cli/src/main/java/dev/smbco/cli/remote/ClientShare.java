@@ -3,11 +3,13 @@ package dev.smbco.cli.remote;
 import dev.smbco.cli.CliException;
 import dev.smbco.cli.SmbUrl;
 import dev.smbco.client.DirEntry;
+import dev.smbco.client.FileContent;
 import dev.smbco.client.FileStat;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbNotFoundException;
 import dev.smbco.client.SmbProtocolException;
+import dev.smbco.client.SmbSizeMismatchException;
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.SmbTree;
 import dev.smbco.client.TransferListener;
@@ -15,6 +17,7 @@ import dev.smbco.protocol.smb2.AccessMask;
 import dev.smbco.protocol.smb2.ShareAccess;
 import dev.smbco.protocol.status.NtStatus;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -150,40 +153,46 @@ final class ClientShare implements RemoteShare {
     }
 
     /**
-     * A small file is one READ asking one byte more than its size at the open (an answer that
-     * reaches the size is the end; a shorter one the library continues, so a short READ is never
-     * taken for the whole file; the streaming helper would spend a second READ finding it), written with
-     * one local write. Larger files go through the library's pipelined download. The status comes
-     * from the open, so keeping the modification time costs no further request.
+     * A small file is read whole in one round trip: CREATE + READ of up to {@value #SMALL_READ}
+     * bytes + CLOSE ({@link SmbTree#readFile}, a compound where the connection compounds), written with
+     * one local write. When that was not the whole file (a larger one, or a short READ) it goes
+     * through the library's pipelined download. The status comes from the open, so keeping the
+     * modification time costs no further request.
      */
     @Override
     public FileInfo download(String path, Path target, LongConsumer progress) {
-        try (SmbFile f = tree.open(path, OpenOptions.read())) {
-            FileInfo info = info(path, f.stat());
-            long size = f.size();
-            if (size < Math.min(SMALL_READ, f.maxReadSize())) {
-                ByteBuf data = f.read(0, (int) size + 1);
-                try {
-                    int n = data.readableBytes();
-                    if (n <= size) {
-                        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                                StandardOpenOption.TRUNCATE_EXISTING)) {
-                            while (data.isReadable()) {
-                                data.readBytes(ch, data.readableBytes());
-                            }
+        try {
+            FileContent small = tree.readFile(path, SMALL_READ);
+            try {
+                if (small.isWhole()) {
+                    int n = small.data().readableBytes();
+                    try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
+                        ByteBuf data = small.data();
+                        while (data.isReadable()) {
+                            data.readBytes(ch, data.readableBytes());
                         }
-                        progress.accept(n);
-                        return info;
                     }
-                } finally {
-                    data.release();
+                    progress.accept(n);
+                    return info(path, small.stat());
                 }
-                // it grew since the open: stream it like a large file
+            } finally {
+                small.release();
             }
-            f.downloadSend(target, deltas(progress)).await();
-            return info;
         } catch (IOException e) {
             throw ClientErrors.toCli(e, at(path), target.toString());
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), target.toString());
+        }
+        return downloadLarge(path, target, progress);
+    }
+
+    /** A file {@link #download} could not take whole in one READ: the library's pipelined download. */
+    private FileInfo downloadLarge(String path, Path target, LongConsumer progress) {
+        try (SmbFile f = tree.open(path, OpenOptions.read())) {
+            FileInfo info = info(path, f.stat());
+            f.downloadSend(target, deltas(progress)).await();
+            return info;
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, at(path), target.toString());
         }
@@ -191,6 +200,24 @@ final class ClientShare implements RemoteShare {
 
     @Override
     public long download(String path, OutputStream target, LongConsumer progress) {
+        try {
+            FileContent small = tree.readFile(path, SMALL_READ);
+            try {
+                if (small.isWhole()) {
+                    int n = small.data().readableBytes();
+                    small.data().readBytes(target, n);
+                    target.flush();
+                    progress.accept(n);
+                    return n;
+                }
+            } finally {
+                small.release();
+            }
+        } catch (IOException e) {
+            throw ClientErrors.toCli(e, at(path), "standard output");
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), "standard output");
+        }
         try (SmbFile f = tree.open(path, OpenOptions.read())) {
             return f.downloadSend(target, deltas(progress)).await();
         } catch (RuntimeException e) {
@@ -209,18 +236,21 @@ final class ClientShare implements RemoteShare {
         String shown = at(renameTo != null ? renameTo : path);
         try {
             long written;
-            try (SmbFile f = tree.open(path, UPLOAD)) {
-                long size = Files.size(source);
-                if (size <= Math.min(SMALL_FILE, f.maxWriteSize())) {
-                    // one WRITE: a recursive copy is mostly small files, and the streaming helper's
-                    // setup costs more than the whole file's transfer
-                    byte[] data = Files.readAllBytes(source);
-                    written = f.write(0, data);
-                    progress.accept(written);
-                } else {
-                    written = f.uploadSend(source, deltas(progress)).await();
+            if (Files.size(source) <= SMALL_FILE) {
+                // CREATE + one WRITE + size-checked CLOSE, one round trip where the connection compounds:
+                // a recursive copy is mostly small files, and the streaming helper's setup costs more
+                // than the whole file's transfer
+                byte[] data = Files.readAllBytes(source);
+                written = tree.writeFile(path, UPLOAD, Unpooled.wrappedBuffer(data));
+                if (written != data.length) {
+                    throw new SmbSizeMismatchException(shown, data.length, written);
                 }
-                f.close(written);
+                progress.accept(written);
+            } else {
+                try (SmbFile f = tree.open(path, UPLOAD)) {
+                    written = f.uploadSend(source, deltas(progress)).await();
+                    f.close(written);
+                }
             }
             commit(path, renameTo);
             return written;

@@ -98,6 +98,32 @@ public final class CreditScheduler {
     }
 
     /**
+     * A chain of related requests (MS-SMB2 3.2.4.1.4) asks to go as one frame: all of it fits at
+     * once or none of it goes. Each part takes its own charge and payload, in order, so the parts
+     * get consecutive message ids and their responses return their tallies one by one
+     * ({@link #responded}). A chain never passes a waiting head.
+     *
+     * @return the first part's message id, {@link #WAIT} or {@link #NEVER} as {@link #tryAcquire}
+     */
+    public long tryAcquireChain(int[] charges, long[] payloads) {
+        long total = 0;
+        long bytes = 0;
+        for (int i = 0; i < charges.length; i++) {
+            checkCharge(charges[i]);
+            total += charges[i];
+            bytes += Math.max(0, payloads[i]);
+        }
+        if (usable() >= total && budgetAllows(bytes)) {
+            long first = nextMessageId;
+            for (int i = 0; i < charges.length; i++) {
+                take(charges[i], payloads[i]);
+            }
+            return first;
+        }
+        return inFlightCredits == 0 ? NEVER : WAIT;
+    }
+
+    /**
      * Whether any request behind a head that waits for {@code headCharge} credits may pass it
      * now: small requests hold less than the reserve, and the head does not need the reserve.
      */

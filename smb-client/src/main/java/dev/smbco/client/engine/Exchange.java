@@ -5,6 +5,7 @@ import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.Smb2Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class Exchange {
     java.util.function.Consumer<io.netty.buffer.ByteBuf> onEncoded;
     /** Undoes server state created by a success nobody is waiting for; null when the request creates none. */
     private LateSuccess lateSuccess;
+    /** The chain this exchange travels in ({@link SmbEngine#submitChain}), the same list for every part; null alone. */
+    List<Exchange> chain;
     int charge = 1;
     long messageId = -1;
     long asyncId;
@@ -116,6 +119,16 @@ public final class Exchange {
             log.debug("{}: undoing a late success failed: {}", description, e.toString());
         }
         return true;
+    }
+
+    /** The parts an exchange stands for in the queue: its chain's, or itself alone. */
+    List<Exchange> parts() {
+        return chain != null ? chain : List.of(this);
+    }
+
+    /** The exchange that represents this one in the engine's queue: its chain's first part, or itself. */
+    Exchange head() {
+        return chain != null ? chain.get(0) : this;
     }
 
     public Command command() {

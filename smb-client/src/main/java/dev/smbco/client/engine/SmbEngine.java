@@ -118,13 +118,33 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     /** Queues an exchange and sends whatever the credit window allows. A closed engine fails it at once ("never sent"). */
     public void submit(Exchange x) {
         if (closedCause != null) {
-            x.releaseBody();
-            x.phase(Exchange.Phase.DONE);
-            x.handler.onFailure(lost(x, false));
+            for (Exchange p : x.parts()) {
+                p.releaseBody();
+                p.phase(Exchange.Phase.DONE);
+                p.handler.onFailure(lost(p, false));
+            }
             return;
         }
         waiting.addLast(x);
         pump();
+    }
+
+    /**
+     * MS-SMB2 3.2.4.1.4: queues a chain of related requests that must travel in one frame ({@link
+     * ChainEncoder}). The chain waits in the queue as one entry and goes when credits for all its
+     * parts are there; from then on each part is an exchange of its own (own message id, own
+     * response, STATUS_PENDING, cancel). Cancelling or abandoning any part of a queued chain takes
+     * the whole chain out of the queue.
+     */
+    public void submitChain(List<Exchange> parts) {
+        if (parts.size() < 2) {
+            throw new IllegalArgumentException("a chain has at least two parts, not " + parts.size());
+        }
+        List<Exchange> chain = List.copyOf(parts);
+        for (Exchange x : chain) {
+            x.chain = chain;
+        }
+        submit(chain.get(0));
     }
 
     /**
@@ -139,8 +159,9 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         int headCharge = 0; // > 0 once the head of the queue waits
         for (Iterator<Exchange> it = waiting.iterator(); closedCause == null && it.hasNext(); ) {
             Exchange x = it.next();
-            int charge = multiCredit ? x.body.creditCharge() : 1; // MS-SMB2 3.1.5.2
-            long mid = headCharge == 0 ? credits.tryAcquire(charge, x.payload) : credits.tryPass(headCharge, charge, x.payload);
+            int charge = x.chain != null ? ChainEncoder.charge(x.chain, multiCredit) : multiCredit ? x.body.creditCharge() : 1; // MS-SMB2 3.1.5.2
+            long mid = x.chain != null ? (headCharge == 0 ? ChainEncoder.acquire(credits, x.chain, multiCredit) : CreditScheduler.WAIT)
+                    : headCharge == 0 ? credits.tryAcquire(charge, x.payload) : credits.tryPass(headCharge, charge, x.payload);
             if (mid == CreditScheduler.NEVER) {
                 it.remove();
                 x.charge = charge;
@@ -164,8 +185,10 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 continue;
             }
             it.remove();
-            x.charge = charge;
-            x.messageId = mid;
+            if (x.chain == null) {
+                x.charge = charge;
+                x.messageId = mid;
+            }
             if (!write(x)) {
                 break; // the connection is being torn down
             }
@@ -176,31 +199,40 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         }
         if (refused != null) {
             for (Exchange x : refused) {
-                x.releaseBody();
-                x.phase(Exchange.Phase.DONE);
-                x.handler.onFailure(credits.cannotFit(x.description, x.charge));
+                for (Exchange p : x.parts()) {
+                    p.releaseBody();
+                    p.phase(Exchange.Phase.DONE);
+                    p.handler.onFailure(credits.cannotFit(x.description, x.charge));
+                }
             }
         }
     }
 
+    /** Encodes and writes an exchange, or a chain's parts as one frame ({@code x} its head). */
     private boolean write(Exchange x) {
+        List<Exchange> parts = x.parts();
         ByteBuf out;
         try {
-            out = MessageEncoder.encode(channel.alloc(), x, credits.creditRequest(x.charge), multiCredit, dialect);
-            x.releaseBody();
+            out = x.chain == null ? MessageEncoder.encode(channel.alloc(), x, credits.creditRequest(x.charge), multiCredit, dialect)
+                    : ChainEncoder.encode(channel.alloc(), x.chain, credits.creditRequest(x.charge), multiCredit, dialect);
+            parts.forEach(Exchange::releaseBody);
         } catch (RuntimeException e) {
             // MS-SMB2 gives no way back: message ids and signing state can no longer be trusted
-            x.releaseBody();
-            x.phase(Exchange.Phase.DONE);
-            credits.finished(x.charge, x.payload);
-            x.handler.onFailure(new SmbProtocolException(x.description + ": cannot encode request: " + e.getMessage(), e));
+            for (Exchange p : parts) {
+                p.releaseBody();
+                p.phase(Exchange.Phase.DONE);
+                credits.finished(p.charge, p.payload);
+                p.handler.onFailure(new SmbProtocolException(p.description + ": cannot encode request: " + e.getMessage(), e));
+            }
             failAll(e);
             return false;
         }
-        pending.put(x);
-        x.phase(Exchange.Phase.SENT);
-        if (log.isTraceEnabled()) {
-            log.trace("{}: send {} mid={} charge={} ({} credits left)", peer, x.description, x.messageId, x.charge, credits.available());
+        for (Exchange p : parts) {
+            pending.put(p);
+            p.phase(Exchange.Phase.SENT);
+            if (log.isTraceEnabled()) {
+                log.trace("{}: send {} mid={} charge={} ({} credits left)", peer, p.description, p.messageId, p.charge, credits.available());
+            }
         }
         channel.write(MessageEncoder.wrap(x, out), channel.voidPromise());
         return true;
@@ -215,12 +247,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     public boolean cancel(Exchange x) {
         switch (x.phase()) {
             case QUEUED -> {
-                if (waiting.remove(x)) {
-                    x.releaseBody();
-                    x.phase(Exchange.Phase.DONE);
-                    return true;
-                }
-                return false;
+                return dropQueued(x);
             }
             case SENT, ASYNC -> {
                 x.cancelRequested = true;
@@ -243,9 +270,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     public void abandon(Exchange x) {
         switch (x.phase()) {
             case QUEUED -> {
-                waiting.remove(x);
-                x.releaseBody();
-                x.phase(Exchange.Phase.DONE);
+                dropQueued(x);
                 pump();
             }
             case SENT, ASYNC -> {
@@ -259,6 +284,18 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             default -> {
             }
         }
+    }
+
+    /** Takes a queued exchange (for a chain's part: the whole chain) out of the queue; false if it was not there. */
+    private boolean dropQueued(Exchange x) {
+        if (!waiting.remove(x.head())) {
+            return false;
+        }
+        for (Exchange p : x.parts()) {
+            p.releaseBody();
+            p.phase(Exchange.Phase.DONE);
+        }
+        return true;
     }
 
     private void sendCancel(Exchange x) {
@@ -552,10 +589,12 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             credits.finished(x.charge, x.payload); // the connection holds nothing any more
             x.handler.onFailure(lost(x, true));
         }
-        for (Exchange x : queued) {
-            x.releaseBody();
-            x.phase(Exchange.Phase.DONE);
-            x.handler.onFailure(lost(x, false));
+        for (Exchange q : queued) {
+            for (Exchange x : q.parts()) {
+                x.releaseBody();
+                x.phase(Exchange.Phase.DONE);
+                x.handler.onFailure(lost(x, false));
+            }
         }
     }
 
