@@ -93,6 +93,7 @@ public final class SmbConnection implements AutoCloseable {
                     negotiated = result;
                     engine.multiCredit(result.multiCredit());
                     engine.dialect(result.dialect());
+                    compounding.negotiated(result.dialect());
                     log.debug("{}: negotiated SMB {} (signing {}, cipher {}, max read {} write {})", host, result.dialect().version(),
                             result.signingRequired() ? "required" : "optional", result.cipher(), result.maxReadSize(), result.maxWriteSize());
                     return result;
