@@ -6,6 +6,7 @@ import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.internal.Negotiation;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Sender;
+import dev.smbco.client.lease.LeaseTable;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.Dialect;
@@ -44,6 +45,7 @@ public final class SmbConnection implements AutoCloseable {
     /** Authenticated sessions by id, for re-authentication when the server says one expired. */
     private final java.util.Map<Long, SmbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int serverSecurityMode;
+    private final LeaseTable leases;
 
     private SmbConnection(SmbClient client, Channel channel, String host, int port) {
         this.client = client;
@@ -51,6 +53,8 @@ public final class SmbConnection implements AutoCloseable {
         this.engine = channel.pipeline().get(SmbEngine.class);
         this.loop = new NettyLoop(channel.eventLoop());
         this.sender = new Sender(engine, loop);
+        this.leases = new LeaseTable(sender, host, client.config().requestTimeout());
+        engine.unsolicited(leases::onUnsolicited); // before any traffic: the channel's first read comes later
         SmbConfig config = client.config();
         if (!config.keepAliveInterval().isZero()) {
             channel.pipeline().addFirst("smbco-keepalive", new KeepAlive(config.keepAliveInterval(), config.deadAfter(),
@@ -155,6 +159,11 @@ public final class SmbConnection implements AutoCloseable {
     /** Internal: the request sender (not part of the API). */
     Sender sender() {
         return sender;
+    }
+
+    /** Internal: the connection's leases and oplocks. */
+    LeaseTable leases() {
+        return leases;
     }
 
     /** Internal: an authenticated session joins the connection (for re-authentication). */
