@@ -187,7 +187,8 @@ public final class LeaseTable {
             log.debug("{}: ignoring unsolicited {}", peer, header.command());
             return;
         }
-        ByteBuf body = message.slice(message.readerIndex() + Smb2Header.SIZE, message.readableBytes() - Smb2Header.SIZE);
+        ByteBuf body = message.duplicate(); // the decoders read the body with its header in front (Body.start)
+        body.skipBytes(Smb2Header.SIZE);
         int size = body.readableBytes() >= 2 ? body.getUnsignedShortLE(body.readerIndex()) : -1;
         try {
             if (size == LeaseBreakNotification.STRUCTURE_SIZE) {
