@@ -6,6 +6,7 @@ import dev.smbco.protocol.smb2.CreateDisposition;
 import dev.smbco.protocol.smb2.CreateOptions;
 import dev.smbco.protocol.smb2.FileAttributes;
 import dev.smbco.protocol.smb2.ShareAccess;
+import dev.smbco.client.lease.LeaseState;
 import java.util.List;
 
 /**
@@ -19,10 +20,17 @@ import java.util.List;
  * @param options     CreateOptions bits ({@link CreateOptions})
  * @param attributes  FileAttributes for a newly created file ({@link FileAttributes}), 0 for default
  * @param contexts    create contexts to send
+ * @param lease       the lease to ask for ({@link #lease(LeaseState)}), or null for none (the default)
  */
-public record OpenOptions(int access, int shareAccess, int disposition, int options, int attributes, List<CreateContext> contexts) {
+public record OpenOptions(int access, int shareAccess, int disposition, int options, int attributes, List<CreateContext> contexts,
+                          LeaseState lease) {
     public OpenOptions {
         contexts = List.copyOf(contexts);
+    }
+
+    /** Options without a lease request. */
+    public OpenOptions(int access, int shareAccess, int disposition, int options, int attributes, List<CreateContext> contexts) {
+        this(access, shareAccess, disposition, options, attributes, contexts, null);
     }
 
     /** Open an existing file for reading; others may read and write. */
@@ -61,26 +69,39 @@ public record OpenOptions(int access, int shareAccess, int disposition, int opti
     }
 
     public OpenOptions withAccess(int a) {
-        return new OpenOptions(a, shareAccess, disposition, options, attributes, contexts);
+        return new OpenOptions(a, shareAccess, disposition, options, attributes, contexts, lease);
     }
 
     public OpenOptions withShareAccess(int s) {
-        return new OpenOptions(access, s, disposition, options, attributes, contexts);
+        return new OpenOptions(access, s, disposition, options, attributes, contexts, lease);
     }
 
     public OpenOptions withDisposition(int d) {
-        return new OpenOptions(access, shareAccess, d, options, attributes, contexts);
+        return new OpenOptions(access, shareAccess, d, options, attributes, contexts, lease);
     }
 
     public OpenOptions withOptions(int o) {
-        return new OpenOptions(access, shareAccess, disposition, o, attributes, contexts);
+        return new OpenOptions(access, shareAccess, disposition, o, attributes, contexts, lease);
     }
 
     public OpenOptions withAttributes(int a) {
-        return new OpenOptions(access, shareAccess, disposition, options, a, contexts);
+        return new OpenOptions(access, shareAccess, disposition, options, a, contexts, lease);
     }
 
     public OpenOptions withContexts(List<CreateContext> c) {
-        return new OpenOptions(access, shareAccess, disposition, options, attributes, c);
+        return new OpenOptions(access, shareAccess, disposition, options, attributes, c, lease);
+    }
+
+    /**
+     * Asks for a lease (MS-SMB2 2.2.13.2.8 / 2.2.13.2.10): e.g. {@link LeaseState#RWH} to cache
+     * reads, writes and the handle, {@link LeaseState#R} to cache reads, or null for none. Opens of
+     * the same path on one connection share one lease key, so they never break each other. The
+     * server may grant less ({@code SmbFile.leaseState()} says what it granted) and breaks the
+     * lease when another client's open conflicts ({@code SmbFile.onLeaseBreak}). Against a server
+     * without leasing (SMB 2.0.2, or no SMB2_GLOBAL_CAP_LEASING) the matching oplock is asked for
+     * instead (RWH: batch, RW: exclusive, R: level II). Directories get no lease.
+     */
+    public OpenOptions lease(LeaseState wanted) {
+        return new OpenOptions(access, shareAccess, disposition, options, attributes, contexts, wanted);
     }
 }

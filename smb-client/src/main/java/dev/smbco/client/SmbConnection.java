@@ -7,6 +7,7 @@ import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.internal.Negotiation;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Sender;
+import dev.smbco.client.lease.LeaseTable;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.Dialect;
@@ -46,6 +47,7 @@ public final class SmbConnection implements AutoCloseable {
     private final java.util.Map<Long, SmbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int serverSecurityMode;
     private final Compounding compounding;
+    private final LeaseTable leases;
 
     private SmbConnection(SmbClient client, Channel channel, String host, int port) {
         this.client = client;
@@ -53,6 +55,8 @@ public final class SmbConnection implements AutoCloseable {
         this.engine = channel.pipeline().get(SmbEngine.class);
         this.loop = new NettyLoop(channel.eventLoop());
         this.sender = new Sender(engine, loop);
+        this.leases = new LeaseTable(sender, host, client.config().requestTimeout());
+        engine.unsolicited(leases::onUnsolicited); // before any traffic: the channel's first read comes later
         SmbConfig config = client.config();
         if (!config.keepAliveInterval().isZero()) {
             channel.pipeline().addFirst("smbco-keepalive", new KeepAlive(config.keepAliveInterval(), config.deadAfter(),
@@ -164,6 +168,11 @@ public final class SmbConnection implements AutoCloseable {
     /** Internal: the request sender (not part of the API). */
     Sender sender() {
         return sender;
+    }
+
+    /** Internal: the connection's leases and oplocks. */
+    LeaseTable leases() {
+        return leases;
     }
 
     /** Internal: an authenticated session joins the connection (for re-authentication). */

@@ -3,6 +3,9 @@ package dev.smbco.client;
 import dev.smbco.client.engine.CreditScheduler;
 import dev.smbco.client.internal.OwnedWrite;
 import dev.smbco.client.internal.Route;
+import dev.smbco.client.lease.LeaseBreakListener;
+import dev.smbco.client.lease.LeaseHold;
+import dev.smbco.client.lease.LeaseState;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.Requests;
@@ -72,11 +75,39 @@ public final class SmbFile implements AutoCloseable {
     /** The size an upload through this handle left (see {@link #uploaded(long)}), or -1. */
     private volatile long uploaded = -1;
 
-    SmbFile(SmbTree tree, String path, CreateResponse created) {
+    /** This open's share of its lease or oplock, or null when it asked for none. */
+    private final LeaseHold lease;
+
+    SmbFile(SmbTree tree, String path, CreateResponse created, LeaseHold lease) {
         this.tree = tree;
         this.path = path;
         this.created = created;
         this.knownEnd = new AtomicLong(created.endOfFile());
+        this.lease = lease;
+    }
+
+    /**
+     * The lease (or, against a server without leasing, oplock) this open holds now: what the
+     * server granted at the open, lowered by every break since; {@link LeaseState#NONE} when none
+     * was asked for ({@link OpenOptions#lease}) or granted, and once the file is closed. All opens
+     * of one path on one connection share one lease.
+     */
+    public LeaseState leaseState() {
+        return lease == null || closed ? LeaseState.NONE : lease.state();
+    }
+
+    /**
+     * Registers a listener for breaks of this open's lease (or oplock). It runs on the connection's
+     * event loop when the server breaks the lease, before the client acknowledges the break; the
+     * request it returns (e.g. {@link #flushSend()}, or writes of data held back) is awaited first,
+     * so dirty data reaches the server before another client's open proceeds. Has no effect on an
+     * open that asked for no lease.
+     */
+    public void onLeaseBreak(LeaseBreakListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (lease != null) {
+            lease.addListener(listener);
+        }
     }
 
     /** Path relative to the share root, backslash-separated. */
@@ -296,6 +327,9 @@ public final class SmbFile implements AutoCloseable {
             return refused;
         }
         closed = true;
+        if (lease != null) {
+            lease.release();
+        }
         if (tree.closedByClient()) {
             return Requests.completed(loop(), null);
         }

@@ -5,12 +5,16 @@ import dev.smbco.client.internal.ResponseParser;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.SmbPaths;
 import dev.smbco.client.internal.Undo;
+import dev.smbco.client.lease.LeaseHold;
+import dev.smbco.client.lease.LeaseTable;
 import dev.smbco.coro.Co;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.Requests;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Request;
+import dev.smbco.protocol.smb2.CreateContext;
 import dev.smbco.protocol.fscc.FileBasicInformation;
 import dev.smbco.protocol.fscc.FileDispositionInformation;
 import dev.smbco.protocol.fscc.FileInformation;
@@ -78,10 +82,40 @@ public final class SmbTree implements AutoCloseable {
      */
     public Request<SmbFile> openSend(String path, OpenOptions options) {
         String p = SmbPaths.normalize(path);
-        CreateRequest req = new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, options.access(),
-                options.attributes(), options.shareAccess(), options.disposition(), options.options(), p, options.contexts());
-        return send(req, p, null, (header, body) -> new SmbFile(this, p, CreateResponse.decode(body)),
-                (header, body) -> closeUnclaimed(unc(p), CreateResponse.decode(body).fileId()));
+        LeaseHold lease = joinLease(p, options);
+        if (lease == null) {
+            CreateRequest req = new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, options.access(),
+                    options.attributes(), options.shareAccess(), options.disposition(), options.options(), p, options.contexts());
+            return send(req, p, null, (header, body) -> new SmbFile(this, p, CreateResponse.decode(body), null),
+                    (header, body) -> closeUnclaimed(unc(p), CreateResponse.decode(body).fileId()));
+        }
+        Dialect dialect = negotiated().dialect();
+        List<CreateContext> contexts = new ArrayList<>(options.contexts());
+        CreateContext rqLs = LeaseTable.requestContext(lease, options.lease(), dialect);
+        if (rqLs != null) {
+            contexts.add(rqLs);
+        }
+        CreateRequest req = new CreateRequest(LeaseTable.oplockLevel(lease, options.lease()), ImpersonationLevel.IMPERSONATION,
+                options.access(), options.attributes(), options.shareAccess(), options.disposition(), options.options(), p, contexts);
+        Request<SmbFile> r = send(req, p, null, (header, body) -> {
+                    CreateResponse created = CreateResponse.decode(body);
+                    session.connection().leases().granted(lease, created);
+                    return new SmbFile(this, p, created, lease);
+                }, (header, body) -> closeUnclaimed(unc(p), CreateResponse.decode(body).fileId()));
+        return r.onDone(done -> {
+            if (done.failure() != null || done.state() != dev.smbco.coro.RequestState.DONE) {
+                lease.release(); // no open holds the lease: a later open of the path may start afresh
+            }
+        });
+    }
+
+    /** The lease (or oplock) an open that asks for one joins; null when it asks for none or opens a directory. */
+    private LeaseHold joinLease(String p, OpenOptions options) {
+        if (options.lease() == null || (options.options() & CreateOptions.DIRECTORY_FILE) != 0) {
+            return null;
+        }
+        Negotiated n = negotiated();
+        return session.connection().leases().join(unc(p), route, LeaseTable.leasing(n.dialect(), n.capabilities()));
     }
 
     /** The undo of a CREATE nobody took: CLOSE the handle (MS-SMB2 3.2.4.5), unless the tree has gone, which closed it. */

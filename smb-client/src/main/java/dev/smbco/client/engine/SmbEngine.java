@@ -54,6 +54,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private Throwable closedCause;
     /** Where response bodies are digested off the loop ({@link #verifyOffLoop}): a virtual thread each. */
     private Executor offLoop = OffLoop.virtualThreads("smbco-verify");
+    /** Where oplock and lease break notifications go (MS-SMB2 3.2.5.19); null: ignored. */
+    private UnsolicitedHandler unsolicited;
 
     public SmbEngine(Channel channel, String peer, int creditTarget, long memoryBudget, TransformHandler transform) {
         this.channel = channel;
@@ -72,6 +74,11 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     /** After NEGOTIATE: bodies go out {@linkplain Smb2Request#forDialect for this dialect} (MS-SMB2 2.2's per-dialect reserved fields). */
     public void dialect(Dialect negotiated) {
         this.dialect = negotiated;
+    }
+
+    /** Where unsolicited messages (oplock and lease breaks) go; without one they are ignored. */
+    public void unsolicited(UnsolicitedHandler handler) {
+        this.unsolicited = handler;
     }
 
     /** Makes a session's keys known to the receive path (decrypting transform frames, verifying signatures). */
@@ -391,9 +398,13 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 throw new SmbProtocolException("server sent a request (" + header.command() + "), not a response");
             }
             if (header.messageId() == UNSOLICITED_MESSAGE_ID) {
-                // MS-SMB2 3.2.5.19: we never request oplocks or leases, so a break needs no acknowledgement
-                log.debug("{}: ignoring unsolicited {}", peer, header.command());
+                // MS-SMB2 3.2.5.19: an oplock or lease break, dispatched from one place (the lease table)
                 credits.grant(header.credits());
+                if (unsolicited == null) {
+                    log.debug("{}: ignoring unsolicited {}", peer, header.command());
+                } else {
+                    unsolicited.onUnsolicited(header, message);
+                }
                 return;
             }
             Exchange x = pending.get(header.messageId());

@@ -1,0 +1,85 @@
+package dev.smbco.client.lease;
+
+/**
+ * What a lease lets this client cache (MS-SMB2 2.2.13.2.8 LeaseState): Read caching (serve reads
+ * from a cache), Write caching (hold writes back) and Handle caching (keep the handle open after
+ * the application closed it). Immutable; compare with {@code equals}.
+ *
+ * <p>For a server without leasing, an oplock level is shown as the lease state it corresponds to
+ * (MS-SMB2 3.2.5.19.1 hints at the same mapping): batch = RWH, exclusive = RW, level II = R.
+ */
+public final class LeaseState {
+    private static final int R_BIT = dev.smbco.protocol.smb2.LeaseState.READ_CACHING;
+    private static final int H_BIT = dev.smbco.protocol.smb2.LeaseState.HANDLE_CACHING;
+    private static final int W_BIT = dev.smbco.protocol.smb2.LeaseState.WRITE_CACHING;
+    private static final LeaseState[] ALL = new LeaseState[8];
+
+    static {
+        for (int i = 0; i < ALL.length; i++) {
+            ALL[i] = new LeaseState(i);
+        }
+    }
+
+    /** No caching. */
+    public static final LeaseState NONE = ALL[0];
+    /** Read caching. */
+    public static final LeaseState R = ALL[R_BIT];
+    /** Read and handle caching. */
+    public static final LeaseState RH = ALL[R_BIT | H_BIT];
+    /** Read and write caching. */
+    public static final LeaseState RW = ALL[R_BIT | W_BIT];
+    /** Read, write and handle caching. */
+    public static final LeaseState RWH = ALL[R_BIT | W_BIT | H_BIT];
+
+    private final int bits;
+
+    private LeaseState(int bits) {
+        this.bits = bits;
+    }
+
+    /** The state of these SMB2_LEASE_*_CACHING bits; bits beyond the three defined ones are dropped. */
+    public static LeaseState of(int bits) {
+        return ALL[bits & (R_BIT | H_BIT | W_BIT)];
+    }
+
+    /** The SMB2_LEASE_*_CACHING bits. */
+    public int bits() {
+        return bits;
+    }
+
+    public boolean readCaching() {
+        return (bits & R_BIT) != 0;
+    }
+
+    public boolean writeCaching() {
+        return (bits & W_BIT) != 0;
+    }
+
+    public boolean handleCaching() {
+        return (bits & H_BIT) != 0;
+    }
+
+    /** This state with only the bits {@code other} also has. */
+    public LeaseState intersect(LeaseState other) {
+        return of(bits & other.bits);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LeaseState s && s.bits == bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return bits;
+    }
+
+    /** "R", "RH", "RW", "RWH", ... or "NONE". */
+    @Override
+    public String toString() {
+        if (bits == 0) {
+            return "NONE";
+        }
+        return (readCaching() ? "R" : "") + (writeCaching() ? "W" : "") + (handleCaching() ? "H" : "");
+    }
+}
