@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbco.client.Credentials;
 import dev.smbco.client.DirEntry;
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbConnection;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the local download target are the test server's. If this class stops compiling or passing, the
  * README is wrong.
  */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class ReadmeExampleTest {
     private static final byte[] REPORT = "not really a PDF, but 42 bytes of content.".getBytes(StandardCharsets.US_ASCII);
 

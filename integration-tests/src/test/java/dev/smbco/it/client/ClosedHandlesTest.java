@@ -3,7 +3,6 @@ package dev.smbco.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbClosedException;
 import dev.smbco.client.SmbConfig;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * encrypted share this matters most: a request encrypted with a dropped session's keys would have
  * been answered with a frame we can no longer decrypt, tearing the connection down.
  */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class ClosedHandlesTest {
     private static final byte[] DATA = "closed handles".getBytes(StandardCharsets.US_ASCII);
 

@@ -3,7 +3,6 @@ package dev.smbco.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbConfig;
 import dev.smbco.client.SmbFile;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * timeout; the connection goes on, one request at a time, on the credit MS-SMB2 3.3.1.2 guarantees,
  * with READs shrunk to what that credit carries.
  */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class CreditGrantFaultTest {
     /** MS-SMB2 2.2.1.2: CreditRequest/CreditResponse, 2 bytes at offset 14 of the header. */
     private static final int CREDIT_OFFSET = 14;

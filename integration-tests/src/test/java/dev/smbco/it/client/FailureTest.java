@@ -3,7 +3,6 @@ package dev.smbco.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbConfig;
@@ -47,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Connections that break, stall or were never SMB: every request ends promptly with a typed error. */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class FailureTest {
 
     /** Waits (bounded) until every request has ended and returns the latest end time. */

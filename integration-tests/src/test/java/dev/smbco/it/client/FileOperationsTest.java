@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smbco.client.DirEntry;
 import dev.smbco.client.FileStat;
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbAlreadyExistsException;
 import dev.smbco.client.SmbException;
@@ -32,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every file operation, on SMB 3.1.1 and on SMB 2.0.2. */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class FileOperationsTest {
 
     private static byte[] random(int n, long seed) {

@@ -2,7 +2,6 @@ package dev.smbco.it.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbConfig;
 import dev.smbco.client.SmbFile;
@@ -12,13 +11,10 @@ import dev.smbco.testserver.SambaServer;
 import dev.smbco.testserver.SambaVariant;
 import dev.smbco.testserver.UseSamba;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * server can never grant. Plain, signed and encrypted; 32 MiB each way, compared by SHA-256
  * (1 GiB runs in the benchmark only, to keep CI short).
  */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class LowCreditTest {
     private static final long SIZE = (32L << 20) + 4321; // not a multiple of any chunk size
 
@@ -77,7 +73,7 @@ class LowCreditTest {
                     }
                 }).await();
                 assertThat(down).isEqualTo(SIZE);
-                assertThat(sha256(back)).isEqualTo(sha256(source));
+                assertThat(Smb.sha256(back)).isEqualTo(Smb.sha256(source));
                 smb.conn.echo(); // the connection is still usable
                 smb.tree.delete(name);
             }
@@ -97,17 +93,6 @@ class LowCreditTest {
     @Nested
     @UseSamba(variant = SambaVariant.CREDITS_128)
     class MaxCredits128 extends Matrix {
-    }
-
-    static String sha256(Path file) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 20];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     static void writeRandom(Path file, long size, long seed) throws IOException {

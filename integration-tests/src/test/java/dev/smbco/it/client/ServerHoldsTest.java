@@ -3,7 +3,6 @@ package dev.smbco.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbNoProgressException;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * continued and the result checked byte for byte through a fresh, direct connection; no progress
  * and a size mismatch fail with their typed errors.
  */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class ServerHoldsTest {
     private static final int SIZE = 3 * 1024 * 1024 + 517;
     /** A safety net for the old code's endless loops, not a figure under test. */

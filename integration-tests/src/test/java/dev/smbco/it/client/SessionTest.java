@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smbco.client.Credentials;
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbAccessDeniedException;
 import dev.smbco.client.SmbAuthenticationException;
@@ -34,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Negotiate, authentication, signing, encryption and tree connect across dialects. */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class SessionTest {
 
     /** Writes and reads back a small file, and provokes an error response: signing/encryption on real traffic. */

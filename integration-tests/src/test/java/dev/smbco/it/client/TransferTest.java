@@ -3,7 +3,6 @@ package dev.smbco.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbco.client.DirEntry;
-import dev.smbco.client.NoLeaks;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
 import dev.smbco.coro.Coroutine;
@@ -21,10 +20,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -35,19 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Large transfers, large directories, many coroutines on one connection. */
-@ExtendWith({SambaExtension.class, NoLeaks.class})
+@ExtendWith(SambaExtension.class)
 class TransferTest {
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 20];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
 
     private static void writeRandom(Path file, long size, long seed) throws IOException {
         Random r = new Random(seed);
@@ -79,7 +65,7 @@ class TransferTest {
         Path viaSmbclient = tmp.resolve("smbclient.bin");
         long size = (1L << 30) + 12345; // not a multiple of the chunk size
         writeRandom(source, size, 7);
-        String expected = sha256(source);
+        String expected = Smb.sha256(source);
         String name = Smb.uniqueDir("big") + ".bin";
         try (Smb smb = Smb.open(server)) {
             AtomicLong lastProgress = new AtomicLong();
@@ -97,9 +83,9 @@ class TransferTest {
                 }
             }).await();
             assertThat(down).isEqualTo(size);
-            assertThat(sha256(back)).isEqualTo(expected);
+            assertThat(Smb.sha256(back)).isEqualTo(expected);
             assertThat(smbclient(server, "get " + name + " " + viaSmbclient)).isZero();
-            assertThat(sha256(viaSmbclient)).isEqualTo(expected);
+            assertThat(Smb.sha256(viaSmbclient)).isEqualTo(expected);
             smb.tree.delete(name);
         }
     }
