@@ -162,13 +162,23 @@ class CompoundTest {
         try (FaultProxy proxy = FaultProxy.start(server);
              Smb on = Smb.open(proxy.front(server), SmbConfig.defaults(), server.share());
              Smb off = Smb.open(proxy.front(server), SmbConfig.builder().compounding(false).build(), server.share())) {
-            assertThat(framesEachWay(proxy, () -> on.tree.writeFile(name, OpenOptions.write(), data))).containsExactly(1, 1);
-            assertThat(framesEachWay(proxy, () -> on.tree.stat(name))).containsExactly(1, 1);
-            assertThat(framesEachWay(proxy, () -> on.tree.readFile(name, 8192).release())).containsExactly(1, 1);
-            assertThat(framesEachWay(proxy, () -> off.tree.writeFile(name, OpenOptions.write(), data))).containsExactly(3, 3);
-            assertThat(framesEachWay(proxy, () -> off.tree.stat(name))).containsExactly(2, 2);
-            assertThat(framesEachWay(proxy, () -> on.tree.delete(name))).containsExactly(1, 1);
+            assertFrames(framesEachWay(proxy, () -> on.tree.writeFile(name, OpenOptions.write(), data)), 1, 1);
+            assertFrames(framesEachWay(proxy, () -> on.tree.stat(name)), 1, 1);
+            assertFrames(framesEachWay(proxy, () -> on.tree.readFile(name, 8192).release()), 1, 1);
+            assertFrames(framesEachWay(proxy, () -> off.tree.writeFile(name, OpenOptions.write(), data)), 3, 3);
+            assertFrames(framesEachWay(proxy, () -> off.tree.stat(name)), 2, 2);
+            assertFrames(framesEachWay(proxy, () -> on.tree.delete(name)), 1, 1);
         }
+    }
+
+    /**
+     * Exactly {@code up} frames went up; {@code down} final frames came down, and at most as many
+     * again: a busy smbd may send an interim STATUS_PENDING ahead of a final response (MS-SMB2
+     * 3.3.4.2), which is one more frame but no more round trips of ours.
+     */
+    private static void assertFrames(int[] got, int up, int down) {
+        assertThat(got[0]).as("frames sent").isEqualTo(up);
+        assertThat(got[1]).as("frames received").isBetween(down, down * 2);
     }
 
     /** MS-ERREF STATUS_INVALID_PARAMETER. */
