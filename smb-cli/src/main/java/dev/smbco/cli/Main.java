@@ -15,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main entered (JVM started)");
         // The library logs through slf4j; a command line user gets one line per error instead,
         // and the library's own log only with -v.
         boolean verbose = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
@@ -29,6 +30,7 @@ public final class Main {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = run(args, System.in, out, err);
         out.flush();
+        StartupTrace.print(err);
         err.flush();
         System.exit(status);
     }
@@ -42,6 +44,7 @@ public final class Main {
     public static int run(String[] args, Io io) {
         SmbcoCommand root = new SmbcoCommand(io);
         CommandLine cl = commandLine(root, io, args);
+        StartupTrace.mark("picocli: command model built");
         try {
             return cl.execute(args);
         } finally {

@@ -25,6 +25,7 @@ public final class Session implements AutoCloseable {
     private volatile boolean closed;
 
     public Session(SmbcoCommand root) {
+        StartupTrace.mark("picocli: arguments parsed, command runs");
         this.root = root;
         this.hook = new Thread(this::onShutdown, "smbco-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
