@@ -87,22 +87,22 @@ fi
 
 # median and min-max of the numbers on stdin
 stats() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.3f (%.3f-%.3f)", m, a[1], a[NR]}'; }
-# wall seconds of "$@" (output discarded; a failure stops the benchmark)
-wall() {
-  local s e
-  s=$(date +%s%N)
-  if ! "$@" >/dev/null 2>"$state/last.err"; then
+# runs "$@" (output discarded; a failure stops the benchmark) and prints "WALL CPU" in seconds,
+# CPU = user + system time of the process and its children (the client's own work: on a loaded
+# machine the steadier figure; the server's CPU is the same for both clients)
+measure() {
+  if ! /usr/bin/time -f '%e %U %S' -o "$state/time" "$@" >/dev/null 2>"$state/last.err"; then
     echo "bench-cli: failed: $*" >&2; cat "$state/last.err" >&2; exit 1
   fi
-  e=$(date +%s%N)
-  awk -v d=$((e - s)) 'BEGIN {printf "%.3f\n", d / 1e9}'
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$state/time"
 }
-smbco_aot() { SMBCO_AOT=on ./smbco "$@"; }
-smbco_noaot() { SMBCO_AOT=off ./smbco "$@"; }
+# the command word of each client, for measure (which runs a program, not a function)
+smbco_aot() { echo "env SMBCO_AOT=on ./smbco"; }
+smbco_noaot() { echo "env SMBCO_AOT=off ./smbco"; }
 ensure_cache
 
-declare -A times
-record() { times[$1]+="$2 "; }
+declare -A times cpus
+record() { local m; m=($2); times[$1]+="${m[0]} "; cpus[$1]+="${m[1]} "; }
 
 if [[ $transfers == yes ]]; then
   head -c $((mib << 20)) /dev/urandom >"$work/big.bin"
@@ -113,13 +113,13 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$rounds"); do
   for client in smbclient smbco_aot smbco_noaot; do
     if [[ $client == smbclient ]]; then
-      record "ls small|$client" "$(wall smbclient "${auth[@]}" //127.0.0.1/share -c 'ls small\*')"
-      record "stat file|$client" "$(wall smbclient "${auth[@]}" //127.0.0.1/share -c 'allinfo small\a.txt')"
-      record "ls 2000|$client" "$(wall smbclient "${auth[@]}" //127.0.0.1/share -c 'ls many\*')"
+      record "ls small|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'ls small\*')"
+      record "stat file|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'allinfo small\a.txt')"
+      record "ls 2000|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'ls many\*')"
     else
-      record "ls small|$client" "$(wall $client ls "$url/small/")"
-      record "stat file|$client" "$(wall $client stat "$url/small/a.txt")"
-      record "ls 2000|$client" "$(wall $client ls "$url/many/")"
+      record "ls small|$client" "$(measure $($client) ls "$url/small/")"
+      record "stat file|$client" "$(measure $($client) stat "$url/small/a.txt")"
+      record "ls 2000|$client" "$(measure $($client) ls "$url/many/")"
     fi
     [[ $transfers == yes ]] || continue
     for mode in plain signed encrypted; do
@@ -130,11 +130,11 @@ for r in $(seq 1 "$rounds"); do
       esac
       rm -f "$work/down.bin" "$share_dir/up.bin"
       if [[ $client == smbclient ]]; then
-        record "get $mode|$client" "$(wall smbclient "${auth[@]}" "${copt[@]}" //127.0.0.1/share -c "get big.bin $work/down.bin")"
-        record "put $mode|$client" "$(wall smbclient "${auth[@]}" "${copt[@]}" //127.0.0.1/share -c "put $work/big.bin up.bin")"
+        record "get $mode|$client" "$(measure smbclient "${auth[@]}" "${copt[@]}" //127.0.0.1/share -c "get big.bin $work/down.bin")"
+        record "put $mode|$client" "$(measure smbclient "${auth[@]}" "${copt[@]}" //127.0.0.1/share -c "put $work/big.bin up.bin")"
       else
-        record "get $mode|$client" "$(wall $client "${sopt[@]}" -q get "$url/big.bin" "$work/down.bin")"
-        record "put $mode|$client" "$(wall $client "${sopt[@]}" -q put "$work/big.bin" "$url/up.bin")"
+        record "get $mode|$client" "$(measure $($client) "${sopt[@]}" -q get "$url/big.bin" "$work/down.bin")"
+        record "put $mode|$client" "$(measure $($client) "${sopt[@]}" -q put "$work/big.bin" "$url/up.bin")"
       fi
       cmp -s "$work/big.bin" "$work/down.bin" || { echo "bench-cli: $client get $mode: the copy differs" >&2; exit 1; }
     done
@@ -143,19 +143,27 @@ for r in $(seq 1 "$rounds"); do
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo
-echo "wall seconds per fresh process, median (min-max) of $rounds; ratio = smbclient / smbco (>= 1: smbco as fast or faster)"
-printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" command smbclient "smbco (AOT cache)" "smbco (no cache)" "ratio" "no-cache"
+table() { # $1: times or cpus
+  local -n t=$1
+  printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" command smbclient "smbco (AOT cache)" "smbco (no cache)" "ratio" "no-cache"
+  local row a b c
+  for row in "${rows[@]}"; do
+    a=$(tr ' ' '\n' <<<"${t[$row|smbclient]}" | grep . | stats)
+    b=$(tr ' ' '\n' <<<"${t[$row|smbco_aot]}" | grep . | stats)
+    c=$(tr ' ' '\n' <<<"${t[$row|smbco_noaot]}" | grep . | stats)
+    printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" "$row" "$a" "$b" "$c" \
+      "$(awk -v x="${a%% *}" -v y="${b%% *}" 'BEGIN {printf "%.2fx", x / y}')" \
+      "$(awk -v x="${a%% *}" -v y="${c%% *}" 'BEGIN {printf "%.2fx", x / y}')"
+  done
+}
 rows=("ls small" "stat file" "ls 2000")
 [[ $transfers == yes ]] && rows+=("get plain" "put plain" "get signed" "put signed" "get encrypted" "put encrypted")
-for row in "${rows[@]}"; do
-  a=$(tr ' ' '\n' <<<"${times[$row|smbclient]}" | grep . | stats)
-  b=$(tr ' ' '\n' <<<"${times[$row|smbco_aot]}" | grep . | stats)
-  c=$(tr ' ' '\n' <<<"${times[$row|smbco_noaot]}" | grep . | stats)
-  printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" "$row" "$a" "$b" "$c" \
-    "$(awk -v x="${a%% *}" -v y="${b%% *}" 'BEGIN {printf "%.2fx", x / y}')" \
-    "$(awk -v x="${a%% *}" -v y="${c%% *}" 'BEGIN {printf "%.2fx", x / y}')"
-done
+echo
+echo "WALL seconds per fresh process, median (min-max) of $rounds; ratio = smbclient / smbco (>= 1: smbco as fast or faster)"
+table times
+echo
+echo "CPU seconds (user + system) of the client process, median (min-max) of $rounds; same ratios"
+table cpus
 if [[ $transfers == yes ]]; then
-  echo "(get/put: $mib MiB; MB/s = $mib * 1.048576 / seconds, process start included)"
+  echo "(get/put: $mib MiB; MB/s = $mib * 1.048576 / wall seconds, process start included)"
 fi

@@ -1,8 +1,18 @@
 package dev.smbco.cli;
 
-import dev.smbco.protocol.auth.NtlmClient;
+import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.auth.Authenticator;
+import dev.smbco.protocol.auth.AvPair;
+import dev.smbco.protocol.auth.NegTokenResp;
+import dev.smbco.protocol.auth.NtlmChallenge;
 import dev.smbco.protocol.auth.NtlmConfig;
 import dev.smbco.protocol.auth.NtlmCredentials;
+import dev.smbco.protocol.auth.NtlmFlags;
+import dev.smbco.protocol.auth.NtlmVersion;
+import dev.smbco.protocol.auth.Spnego;
+import dev.smbco.protocol.auth.SpnegoToken;
+import dev.smbco.protocol.auth.TargetInfo;
+import dev.smbco.protocol.crypto.SessionKeys;
 import dev.smbco.protocol.crypto.CipherId;
 import dev.smbco.protocol.crypto.MessageDecryptor;
 import dev.smbco.protocol.crypto.MessageEncryptor;
@@ -36,7 +46,8 @@ import java.util.Map;
  *   <li>the client library up to the first request: {@code SmbClient} (Netty event loop, native
  *       transport probe), TCP connect and the NEGOTIATE request, against a loopback socket that
  *       hangs up once it has read the request (so every command ends in "connection lost");</li>
- *   <li>the crypto of a session: NTLM negotiate, the three signing algorithms and the four
+ *   <li>the crypto of a session: the client's half of an NTLM logon in SPNEGO against a made-up
+ *       challenge, the SMB 3.1.1 key derivation, the three signing algorithms and the four
  *       ciphers, each over a small message.</li>
  * </ul>
  *
@@ -115,7 +126,19 @@ public final class Training {
 
     private static void crypto() {
         try {
-            new NtlmClient(NtlmCredentials.of("training", "WORKGROUP", "training".toCharArray()), NtlmConfig.defaults()).negotiate();
+            // the client's half of an NTLM logon inside SPNEGO, against a made-up CHALLENGE
+            // (MD4, HMAC-MD5, RC4 and the ASN.1 of SPNEGO), then the SMB 3.1.1 key derivation
+            Authenticator auth = Spnego.ntlm(NtlmCredentials.of("training", "WORKGROUP", "training".toCharArray()), NtlmConfig.defaults());
+            auth.initialToken();
+            int flags = NtlmFlags.CLIENT_DEFAULT | NtlmFlags.NEGOTIATE_UNICODE | NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL
+                    | NtlmFlags.NEGOTIATE_NTLM | NtlmFlags.NEGOTIATE_ALWAYS_SIGN | NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY
+                    | NtlmFlags.NEGOTIATE_TARGET_INFO | NtlmFlags.REQUEST_TARGET;
+            TargetInfo info = new TargetInfo(List.of(
+                    new AvPair(AvPair.MSV_AV_NB_DOMAIN_NAME, "WORKGROUP".getBytes(StandardCharsets.UTF_16LE)),
+                    new AvPair(AvPair.MSV_AV_NB_COMPUTER_NAME, "TRAINING".getBytes(StandardCharsets.UTF_16LE))));
+            byte[] challenge = new NtlmChallenge(flags, "WORKGROUP", new byte[8], info, NtlmVersion.DEFAULT).encode();
+            auth.step(new NegTokenResp(NegTokenResp.NegState.ACCEPT_INCOMPLETE, SpnegoToken.NTLMSSP_OID, challenge, null).encode());
+            SessionKeys.derive(Dialect.SMB3_11, auth.sessionKey(), new byte[SessionKeys.PREAUTH_HASH_LENGTH], CipherId.AES_128_GCM).destroy();
         } catch (RuntimeException e) {
             // not fatal: the cache just lacks these classes
         }
