@@ -102,6 +102,7 @@ public final class Session implements AutoCloseable {
         }
         Remote r = remote;
         if (r != null) {
+            StartupTrace.mark("command's work done, closing (TREE_DISCONNECT, LOGOFF, event loop)");
             r.close();
         }
     }
