@@ -15,14 +15,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main entered (JVM started)");
         // The library logs through slf4j; a command line user gets one line per error instead,
         // and the library's own log only with -v.
         boolean verbose = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
+        // Netty 4.2 asks jdk.jfr whether Flight Recorder is available and, when it is, registers its
+        // buffer events on the first allocation: a third of a second of JFR metadata set-up in every
+        // cold command, for events nobody records. -Dio.netty.jfr.enabled=true brings them back.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = run(args, System.in, out, err);
         out.flush();
+        StartupTrace.print(err);
         err.flush();
         System.exit(status);
     }
@@ -35,7 +43,8 @@ public final class Main {
     /** Runs one command in the given world; returns the exit status (see {@link ExitStatus}). */
     public static int run(String[] args, Io io) {
         SmbcoCommand root = new SmbcoCommand(io);
-        CommandLine cl = commandLine(root, io);
+        CommandLine cl = commandLine(root, io, args);
+        StartupTrace.mark("picocli: command model built");
         try {
             return cl.execute(args);
         } finally {
@@ -44,12 +53,24 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(SmbcoCommand root, Io io) {
+    /**
+     * The command line for {@code args} (null: every subcommand). Only the subcommands whose names
+     * appear among the arguments are added: the one being run is always among them, and picocli
+     * need not build the models of the others. Without a known name, or with a help or version
+     * option, all of them are added, so the usage and picocli's suggestions stay complete.
+     */
+    static CommandLine commandLine(SmbcoCommand root, Io io, String[] args) {
         CommandLine cl = new CommandLine(root);
+        java.util.Set<String> used = usedSubcommands(args);
+        for (var e : SmbcoCommand.SUBCOMMANDS.entrySet()) {
+            if (used == null || used.contains(e.getKey())) {
+                cl.addSubcommand(e.getKey(), e.getValue());
+            }
+        }
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, unused) -> {
             io.err().println("smbco: " + ex.getMessage());
             io.err().println("Try 'smbco " + subcommandName(ex.getCommandLine()) + "--help' for more information.");
             return ExitStatus.USAGE.code();
@@ -69,6 +90,23 @@ public final class Main {
             e.getCause().printStackTrace(io.err());
         }
         return e.status().code();
+    }
+
+    /** The subcommand names among {@code args}, or null when every subcommand is needed. */
+    static java.util.Set<String> usedSubcommands(String[] args) {
+        if (args == null) {
+            return null;
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (String a : args) {
+            if (a.equals("help") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return null;
+            }
+            if (SmbcoCommand.SUBCOMMANDS.containsKey(a)) {
+                used.add(a);
+            }
+        }
+        return used.isEmpty() ? null : used;
     }
 
     private static String subcommandName(CommandLine cl) {

@@ -25,6 +25,7 @@ public final class Session implements AutoCloseable {
     private volatile boolean closed;
 
     public Session(SmbcoCommand root) {
+        StartupTrace.mark("picocli: arguments parsed, command runs");
         this.root = root;
         this.hook = new Thread(this::onShutdown, "smbco-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -101,6 +102,7 @@ public final class Session implements AutoCloseable {
         }
         Remote r = remote;
         if (r != null) {
+            StartupTrace.mark("command's work done, closing (TREE_DISCONNECT, LOGOFF, event loop)");
             r.close();
         }
     }

@@ -31,10 +31,14 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 ok, 1 an operation failed, 2 usage error, 3 connection failed/lost/timed out"
                 + " or no credentials, 4 authentication failed.",
                 "Credentials, first found: the URL, --user/--password/--domain, SMBCO_USER/SMBCO_PASSWORD/SMBCO_DOMAIN, --guest;"
-                        + " else a password prompt on a terminal."},
-        subcommands = {LsCommand.class, GetCommand.class, PutCommand.class, CpCommand.class, MvCommand.class, RmCommand.class,
-            MkdirCommand.class, RmdirCommand.class, CatCommand.class, StatCommand.class, DemoCommand.class, HelpCommand.class})
+                        + " else a password prompt on a terminal."})
 public final class SmbcoCommand implements Runnable {
+    /**
+     * The subcommands, by name, in the order the usage lists them. Not in {@code @Command(subcommands
+     * = ...)}: picocli builds the model of every listed subcommand by reflection before parsing (a
+     * quarter of a cold {@code smbco ls}), so {@link Main} adds only those a command line can use.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
     private final Io io;
 
     @Spec
@@ -85,6 +89,23 @@ public final class SmbcoCommand implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show details (stack traces) on errors.")
     boolean verbose;
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("ls", LsCommand.class);
+        m.put("get", GetCommand.class);
+        m.put("put", PutCommand.class);
+        m.put("cp", CpCommand.class);
+        m.put("mv", MvCommand.class);
+        m.put("rm", RmCommand.class);
+        m.put("mkdir", MkdirCommand.class);
+        m.put("rmdir", RmdirCommand.class);
+        m.put("cat", CatCommand.class);
+        m.put("stat", StatCommand.class);
+        m.put("demo", DemoCommand.class);
+        m.put("help", HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     public SmbcoCommand(Io io) {
         this.io = io;

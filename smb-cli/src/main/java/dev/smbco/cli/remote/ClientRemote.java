@@ -65,7 +65,9 @@ public final class ClientRemote implements Remote {
                 config.maxDialect(options.maxProtocol());
             }
             try {
+                dev.smbco.cli.StartupTrace.mark("client library: loading (SmbConfig)");
                 client = SmbClient.create(config.build());
+                dev.smbco.cli.StartupTrace.mark("client library: SmbClient created (Netty event loop, transport)");
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }
@@ -98,6 +100,7 @@ public final class ClientRemote implements Remote {
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, root.toString(), null);
         }
+        dev.smbco.cli.StartupTrace.mark("TREE_CONNECT done");
         share = new ClientShare(root, tree);
         shares.put(key, share);
         return share;
@@ -127,13 +130,16 @@ public final class ClientRemote implements Remote {
         Login login = options.credentials().resolve(url);
         SmbConnection conn;
         try {
-            conn = client().connect(url.host(), port);
+            SmbClient c = client();
+            conn = c.connect(url.host(), port);
+            dev.smbco.cli.StartupTrace.mark("connected: TCP + NEGOTIATE");
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, server(url, port), null);
         }
         try {
             Credentials credentials = login.guest() ? Credentials.guest() : Credentials.ntlm(login.user(), login.password(), login.domain());
             session = conn.sessionSetup(credentials);
+            dev.smbco.cli.StartupTrace.mark("logged on: SESSION_SETUP (NTLM, keys)");
         } catch (RuntimeException e) {
             conn.close();
             CliException cli = ClientErrors.toCli(e, server(url, port), null);

@@ -19,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * truncated file under the real name that looks complete.
  */
 public final class PartialFiles {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Seeded on the first temporary name, not in every command that merely has a session (ls, stat). */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     /** One temporary destination. */
     public sealed interface Partial {
@@ -37,7 +40,7 @@ public final class PartialFiles {
     /** The temporary name for a destination name: {@code .NAME.smbco-part-3fa9c1}. */
     public static String partName(String name) {
         byte[] r = new byte[3];
-        RANDOM.nextBytes(r);
+        Random.INSTANCE.nextBytes(r);
         String suffix = ".smbco-part-" + HexFormat.of().formatHex(r);
         return name.length() > 200 ? suffix : "." + name + suffix;
     }

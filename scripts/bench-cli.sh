@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# bench-cli.sh - the smbco command line against smbclient from a cold start, side by side on one
+# private smbd, each command a fresh process as a script would run it (see BENCHMARKS.md, "Cold start").
+#
+#   scripts/bench-cli.sh [--rounds N] [--mib N] [--no-transfers] [--dir DIR]
+#   scripts/bench-cli.sh --breakdown [--aot|--no-aot]    where one cold `smbco ls` spends its time
+#
+# Rounds alternate the clients (smbclient, smbco with its start-up cache, smbco without it), so a
+# change in the machine's load hits all of them alike; the table shows medians and min-max of the
+# wall time per command, and the load average before and after. Measured: ls and stat of a small
+# directory / file, ls of a 2,000-entry directory, and get/put of a big file (default 1 GiB) in
+# plain, signed (--signing required / client signing=required) and encrypted (--encrypt /
+# --client-protection=encrypt) modes. Everything lives under /dev/shm (no disk in the figures).
+# Needs smbd and smbclient (scripts/test-env.sh installs them); run from anywhere as root, or with
+# libuid-wrapper (docker/README.md).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+
+rounds=3 mib=1024 transfers=yes breakdown=no aot=yes dir=/dev/shm
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --rounds) rounds=$2; shift 2 ;;
+    --mib) mib=$2; shift 2 ;;
+    --no-transfers) transfers=no; shift ;;
+    --dir) dir=$2; shift 2 ;;
+    --breakdown) breakdown=yes; shift ;;
+    --aot) aot=yes; shift ;;
+    --no-aot) aot=no; shift ;;
+    *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--dir DIR] | --breakdown [--aot|--no-aot]" >&2; exit 2 ;;
+  esac
+done
+command -v smbclient >/dev/null || { echo "bench-cli: smbclient not found (scripts/test-env.sh installs it)" >&2; exit 3; }
+
+state=$dir/smbco-bench-cli-$$
+work=$state/work
+mkdir -p "$work"
+info=$(docker/samba-setup.sh local start "$state/smbd")
+cleanup() { docker/samba-setup.sh local stop "$state/smbd" >/dev/null 2>&1 || true; rm -rf "$state"; }
+trap cleanup EXIT
+port=$(sed -n 's/^PORT=//p' <<<"$info")
+share_dir=$state/smbd/shares/share
+owner=$(stat -c %U "$share_dir")
+export SMBCO_USER=test SMBCO_PASSWORD=test-password SMBCO_DOMAIN=WORKGROUP
+url=smb://127.0.0.1:$port/share
+auth=(-U 'WORKGROUP\test%test-password' -p "$port")
+
+# The test data: a small directory, a 2,000-entry directory, a big file.
+mkdir -p "$share_dir/small" "$share_dir/many"
+echo hello >"$share_dir/small/a.txt"; echo world >"$share_dir/small/b.txt"
+for i in $(seq 1 2000); do : >"$share_dir/many/entry-$i.txt"; done
+chown -R "$owner" "$share_dir"
+
+./smbco --version >/dev/null # builds the CLI now, not inside a timed run
+aot_dir=smb-cli/target/aot
+ensure_cache() {
+  # One command makes the launcher start its training; wait for the cache it writes (at most 5 min).
+  SMBCO_AOT=on ./smbco --version >/dev/null
+  local i
+  for i in $(seq 1 300); do
+    compgen -G "$aot_dir/smbco-*.[aj]*" | grep -qv '\.tmp' && return 0
+    sleep 1
+  done
+  echo "bench-cli: the start-up cache did not appear; see $aot_dir/training.log" >&2
+  return 1
+}
+
+if [[ $breakdown == yes ]]; then
+  [[ $aot == yes ]] && ensure_cache
+  log=$state/class-load.log
+  start=$(date +%s%N)
+  SMBCO_AOT=$([[ $aot == yes ]] && echo on || echo off) \
+    SMBCO_JAVA_OPTS="-Dsmbco.trace.startup=true -Xlog:class+load:file=$log:uptime -Xlog:startuptime:file=$state/startuptime.log:uptime" \
+    ./smbco ls "$url/small/" >/dev/null 2>"$state/trace.txt"
+  wall=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "cold 'smbco ls' of a 2-entry directory, start-up cache: $aot, wall ${wall} ms (launcher included), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "milestones, ms since the launcher was started:"
+  sed -n 's/^smbco-startup: //p' "$state/trace.txt" | sort -n -k1,1 |
+    awk -v t0="$start" '{ms = $1 - t0 / 1e6; $1 = ""; printf "  %7.1f ms %s\n", ms, $0}'
+  echo "  $(printf '%7d' "$wall").0 ms  process exited"
+  awk '/Create VM/ {printf "JVM: Create VM %.0f ms\n", $(NF-1) * 1000}' "$state/startuptime.log"
+  awk '{n++} /shared objects file/ {s++}
+       / picocli\./ {p++} / io\.netty\./ {ne++} / com\.fasterxml\./ {j++} / jdk\.jfr\./ {f++} / org\.bouncycastle\./ {b++}
+       END {printf "classes: %d loaded, %d from the CDS/AOT cache; picocli %d, netty %d, bouncycastle %d, jackson %d, jdk.jfr %d\n", n, s, p, ne, b, j, f}' "$log"
+  exit 0
+fi
+
+# median and min-max of the numbers on stdin
+stats() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.3f (%.3f-%.3f)", m, a[1], a[NR]}'; }
+# runs "$@" (output discarded; a failure stops the benchmark) and prints "WALL CPU" in seconds,
+# CPU = user + system time of the process and its children (the client's own work: on a loaded
+# machine the steadier figure; the server's CPU is the same for both clients)
+measure() {
+  if ! /usr/bin/time -f '%e %U %S' -o "$state/time" "$@" >/dev/null 2>"$state/last.err"; then
+    echo "bench-cli: failed: $*" >&2; cat "$state/last.err" >&2; exit 1
+  fi
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$state/time"
+}
+# the command word of each client, for measure (which runs a program, not a function)
+smbco_aot() { echo "env SMBCO_AOT=on ./smbco"; }
+smbco_noaot() { echo "env SMBCO_AOT=off ./smbco"; }
+ensure_cache
+
+declare -A times cpus
+record() { local m; m=($2); times[$1]+="${m[0]} "; cpus[$1]+="${m[1]} "; }
+
+if [[ $transfers == yes ]]; then
+  head -c $((mib << 20)) /dev/urandom >"$work/big.bin"
+  cp "$work/big.bin" "$share_dir/big.bin"; chown "$owner" "$share_dir/big.bin"
+fi
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for r in $(seq 1 "$rounds"); do
+  for client in smbclient smbco_aot smbco_noaot; do
+    if [[ $client == smbclient ]]; then
+      record "ls small|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'ls small\*')"
+      record "stat file|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'allinfo small\a.txt')"
+      record "ls 2000|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'ls many\*')"
+    else
+      record "ls small|$client" "$(measure $($client) ls "$url/small/")"
+      record "stat file|$client" "$(measure $($client) stat "$url/small/a.txt")"
+      record "ls 2000|$client" "$(measure $($client) ls "$url/many/")"
+    fi
+    [[ $transfers == yes ]] || continue
+    for mode in plain signed encrypted; do
+      case $mode in
+        plain) sopt=(); copt=() ;;
+        signed) sopt=(--signing required); copt=(--option='client signing=required') ;;
+        encrypted) sopt=(--encrypt); copt=(--client-protection=encrypt) ;;
+      esac
+      rm -f "$work/down.bin" "$share_dir/up.bin"
+      if [[ $client == smbclient ]]; then
+        record "get $mode|$client" "$(measure smbclient "${auth[@]}" "${copt[@]}" //127.0.0.1/share -c "get big.bin $work/down.bin")"
+        record "put $mode|$client" "$(measure smbclient "${auth[@]}" "${copt[@]}" //127.0.0.1/share -c "put $work/big.bin up.bin")"
+      else
+        record "get $mode|$client" "$(measure $($client) "${sopt[@]}" -q get "$url/big.bin" "$work/down.bin")"
+        record "put $mode|$client" "$(measure $($client) "${sopt[@]}" -q put "$work/big.bin" "$url/up.bin")"
+      fi
+      cmp -s "$work/big.bin" "$work/down.bin" || { echo "bench-cli: $client get $mode: the copy differs" >&2; exit 1; }
+    done
+  done
+  echo "round $r of $rounds done, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+table() { # $1: times or cpus
+  local -n t=$1
+  printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" command smbclient "smbco (AOT cache)" "smbco (no cache)" "ratio" "no-cache"
+  local row a b c
+  for row in "${rows[@]}"; do
+    a=$(tr ' ' '\n' <<<"${t[$row|smbclient]}" | grep . | stats)
+    b=$(tr ' ' '\n' <<<"${t[$row|smbco_aot]}" | grep . | stats)
+    c=$(tr ' ' '\n' <<<"${t[$row|smbco_noaot]}" | grep . | stats)
+    printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" "$row" "$a" "$b" "$c" \
+      "$(awk -v x="${a%% *}" -v y="${b%% *}" 'BEGIN {printf "%.2fx", x / y}')" \
+      "$(awk -v x="${a%% *}" -v y="${c%% *}" 'BEGIN {printf "%.2fx", x / y}')"
+  done
+}
+rows=("ls small" "stat file" "ls 2000")
+[[ $transfers == yes ]] && rows+=("get plain" "put plain" "get signed" "put signed" "get encrypted" "put encrypted")
+echo
+echo "WALL seconds per fresh process, median (min-max) of $rounds; ratio = smbclient / smbco (>= 1: smbco as fast or faster)"
+table times
+echo
+echo "CPU seconds (user + system) of the client process, median (min-max) of $rounds; same ratios"
+table cpus
+if [[ $transfers == yes ]]; then
+  echo "(get/put: $mib MiB; MB/s = $mib * 1.048576 / wall seconds, process start included)"
+fi

@@ -1,0 +1,192 @@
+package dev.smbco.cli;
+
+import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.auth.Authenticator;
+import dev.smbco.protocol.auth.AvPair;
+import dev.smbco.protocol.auth.NegTokenResp;
+import dev.smbco.protocol.auth.NtlmChallenge;
+import dev.smbco.protocol.auth.NtlmConfig;
+import dev.smbco.protocol.auth.NtlmCredentials;
+import dev.smbco.protocol.auth.NtlmFlags;
+import dev.smbco.protocol.auth.NtlmVersion;
+import dev.smbco.protocol.auth.Spnego;
+import dev.smbco.protocol.auth.SpnegoToken;
+import dev.smbco.protocol.auth.TargetInfo;
+import dev.smbco.protocol.crypto.SessionKeys;
+import dev.smbco.protocol.crypto.CipherId;
+import dev.smbco.protocol.crypto.MessageDecryptor;
+import dev.smbco.protocol.crypto.MessageEncryptor;
+import dev.smbco.protocol.crypto.MessageSigner;
+import dev.smbco.protocol.crypto.SigningAlgorithm;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run from which the {@code smbco} launcher builds the JVM's class-data / AOT cache
+ * (see the launcher and BENCHMARKS.md, "Cold start"). It needs no SMB server, so it can run
+ * unattended on any machine, in the background, right after the CLI is built:
+ *
+ * <ul>
+ *   <li>picocli: the usage of every command and the parsing of the usual command lines, with
+ *       {@code --signing required}, {@code --encrypt} and {@code --json};</li>
+ *   <li>the client library up to the first request: {@code SmbClient} (Netty event loop, native
+ *       transport probe), TCP connect and the NEGOTIATE request, against a loopback socket that
+ *       hangs up once it has read the request (so every command ends in "connection lost");</li>
+ *   <li>the crypto of a session: the client's half of an NTLM logon in SPNEGO against a made-up
+ *       challenge, the SMB 3.1.1 key derivation, the three signing algorithms and the four
+ *       ciphers, each over a small message.</li>
+ * </ul>
+ *
+ * <p>What it cannot exercise without a server (the SESSION_SETUP exchange, directory decoding,
+ * the transfer loops) is loaded on demand as before. It never writes outside a temporary
+ * directory it removes, prints nothing, and always exits 0: a failed training only means a
+ * smaller cache.
+ */
+public final class Training {
+    private Training() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        Path dir = Files.createTempDirectory("smbco-training");
+        try (ServerSocket hangUp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().name("smbco-training-peer").start(() -> hangUpAfterRequest(hangUp));
+            commands(hangUp.getLocalPort(), dir);
+        } catch (Throwable t) {
+            // a training that fails part-way still leaves the classes it loaded to the cache
+        } finally {
+            crypto();
+            deleteTree(dir);
+        }
+        System.exit(0);
+    }
+
+    private static void commands(int port, Path dir) throws IOException {
+        Path local = Files.writeString(dir.resolve("up.txt"), "training\n");
+        String base = "smb://127.0.0.1:" + port + "/share/";
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"--help"});
+        lines.add(new String[] {"--version"});
+        for (String c : SmbcoCommand.SUBCOMMANDS.keySet()) {
+            if (!c.equals("help")) {
+                lines.add(new String[] {c, "--help"});
+            }
+        }
+        String[][] modes = {{}, {"--signing", "required"}, {"--encrypt"}};
+        for (String[] mode : modes) {
+            lines.add(concat(mode, "ls", base));
+            lines.add(concat(mode, "ls", "--json", base + "dir/"));
+            lines.add(concat(mode, "stat", base + "file.txt"));
+            lines.add(concat(mode, "get", base + "file.txt", dir.resolve("down.txt").toString()));
+            lines.add(concat(mode, "put", local.toString(), base + "up.txt"));
+            lines.add(concat(mode, "cat", base + "file.txt"));
+        }
+        lines.add(new String[] {"ls", "--bogus-option"});
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("SMBCO_USER", "training", "SMBCO_PASSWORD", "training", "SMBCO_DOMAIN", "WORKGROUP");
+        for (String[] line : lines) {
+            String[] withTimeout = concat(new String[] {"--timeout", "2", "-q"}, line);
+            try {
+                Main.run(withTimeout, new Io(new ByteArrayInputStream(new byte[0]), sink, sink, env, Terminal.NONE));
+            } catch (RuntimeException e) {
+                // keep going: the next command line loads other classes
+            }
+        }
+    }
+
+    /** Accepts connections, reads what the client sends first (its NEGOTIATE) and hangs up. */
+    private static void hangUpAfterRequest(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                s.setSoTimeout(2000);
+                InputStream in = s.getInputStream();
+                in.read(new byte[4096]);
+            } catch (IOException e) {
+                // closed, or the client gave up first
+            }
+        }
+    }
+
+    private static void crypto() {
+        try {
+            // the client's half of an NTLM logon inside SPNEGO, against a made-up CHALLENGE
+            // (MD4, HMAC-MD5, RC4 and the ASN.1 of SPNEGO), then the SMB 3.1.1 key derivation
+            Authenticator auth = Spnego.ntlm(NtlmCredentials.of("training", "WORKGROUP", "training".toCharArray()), NtlmConfig.defaults());
+            auth.initialToken();
+            int flags = NtlmFlags.CLIENT_DEFAULT | NtlmFlags.NEGOTIATE_UNICODE | NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL
+                    | NtlmFlags.NEGOTIATE_NTLM | NtlmFlags.NEGOTIATE_ALWAYS_SIGN | NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY
+                    | NtlmFlags.NEGOTIATE_TARGET_INFO | NtlmFlags.REQUEST_TARGET;
+            TargetInfo info = new TargetInfo(List.of(
+                    new AvPair(AvPair.MSV_AV_NB_DOMAIN_NAME, "WORKGROUP".getBytes(StandardCharsets.UTF_16LE)),
+                    new AvPair(AvPair.MSV_AV_NB_COMPUTER_NAME, "TRAINING".getBytes(StandardCharsets.UTF_16LE))));
+            byte[] challenge = new NtlmChallenge(flags, "WORKGROUP", new byte[8], info, NtlmVersion.DEFAULT).encode();
+            auth.step(new NegTokenResp(NegTokenResp.NegState.ACCEPT_INCOMPLETE, SpnegoToken.NTLMSSP_OID, challenge, null).encode());
+            SessionKeys.derive(Dialect.SMB3_11, auth.sessionKey(), new byte[SessionKeys.PREAUTH_HASH_LENGTH], CipherId.AES_128_GCM).destroy();
+        } catch (RuntimeException e) {
+            // not fatal: the cache just lacks these classes
+        }
+        ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
+        byte[] key16 = new byte[16];
+        byte[] key32 = new byte[32];
+        ByteBuf message = alloc.buffer(64 + 4096);
+        try {
+            message.writeInt(0xFE534D42).writeZero(60).writeZero(4096);
+            for (SigningAlgorithm a : SigningAlgorithm.values()) {
+                try {
+                    MessageSigner s = MessageSigner.create(a, key16);
+                    s.sign(message);
+                    s.verify(message);
+                } catch (RuntimeException e) {
+                    // next algorithm
+                }
+            }
+            for (CipherId c : CipherId.values()) {
+                byte[] key = c.keyLength() == 32 ? key32 : key16;
+                try {
+                    ByteBuf frame = MessageEncryptor.create(c, key).encrypt(alloc, message, 1L);
+                    try {
+                        MessageDecryptor.create(c, key).decrypt(frame).release();
+                    } finally {
+                        frame.release();
+                    }
+                } catch (RuntimeException e) {
+                    // next cipher
+                }
+            }
+        } finally {
+            message.release();
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = new String[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
