@@ -5,8 +5,6 @@ import dev.smbco.client.SmbProtocolException;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
-import dev.smbco.protocol.SmbDecodeException;
-import dev.smbco.protocol.crypto.TailDigest;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * STATUS_PENDING → complete. Fail-all: copy and clear pending table and queue, then fail each.
  *
  * <p>The one piece of work that leaves the loop is the bulk of verifying a large AES-GMAC signed
- * response: its body is digested on a virtual thread ({@link #verifyOffLoop}) and the check
- * finishes here; no engine state is read or written off the loop.
+ * response: its body is digested on a virtual thread ({@link ResponseSecurity#verifyOffLoop}) and the
+ * check finishes on the loop; no engine state is read or written off the loop. Frames are split by
+ * {@link ResponseFrames}, responses checked by {@link ResponseSecurity}.
  */
 public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SmbEngine.class);
@@ -52,8 +51,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     /** The negotiated dialect (null until NEGOTIATE completes): request bodies are encoded for it. */
     private Dialect dialect;
     private Throwable closedCause;
-    /** Where response bodies are digested off the loop ({@link #verifyOffLoop}): a virtual thread each. */
-    private Executor offLoop = OffLoop.virtualThreads("smbco-verify");
+    /** The receive-side signing and encryption check, and where large signed bodies are verified off the loop. */
+    private final ResponseSecurity responseSecurity;
     /** Where oplock and lease break notifications go (MS-SMB2 3.2.5.19); null: ignored. */
     private UnsolicitedHandler unsolicited;
 
@@ -62,6 +61,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         this.transform = transform;
         this.peer = peer;
         this.credits = new CreditScheduler(creditTarget, memoryBudget);
+        this.responseSecurity = new ResponseSecurity(this, channel);
     }
 
     // ---------------------------------------------------------------- configuration (on the loop)
@@ -117,7 +117,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
 
     /** Tests run off-loop digests by hand, so that EmbeddedChannel's loop is only touched from the test thread. */
     void offLoopExecutor(Executor executor) {
-        this.offLoop = executor;
+        responseSecurity.offLoopExecutor(executor);
     }
 
     // ---------------------------------------------------------------- send path
@@ -331,54 +331,13 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         boolean encrypted = msg instanceof TransformHandler.Decrypted;
         ByteBuf frame = encrypted ? ((TransformHandler.Decrypted) msg).content() : (ByteBuf) msg;
         try {
-            onFrame(frame, encrypted);
+            ResponseFrames.split(frame, encrypted, this::onMessage);
         } catch (RuntimeException e) {
             failAll(e);
         } finally {
             frame.release();
         }
         pump();
-    }
-
-    /** MS-SMB2 3.2.5.1: after the transform stage only SMB2 messages may remain; SMB1 or compressed frames are refused. */
-    private void onFrame(ByteBuf frame, boolean encrypted) {
-        if (frame.readableBytes() < 4) {
-            throw new SmbProtocolException("frame of " + frame.readableBytes() + " bytes is too short");
-        }
-        int protocolId = frame.getIntLE(frame.readerIndex());
-        switch (protocolId) {
-            case Smb2Header.PROTOCOL_ID -> splitCompound(frame, encrypted);
-            case Smb2Header.TRANSFORM_PROTOCOL_ID -> throw new SmbProtocolException("nested transform frame");
-            case Smb2Header.SMB1_PROTOCOL_ID -> throw new SmbProtocolException("server answered with SMB1, which this client does not speak");
-            case Smb2Header.COMPRESSION_PROTOCOL_ID -> throw new SmbProtocolException("server sent a compressed frame although compression was not negotiated");
-            default -> throw new SmbProtocolException(String.format("not an SMB2 frame: ProtocolId 0x%08X", protocolId));
-        }
-    }
-
-    /** MS-SMB2 3.2.5.1.9: walks a compound by NextCommand, narrowing a window over one buffer. */
-    private void splitCompound(ByteBuf frame, boolean encrypted) {
-        int start = frame.readerIndex();
-        int end = frame.writerIndex();
-        while (true) {
-            if (end - start < Smb2Header.SIZE) {
-                throw new SmbProtocolException(new SmbDecodeException("SMB2 header", "header",
-                        "needs 64 bytes, only " + (end - start) + " left").getMessage());
-            }
-            int next = frame.getIntLE(start + Smb2Header.OFFSET_NEXT_COMMAND);
-            int messageEnd;
-            if (next == 0) {
-                messageEnd = end;
-            } else if (next < Smb2Header.SIZE || (next & 7) != 0 || (long) start + next > end) {
-                throw new SmbProtocolException("compound response: NextCommand " + next + " outside the frame");
-            } else {
-                messageEnd = start + next;
-            }
-            onMessage(frame.retainedSlice(start, messageEnd - start), encrypted, start == frame.readerIndex() && next == 0);
-            if (next == 0) {
-                return;
-            }
-            start = messageEnd;
-        }
     }
 
     /**
@@ -388,15 +347,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private void onMessage(ByteBuf message, boolean encrypted, boolean whole) {
         boolean delivered = false;
         try {
-            Smb2Header header;
-            try {
-                header = Smb2Header.decode(message.duplicate());
-            } catch (SmbDecodeException e) {
-                throw new SmbProtocolException("malformed response: " + e.getMessage(), e);
-            }
-            if (!header.isResponse()) {
-                throw new SmbProtocolException("server sent a request (" + header.command() + "), not a response");
-            }
+            Smb2Header header = ResponseFrames.responseHeader(message);
             if (header.messageId() == UNSOLICITED_MESSAGE_ID) {
                 // MS-SMB2 3.2.5.19: an oplock or lease break, dispatched from one place (the lease table)
                 credits.grant(header.credits());
@@ -418,14 +369,13 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 throw new SmbProtocolException(x.description + ": a second response for message id " + header.messageId());
             }
             boolean interim = header.status() == STATUS_PENDING && header.isAsync();
-            if (!interim && whole && !encrypted && !x.encrypt && header.isSigned() && x.security != null
-                    && message.readableBytes() >= OFF_LOOP_VERIFY && x.security.digestsTails()) {
+            if (!interim && ResponseSecurity.verifiesOffLoop(x, header, message, encrypted, whole)) {
                 delivered = true; // ownership passes to the verification
-                verifyOffLoop(x, header, message);
+                responseSecurity.verifyOffLoop(x, header, message);
                 return;
             }
             if (!interim) {
-                checkSecurity(x, header, message, encrypted);
+                responseSecurity.check(x, header, message, encrypted);
             }
             if (interim) {
                 credits.grant(header.credits());
@@ -451,7 +401,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
      * The exchange's final, checked response: out of the pending table, its grant and budget to the
      * scheduler, to its handler (which owns the message).
      */
-    private void complete(Exchange x, Smb2Header header, ByteBuf message) {
+    void complete(Exchange x, Smb2Header header, ByteBuf message) {
         pending.remove(x);
         x.phase(Exchange.Phase.DONE);
         credits.responded(x.charge, x.payload, header.credits());
@@ -463,95 +413,11 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Signed responses from this size on (a large READ) have their body digested on a virtual
-     * thread, not on the event loop, which then only checks the header's share: GMAC's bulk work
-     * (~5 ms per 8 MiB) stays off the loop, as for signed WRITEs (MessageSigner.digestTail).
-     */
-    static final int OFF_LOOP_VERIFY = 64 * 1024 + Smb2Header.SIZE;
-
-    /**
-     * Digests the body of a signed response on a virtual thread, then finishes on the loop
-     * ({@link #verified}). Meanwhile the exchange stays pending (a drop fails it as usual, a
-     * timeout abandons it) and holds the message; nothing about it is decided before the
-     * signature is checked: no credits granted, no completion.
-     */
-    private void verifyOffLoop(Exchange x, Smb2Header header, ByteBuf message) {
-        x.verifying = true;
-        MessageSecurity security = x.security;
-        ByteBuf body = message.slice(message.readerIndex() + Smb2Header.SIZE, message.readableBytes() - Smb2Header.SIZE);
-        OffLoop.run(offLoop, channel.eventLoop(), () -> security.digestTail(body),
-                (digest, failure) -> verified(x, header, message, digest, failure),
-                digest -> message.release()); // the client is shutting down: nobody is left to tell
-    }
-
-    /** Back on the loop: check the signature with the digested body, then carry on as {@link #onMessage} would. */
-    private void verified(Exchange x, Smb2Header header, ByteBuf message, TailDigest digest, Throwable failure) {
-        x.verifying = false;
-        boolean delivered = false;
-        try {
-            if (closedCause != null) {
-                return; // failAll has failed the exchange already
-            }
-            if (failure != null) {
-                // the digest was never made (an Error such as OutOfDirectMemoryError included): the response
-                // cannot be accepted, and its credits are unknown, so the request and the connection fail
-                failWithProtocolError(x, new SmbProtocolException(x.description + ": cannot check the signature on response: "
-                        + failure, failure));
-                return;
-            }
-            if (!x.security.verify(message.duplicate(), digest)) {
-                failWithProtocolError(x, new SmbProtocolException(x.description + ": bad signature on response"));
-                return;
-            }
-            delivered = true;
-            complete(x, header, message);
-        } catch (RuntimeException e) {
-            failAll(e);
-        } finally {
-            if (!delivered) {
-                message.release();
-            }
-        }
-        pump();
-    }
-
-    /** MS-ERREF STATUS_NETWORK_SESSION_EXPIRED and STATUS_USER_SESSION_DELETED. */
-    private static final int STATUS_NETWORK_SESSION_EXPIRED = 0xC000035C;
-    private static final int STATUS_USER_SESSION_DELETED = 0xC0000203;
-
-    /**
-     * MS-SMB2 3.2.5.1.3: where the request was encrypted the response must be too; where it was
-     * signed (or signing is in force) the response must carry a valid signature. A violation fails
-     * this request with a protocol error and tears the connection down.
-     */
-    private void checkSecurity(Exchange x, Smb2Header header, ByteBuf message, boolean encrypted) {
-        String problem = null;
-        // the server cannot sign or seal for a session it no longer has (MS-SMB2 3.3.5.2.9): such an answer carries
-        // no data and is taken unsigned, so that the session can be re-authenticated (expired) or dropped (deleted)
-        boolean keyless = !header.isSigned() && (header.status() == STATUS_NETWORK_SESSION_EXPIRED
-                || header.status() == STATUS_USER_SESSION_DELETED);
-        if (x.encrypt && !encrypted && !keyless) {
-            problem = "unencrypted response where encryption is in force";
-        } else if (!encrypted && x.security != null && (x.sign || header.isSigned())) {
-            if (!header.isSigned()) {
-                problem = keyless ? null : "unsigned response where signing is required";
-            } else if (!x.security.verify(message.duplicate())) {
-                problem = "bad signature on response";
-            }
-        }
-        if (problem != null) {
-            SmbProtocolException error = new SmbProtocolException(x.description + ": " + problem);
-            failWithProtocolError(x, error);
-            throw error; // stops processing this frame; the connection is down already
-        }
-    }
-
-    /**
      * A response that must not be accepted: the connection goes down first (every other request
      * fails as lost), then this request fails with the protocol error itself, so that whoever
      * sees it fail already finds the connection closed.
      */
-    private void failWithProtocolError(Exchange x, SmbProtocolException error) {
+    void failWithProtocolError(Exchange x, SmbProtocolException error) {
         pending.remove(x);
         x.phase(Exchange.Phase.DONE);
         credits.finished(x.charge, x.payload);
@@ -612,25 +478,5 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private SmbConnectionLostException lost(Exchange x, boolean sent) {
         String why = closedCause.getMessage() == null ? closedCause.getClass().getSimpleName() : closedCause.getMessage();
         return new SmbConnectionLostException(x.description + ": connection to " + peer + " lost: " + why, sent, closedCause);
-    }
-
-    /**
-     * The handler of an exchange whose caller gave up: a late success is undone ({@link
-     * Exchange#lateResponse}: CLOSE for an open, LOGOFF for a session, ...), then released; a
-     * failure goes nowhere.
-     */
-    private record Abandoned(Exchange x) implements ResponseHandler {
-        @Override
-        public void onResponse(Smb2Header header, ByteBuf message) {
-            try {
-                x.lateResponse(header, message);
-            } finally {
-                message.release();
-            }
-        }
-
-        @Override
-        public void onFailure(RuntimeException error) {
-        }
     }
 }

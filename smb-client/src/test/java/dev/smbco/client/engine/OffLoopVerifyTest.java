@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NoLeaks.class)
 class OffLoopVerifyTest {
     private static final byte[] KEY = new byte[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3, 4, 5, 6};
-    private static final int BODY = SmbEngine.OFF_LOOP_VERIFY + 10_007;
+    private static final int BODY = ResponseSecurity.OFF_LOOP_VERIFY + 10_007;
 
     private final EngineHarness h = new EngineHarness(64, 1 << 22);
     private final ArrayDeque<Runnable> offLoop = new ArrayDeque<>();
