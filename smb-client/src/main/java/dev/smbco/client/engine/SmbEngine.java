@@ -2,7 +2,6 @@ package dev.smbco.client.engine;
 
 import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbProtocolException;
-import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import io.netty.buffer.ByteBuf;
@@ -53,6 +52,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private Throwable closedCause;
     /** The receive-side signing and encryption check, and where large signed bodies are verified off the loop. */
     private final ResponseSecurity responseSecurity;
+    /** Cancelling and abandoning requests (MS-SMB2 3.2.4.24). */
+    private final Cancellation cancellation;
     /** Where oplock and lease break notifications go (MS-SMB2 3.2.5.19); null: ignored. */
     private UnsolicitedHandler unsolicited;
 
@@ -62,6 +63,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         this.peer = peer;
         this.credits = new CreditScheduler(creditTarget, memoryBudget);
         this.responseSecurity = new ResponseSecurity(this, channel);
+        this.cancellation = new Cancellation(this, channel);
     }
 
     // ---------------------------------------------------------------- configuration (on the loop)
@@ -246,55 +248,21 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * MS-SMB2 3.2.4.24: asks the server to cancel a sent request, naming it by async id once it
-     * went async, else by message id. A queued request is simply taken out of the queue.
+     * MS-SMB2 3.2.4.24: cancels a queued or sent request ({@link Cancellation#cancel}).
      *
      * @return true if cancelling was possible (the request had not finished)
      */
     public boolean cancel(Exchange x) {
-        switch (x.phase()) {
-            case QUEUED -> {
-                return dropQueued(x);
-            }
-            case SENT, ASYNC -> {
-                x.cancelRequested = true;
-                sendCancel(x);
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
+        return cancellation.cancel(x);
     }
 
-    /**
-     * The request ended on the caller's side (timed out or cancelled) before its response arrived.
-     * A queued exchange leaves the queue; a sent one stays in the pending table with its handler
-     * replaced, so its late response still grants credits and is released, and a late success is
-     * undone by the exchange's {@link LateSuccess} (the one place that happens); an async one is
-     * cancelled on the server.
-     */
+    /** The request ended on the caller's side (timed out or cancelled): see {@link Cancellation#abandon}. */
     public void abandon(Exchange x) {
-        switch (x.phase()) {
-            case QUEUED -> {
-                dropQueued(x);
-                pump();
-            }
-            case SENT, ASYNC -> {
-                x.abandoned = true;
-                x.handler = new Abandoned(x);
-                if (!x.cancelRequested) {
-                    x.cancelRequested = true;
-                    sendCancel(x);
-                }
-            }
-            default -> {
-            }
-        }
+        cancellation.abandon(x);
     }
 
     /** Takes a queued exchange (for a chain's part: the whole chain) out of the queue; false if it was not there. */
-    private boolean dropQueued(Exchange x) {
+    boolean dropQueued(Exchange x) {
         if (!waiting.remove(x.head())) {
             return false;
         }
@@ -303,25 +271,6 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             p.phase(Exchange.Phase.DONE);
         }
         return true;
-    }
-
-    private void sendCancel(Exchange x) {
-        if (closedCause != null || x.phase() == Exchange.Phase.DONE) {
-            return;
-        }
-        boolean async = x.phase() == Exchange.Phase.ASYNC;
-        if (!async && x.command() == Command.NEGOTIATE) {
-            return;
-        }
-        ByteBuf out;
-        try {
-            out = MessageEncoder.encodeCancel(channel.alloc(), x, async);
-        } catch (RuntimeException e) {
-            failAll(e);
-            return;
-        }
-        log.debug("{}: CANCEL {} ({})", peer, x.description, async ? "async id " + x.asyncId : "mid " + x.messageId);
-        channel.writeAndFlush(MessageEncoder.wrap(x, out), channel.voidPromise());
     }
 
     // ---------------------------------------------------------------- receive path
@@ -384,7 +333,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 log.trace("{}: {} went async (async id {})", peer, x.description, x.asyncId);
                 x.handler.onInterim(x.asyncId);
                 if (x.cancelRequested) {
-                    sendCancel(x);
+                    cancellation.sendCancel(x);
                 }
                 return;
             }
