@@ -1,45 +1,25 @@
 package dev.smbco.client;
 
 import dev.smbco.client.engine.CreditScheduler;
-import dev.smbco.client.internal.OwnedWrite;
-import dev.smbco.client.internal.Route;
 import dev.smbco.client.lease.LeaseBreakListener;
 import dev.smbco.client.lease.LeaseHold;
 import dev.smbco.client.lease.LeaseState;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.Requests;
-import dev.smbco.protocol.fscc.DirectoryEntry;
-import dev.smbco.protocol.fscc.DetailedDirectoryEntry;
-import dev.smbco.protocol.fscc.DirectoryListing;
 import dev.smbco.protocol.fscc.FileInformation;
-import dev.smbco.protocol.fscc.FileInformationClass;
 import dev.smbco.protocol.fscc.FileNotifyInformation;
-import dev.smbco.protocol.smb2.ChangeNotifyRequest;
-import dev.smbco.protocol.smb2.ChangeNotifyResponse;
-import dev.smbco.protocol.smb2.CloseRequest;
-import dev.smbco.protocol.smb2.CloseResponse;
 import dev.smbco.protocol.smb2.CreateResponse;
 import dev.smbco.protocol.smb2.FileId;
 import dev.smbco.protocol.smb2.FlushRequest;
-import dev.smbco.protocol.smb2.QueryDirectoryRequest;
-import dev.smbco.protocol.smb2.QueryDirectoryResponse;
-import dev.smbco.protocol.smb2.ReadRequest;
-import dev.smbco.protocol.smb2.ReadResponse;
-import dev.smbco.protocol.smb2.WriteResponse;
-import dev.smbco.protocol.crypto.TailDigest;
-import dev.smbco.coro.Coroutine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An open file or directory (MS-SMB2 3.2.1.6 Open). Reads and writes of any size are split into
@@ -52,21 +32,6 @@ import org.slf4j.LoggerFactory;
  * caller may release its own reference as soon as the call returns.
  */
 public final class SmbFile implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SmbFile.class);
-    /** MS-ERREF STATUS_END_OF_FILE. */
-    private static final int STATUS_END_OF_FILE = 0xC0000011;
-    /**
-     * Signed WRITEs from this size on have their data digested on a virtual thread before they
-     * are sent (AES-GMAC only, see {@link DigestedWrite}), leaving the event loop a few
-     * microseconds of signing.
-     */
-    private static final int DIGEST_OFF_LOOP = 64 * 1024;
-    /** MS-ERREF STATUS_NO_MORE_FILES / STATUS_NO_SUCH_FILE: the end of a listing, or no match. */
-    private static final int STATUS_NO_MORE_FILES = 0x80000006;
-    private static final int STATUS_NO_SUCH_FILE = 0xC000000F;
-    /** MS-ERREF STATUS_NOTIFY_ENUM_DIR: changes happened but were too many to describe. */
-    private static final int STATUS_NOTIFY_ENUM_DIR = 0x0000010C;
-
     private final SmbTree tree;
     private final String path;
     private final CreateResponse created;
@@ -176,7 +141,7 @@ public final class SmbFile implements AutoCloseable {
         return credits().ioSize(tree.negotiated().maxWriteSize());
     }
 
-    private CreditScheduler credits() {
+    CreditScheduler credits() {
         return tree.session().connection().sender().engine().credits();
     }
 
@@ -203,15 +168,6 @@ public final class SmbFile implements AutoCloseable {
     /** Blocking twin of {@link #readSend}; the caller releases the buffer. */
     public ByteBuf read(long offset, int length) {
         return readSend(offset, length).await();
-    }
-
-    /**
-     * Exactly one READ (no continuation): what the server answered, empty at STATUS_END_OF_FILE.
-     * {@link SplitRead} builds every public read on it.
-     */
-    Request<ByteBuf> readChunk(long offset, int length) {
-        return tree.send(ReadRequest.of(fileId(), offset, length), path, status -> status == STATUS_END_OF_FILE,
-                (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data());
     }
 
     /**
@@ -260,21 +216,6 @@ public final class SmbFile implements AutoCloseable {
 
     public long write(long offset, byte[] data) {
         return writeSend(offset, data).await();
-    }
-
-    /** Exactly one WRITE of {@code slice} (a retained slice, owned from here on); completes with the server's Count. */
-    Request<Long> writeChunk(long offset, ByteBuf slice) {
-        Route route = tree.route();
-        if (route.sign() && !route.encrypt() && route.security() != null && route.security().digestsTails()
-                && slice.readableBytes() >= DIGEST_OFF_LOOP) {
-            return DigestedWrite.start(loop(), route.security(), slice, tree.config().requestTimeout(),
-                    (data, digest) -> sendWrite(offset, data, digest));
-        }
-        return sendWrite(offset, slice, null);
-    }
-
-    private Request<Long> sendWrite(long offset, ByteBuf slice, TailDigest digest) {
-        return tree.send(new OwnedWrite(fileId(), offset, slice, digest), path, (header, body) -> (long) WriteResponse.decode(body).count());
     }
 
     // ------------------------------------------------------------------ other handle operations
@@ -333,19 +274,7 @@ public final class SmbFile implements AutoCloseable {
         if (tree.closedByClient()) {
             return Requests.completed(loop(), null);
         }
-        if (expected < 0) {
-            return tree.send(new CloseRequest(0, fileId()), path, (header, body) -> null);
-        }
-        return tree.send(new CloseRequest(CloseRequest.POSTQUERY_ATTRIB, fileId()), path, (header, body) -> {
-            CloseResponse r = CloseResponse.decode(body);
-            if (!CloseAttributes.present(r)) {
-                LOG.debug("CLOSE {}: no attributes in the response although asked for (flags 0x{}); size not checked",
-                        unc(), Integer.toHexString(r.flags()));
-            } else if (r.endOfFile() != expected) {
-                throw new SmbSizeMismatchException(unc(), expected, r.endOfFile());
-            }
-            return null;
-        });
+        return SizeCheckedClose.send(this, expected);
     }
 
     /**
@@ -371,50 +300,13 @@ public final class SmbFile implements AutoCloseable {
             uploaded = -1; // the size may change: nothing left to check at the CLOSE
         }
         return refused != null ? refused
-                : tree.send(SmbTree.setInfoRequest(this, information), path, (header, body) -> null);
+                : tree.send(PathSetInfo.request(this, information), path, (header, body) -> null);
     }
 
     /** Lists this directory handle's entries matching {@code pattern}, all pages. */
     public Request<List<DirEntry>> listSend(String pattern) {
         Request<List<DirEntry>> refused = refuseIfClosed("QUERY_DIRECTORY");
-        if (refused != null) {
-            return refused;
-        }
-        int outputLength = Math.min(credits().ioSize(tree.negotiated().maxTransactSize()), 1024 * 1024);
-        return Coroutine.start(loop(), co -> {
-            List<DirEntry> all = new ArrayList<>();
-            boolean first = true;
-            while (true) {
-                QueryDirectoryRequest q = new QueryDirectoryRequest(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION.id(),
-                        first ? QueryDirectoryRequest.RESTART_SCANS : 0, 0, fileId(), pattern, outputLength);
-                boolean firstPage = first;
-                List<DirectoryEntry> page = co.await(tree.send(q, path,
-                        status -> status == STATUS_NO_MORE_FILES || (firstPage && status == STATUS_NO_SUCH_FILE),
-                        (header, body) -> {
-                            if (header.status() != 0) {
-                                return null;
-                            }
-                            QueryDirectoryResponse r = QueryDirectoryResponse.decode(body);
-                            try {
-                                return DirectoryListing.decode(FileInformationClass.FILE_ID_BOTH_DIRECTORY_INFORMATION, r.outputBuffer());
-                            } finally {
-                                r.outputBuffer().release();
-                            }
-                        }));
-                if (page == null) {
-                    return all;
-                }
-                first = false;
-                for (DirectoryEntry e : page) {
-                    if (e.fileName().equals(".") || e.fileName().equals("..")) {
-                        continue;
-                    }
-                    DetailedDirectoryEntry d = (DetailedDirectoryEntry) e;
-                    all.add(new DirEntry(d.fileName(), FileStat.of(d.endOfFile(), d.allocationSize(), d.creationTime(),
-                            d.lastAccessTime(), d.lastWriteTime(), d.changeTime(), d.fileAttributes())));
-                }
-            }
-        });
+        return refused != null ? refused : DirectoryQuery.listSend(this, pattern);
     }
 
     /**
@@ -429,22 +321,7 @@ public final class SmbFile implements AutoCloseable {
      */
     public Request<List<FileNotifyInformation>> watchSend(int completionFilter, boolean subtree) {
         Request<List<FileNotifyInformation>> refused = refuseIfClosed("CHANGE_NOTIFY");
-        if (refused != null) {
-            return refused;
-        }
-        ChangeNotifyRequest req = new ChangeNotifyRequest(subtree ? ChangeNotifyRequest.WATCH_TREE : 0, 64 * 1024, fileId(),
-                completionFilter);
-        return tree.send(req, path, status -> status == STATUS_NOTIFY_ENUM_DIR, (header, body) -> {
-            if (header.status() != 0) {
-                return List.of();
-            }
-            ChangeNotifyResponse r = ChangeNotifyResponse.decode(body);
-            try {
-                return FileNotifyInformation.decodeList(r.outputBuffer());
-            } finally {
-                r.outputBuffer().release();
-            }
-        });
+        return refused != null ? refused : ChangeNotify.watchSend(this, completionFilter, subtree);
     }
 
     /** Blocking twin of {@link #watchSend(int, boolean)}. */

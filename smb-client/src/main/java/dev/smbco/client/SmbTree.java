@@ -7,7 +7,6 @@ import dev.smbco.client.internal.SmbPaths;
 import dev.smbco.client.internal.Undo;
 import dev.smbco.client.lease.LeaseHold;
 import dev.smbco.client.lease.LeaseTable;
-import dev.smbco.coro.Co;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
@@ -16,9 +15,6 @@ import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.smb2.CreateContext;
 import dev.smbco.protocol.fscc.FileBasicInformation;
-import dev.smbco.protocol.fscc.FileDispositionInformation;
-import dev.smbco.protocol.fscc.FileInformation;
-import dev.smbco.protocol.fscc.FileRenameInformation;
 import dev.smbco.protocol.smb2.AccessMask;
 import dev.smbco.protocol.smb2.CloseRequest;
 import dev.smbco.protocol.smb2.FileId;
@@ -28,15 +24,10 @@ import dev.smbco.protocol.smb2.CreateRequest;
 import dev.smbco.protocol.smb2.CreateResponse;
 import dev.smbco.protocol.smb2.FileAttributes;
 import dev.smbco.protocol.smb2.ImpersonationLevel;
-import dev.smbco.protocol.smb2.InfoType;
 import dev.smbco.protocol.smb2.OplockLevel;
-import dev.smbco.protocol.smb2.SetInfoRequest;
-import dev.smbco.protocol.smb2.ShareAccess;
 import dev.smbco.protocol.smb2.TreeConnectResponse;
 import dev.smbco.protocol.smb2.TreeDisconnectRequest;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -218,7 +209,7 @@ public final class SmbTree implements AutoCloseable {
      */
     public Request<Void> setTimesSend(String path, Instant creation, Instant lastAccess, Instant lastWrite, Instant change) {
         FileBasicInformation basic = FileBasicInformation.of(creation, lastAccess, lastWrite, change, 0);
-        return setInfoSend(path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
+        return PathSetInfo.send(this, path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
     }
 
     public void setTimes(String path, Instant creation, Instant lastAccess, Instant lastWrite, Instant change) {
@@ -228,7 +219,7 @@ public final class SmbTree implements AutoCloseable {
     /** Sets the attributes ({@link FileAttributes} bits; 0 is sent as NORMAL) via FileBasicInformation. */
     public Request<Void> setAttributesSend(String path, int attributes) {
         FileBasicInformation basic = new FileBasicInformation(0, 0, 0, 0, attributes == 0 ? FileAttributes.NORMAL : attributes);
-        return setInfoSend(path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
+        return PathSetInfo.send(this, path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
     }
 
     public void setAttributes(String path, int attributes) {
@@ -239,8 +230,7 @@ public final class SmbTree implements AutoCloseable {
 
     /** Renames (moves within the share) {@code from} to {@code to}; without {@code replace} an existing target fails with {@link SmbAlreadyExistsException}. */
     public Request<Void> renameSend(String from, String to, boolean replace) {
-        String target = SmbPaths.normalize(to);
-        return setInfoSend(from, AccessMask.DELETE | AccessMask.FILE_READ_ATTRIBUTES, 0, FileRenameInformation.of(target, replace));
+        return NameChanges.rename(this, from, to, replace);
     }
 
     public void rename(String from, String to, boolean replace) {
@@ -249,7 +239,7 @@ public final class SmbTree implements AutoCloseable {
 
     /** Deletes a file (not a directory). */
     public Request<Void> deleteSend(String path) {
-        return setInfoSend(path, AccessMask.DELETE, CreateOptions.NON_DIRECTORY_FILE, FileDispositionInformation.DELETE);
+        return NameChanges.delete(this, path);
     }
 
     public void delete(String path) {
@@ -258,7 +248,7 @@ public final class SmbTree implements AutoCloseable {
 
     /** Removes an empty directory; a non-empty one fails with {@link SmbNotEmptyException}. */
     public Request<Void> rmdirSend(String path) {
-        return setInfoSend(path, AccessMask.DELETE, CreateOptions.DIRECTORY_FILE, FileDispositionInformation.DELETE);
+        return NameChanges.rmdir(this, path);
     }
 
     public void rmdir(String path) {
@@ -267,7 +257,7 @@ public final class SmbTree implements AutoCloseable {
 
     /** Creates a directory; an existing name fails with {@link SmbAlreadyExistsException}. */
     public Request<Void> mkdirSend(String path) {
-        return mkdir(path, CreateDisposition.CREATE);
+        return NameChanges.mkdir(this, path, CreateDisposition.CREATE);
     }
 
     public void mkdir(String path) {
@@ -276,62 +266,20 @@ public final class SmbTree implements AutoCloseable {
 
     /** Creates a directory and any missing parents; existing directories are fine. */
     public Request<Void> mkdirsSend(String path) {
-        String p = SmbPaths.normalize(path);
-        return Coroutine.start(loop(), co -> {
-            String dir = "";
-            for (String part : p.split("\\\\")) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                dir = SmbPaths.child(dir, part);
-                co.await(mkdir(dir, CreateDisposition.OPEN_IF));
-            }
-            return null;
-        });
+        return NameChanges.mkdirs(this, path);
     }
 
     public void mkdirs(String path) {
         mkdirsSend(path).await();
     }
 
-    private Request<Void> mkdir(String path, int disposition) {
-        OpenOptions o = new OpenOptions(AccessMask.FILE_READ_ATTRIBUTES | AccessMask.SYNCHRONIZE, ShareAccess.ALL, disposition,
-                CreateOptions.DIRECTORY_FILE, FileAttributes.DIRECTORY, List.of());
-        return Coroutine.start(loop(), co -> {
-            SmbFile dir = co.await(openSend(path, o));
-            co.await(dir.closeSend());
-            return null;
-        });
-    }
-
     /** Deletes a directory with everything below it (or a single file). */
     public Request<Void> deleteTreeSend(String path) {
-        String p = SmbPaths.normalize(path);
-        return Coroutine.start(loop(), co -> {
-            FileStat st = co.await(statSend(p));
-            if (!st.isDirectory()) {
-                co.await(deleteSend(p));
-                return null;
-            }
-            deleteTree(co, p);
-            return null;
-        });
+        return NameChanges.deleteTree(this, path);
     }
 
     public void deleteTree(String path) {
         deleteTreeSend(path).await();
-    }
-
-    private void deleteTree(Co co, String dir) {
-        for (DirEntry e : co.await(listSend(dir))) {
-            String child = SmbPaths.child(dir, e.name());
-            if (e.isDirectory()) {
-                deleteTree(co, child);
-            } else {
-                co.await(deleteSend(child));
-            }
-        }
-        co.await(rmdirSend(dir));
     }
 
     // ------------------------------------------------------------------ listing
@@ -343,12 +291,7 @@ public final class SmbTree implements AutoCloseable {
 
     /** The entries matching {@code pattern} (server-side wildcards {@code *} and {@code ?}). */
     public Request<List<DirEntry>> listSend(String dir, String pattern) {
-        String p = SmbPaths.normalize(dir);
-        return Coroutine.start(loop(), co -> {
-            try (SmbFile d = co.await(openSend(p, OpenOptions.directory()))) {
-                return co.await(d.listSend(pattern));
-            }
-        });
+        return DirectoryWalk.list(this, dir, pattern);
     }
 
     public List<DirEntry> list(String dir) {
@@ -365,28 +308,11 @@ public final class SmbTree implements AutoCloseable {
      * runs on the walk's coroutine thread. Returns the number of entries visited.
      */
     public Request<Long> walkSend(String dir, BiConsumer<String, DirEntry> visitor) {
-        String p = SmbPaths.normalize(dir);
-        return Coroutine.start(loop(), co -> walk(co, p, visitor));
+        return DirectoryWalk.walk(this, dir, visitor);
     }
 
     public long walk(String dir, BiConsumer<String, DirEntry> visitor) {
         return walkSend(dir, visitor).await();
-    }
-
-    private long walk(Co co, String dir, BiConsumer<String, DirEntry> visitor) {
-        long n = 0;
-        List<DirEntry> subdirs = new ArrayList<>();
-        for (DirEntry e : co.await(listSend(dir))) {
-            visitor.accept(SmbPaths.child(dir, e.name()), e);
-            n++;
-            if (e.isDirectory()) {
-                subdirs.add(e);
-            }
-        }
-        for (DirEntry e : subdirs) {
-            n += walk(co, SmbPaths.child(dir, e.name()), visitor);
-        }
-        return n;
     }
 
     // ------------------------------------------------------------------ tree
@@ -517,30 +443,8 @@ public final class SmbTree implements AutoCloseable {
         return session.connection().negotiated();
     }
 
-    /** Open with {@code access}, SET_INFO one FileInformation, close (one round trip compounded). */
-    private Request<Void> setInfoSend(String path, int access, int createOptions, FileInformation information) {
-        String p = SmbPaths.normalize(path);
-        OpenOptions o = new OpenOptions(access, ShareAccess.ALL, CreateDisposition.OPEN, createOptions, 0, List.of());
-        Request<Void> refused = refuseIfClosed("CREATE " + unc(p));
-        return refused != null ? refused : composites.setInfo(p, o, information, () -> Coroutine.start(loop(), co -> {
-            try (SmbFile f = co.await(openSend(p, o))) {
-                co.await(f.setInfoSend(information));
-            }
-            return null;
-        }));
+    TreeComposites composites() {
+        return composites;
     }
 
-    static byte[] encode(FileInformation information) {
-        ByteBuf b = Unpooled.buffer();
-        try {
-            information.encode(b);
-            return ByteBufUtil.getBytes(b);
-        } finally {
-            b.release();
-        }
-    }
-
-    static SetInfoRequest setInfoRequest(SmbFile f, FileInformation information) {
-        return new SetInfoRequest(InfoType.FILE, information.infoClass().id(), 0, f.fileId(), encode(information));
-    }
 }

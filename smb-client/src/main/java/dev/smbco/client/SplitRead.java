@@ -3,6 +3,8 @@ package dev.smbco.client;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
+import dev.smbco.protocol.smb2.ReadRequest;
+import dev.smbco.protocol.smb2.ReadResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -21,6 +23,9 @@ import java.util.List;
  * READ is never taken for the end of a file, and reading a small file whole still costs one READ.
  */
 final class SplitRead {
+    /** MS-ERREF STATUS_END_OF_FILE. */
+    private static final int STATUS_END_OF_FILE = 0xC0000011;
+
     private SplitRead() {
     }
 
@@ -38,6 +43,12 @@ final class SplitRead {
             asked.add(n);
         }
         return assemble(file, parts, asked);
+    }
+
+    /** Exactly one READ (no continuation): what the server answered, empty at STATUS_END_OF_FILE. */
+    private static Request<ByteBuf> single(SmbFile file, long offset, int length) {
+        return file.tree().send(ReadRequest.of(file.fileId(), offset, length), file.path(), status -> status == STATUS_END_OF_FILE,
+                (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data());
     }
 
     /** One READ of at most the maximum size, continued after a short answer before the known end. */
@@ -66,7 +77,7 @@ final class SplitRead {
         }
 
         void step(int have) {
-            Request<ByteBuf> r = file.readChunk(offset + have, length - have);
+            Request<ByteBuf> r = single(file, offset + have, length - have);
             current = r;
             r.onDone(x -> arrived(x, have));
         }

@@ -99,7 +99,7 @@ final class TreeComposites {
 
     /** CREATE + SET_INFO (MS-SMB2 2.2.39, FileId RELATED) + CLOSE: delete-on-close disposition, rename, times, attributes. */
     Request<Void> setInfo(String p, OpenOptions o, FileInformation information, Supplier<Request<Void>> separately) {
-        SetInfoRequest set = new SetInfoRequest(InfoType.FILE, information.infoClass().id(), 0, FileId.RELATED, SmbTree.encode(information));
+        SetInfoRequest set = new SetInfoRequest(InfoType.FILE, information.infoClass().id(), 0, FileId.RELATED, PathSetInfo.encode(information));
         return RelatedChain.open(create(p, o), undo(p))
                 .then(set)
                 .close(0)

@@ -1,0 +1,50 @@
+package dev.smbco.client;
+
+import dev.smbco.client.internal.SmbPaths;
+import dev.smbco.coro.Co;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Request;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Listing a directory by its path (open it, {@link DirectoryQuery list} the handle, close it) and
+ * walking a tree of them depth first, parents before children.
+ */
+final class DirectoryWalk {
+    private DirectoryWalk() {
+    }
+
+    /** The entries of {@code dir} matching {@code pattern}. */
+    static Request<List<DirEntry>> list(SmbTree tree, String dir, String pattern) {
+        String p = SmbPaths.normalize(dir);
+        return Coroutine.start(tree.loop(), co -> {
+            try (SmbFile d = co.await(tree.openSend(p, OpenOptions.directory()))) {
+                return co.await(d.listSend(pattern));
+            }
+        });
+    }
+
+    /** Visits every entry below {@code dir}; completes with their number. */
+    static Request<Long> walk(SmbTree tree, String dir, BiConsumer<String, DirEntry> visitor) {
+        String p = SmbPaths.normalize(dir);
+        return Coroutine.start(tree.loop(), co -> walk(tree, co, p, visitor));
+    }
+
+    private static long walk(SmbTree tree, Co co, String dir, BiConsumer<String, DirEntry> visitor) {
+        long n = 0;
+        List<DirEntry> subdirs = new ArrayList<>();
+        for (DirEntry e : co.await(tree.listSend(dir))) {
+            visitor.accept(SmbPaths.child(dir, e.name()), e);
+            n++;
+            if (e.isDirectory()) {
+                subdirs.add(e);
+            }
+        }
+        for (DirEntry e : subdirs) {
+            n += walk(tree, co, SmbPaths.child(dir, e.name()), visitor);
+        }
+        return n;
+    }
+}
