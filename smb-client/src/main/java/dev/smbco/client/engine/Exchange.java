@@ -39,7 +39,7 @@ public final class Exchange {
     long asyncId;
     boolean cancelRequested;
     boolean abandoned;
-    /** Its response arrived and its signature is being checked off the loop (SmbEngine.verifyOffLoop). */
+    /** Its response arrived and its signature is being checked off the loop (ResponseSecurity.verifyOffLoop). */
     boolean verifying;
     private volatile Phase phase = Phase.QUEUED;
     private boolean bodyReleased;
