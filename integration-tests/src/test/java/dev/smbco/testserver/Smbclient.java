@@ -29,6 +29,11 @@ public final class Smbclient {
         return runAs(server, share, server.user(), server.password(), commands, extraArgs);
     }
 
+    /** {@code smbclient -L //host} as the server's user: the share table smbclient prints. */
+    public static Result listShares(SambaServer server) throws IOException, InterruptedException {
+        return runAs(server, null, server.user(), server.password(), null);
+    }
+
     static Result runAsGuest(SambaServer server, String share, String commands) throws IOException, InterruptedException {
         return runAs(server, share, null, null, commands);
     }
@@ -55,8 +60,11 @@ public final class Smbclient {
                       ncalrpc dir = %1$s
                       client min protocol = SMB2_02
                     """.formatted(dir));
-            List<String> cmd = new ArrayList<>(List.of(smbclient.toString(), "-s", conf.toString(),
-                    "//" + server.host() + "/" + share, "-p", Integer.toString(server.port())));
+            List<String> cmd = new ArrayList<>(List.of(smbclient.toString(), "-s", conf.toString()));
+            if (share == null) {
+                cmd.add("-L"); // the server's shares, as `smbclient -L` lists them
+            }
+            cmd.addAll(List.of("//" + server.host() + (share == null ? "" : "/" + share), "-p", Integer.toString(server.port())));
             if (user == null) {
                 cmd.add("-N");
                 cmd.add("-U");
@@ -68,8 +76,10 @@ public final class Smbclient {
                 cmd.add(auth.toString());
             }
             cmd.addAll(List.of(extraArgs));
-            cmd.add("-c");
-            cmd.add(commands);
+            if (commands != null) {
+                cmd.add("-c");
+                cmd.add(commands);
+            }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).directory(dir.toFile()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {

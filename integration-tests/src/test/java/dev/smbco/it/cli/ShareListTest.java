@@ -1,7 +1,6 @@
 package dev.smbco.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,16 +17,11 @@ import dev.smbco.testserver.FrameRule;
 import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
+import dev.smbco.testserver.Smbclient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -173,36 +167,8 @@ class ShareListTest {
     }
 
     private static String smbclientOutput(SambaServer server) throws IOException, InterruptedException {
-        Path smbclient = Path.of("/usr/bin/smbclient");
-        if (!Files.isExecutable(smbclient)) {
-            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                fail("smbclient is not installed (apt-get install smbclient; ./run-tests does it)");
-            }
-            assumeTrue(false, "smbclient is not installed (apt-get install smbclient)");
-        }
-        Path dir = Files.createTempDirectory("smbco-smbclient-");
-        try {
-            Path conf = dir.resolve("smb.conf");
-            Files.writeString(conf, "[global]\n  lock directory = %1$s\n  state directory = %1$s\n  cache directory = %1$s\n"
-                    .formatted(dir) + "  private dir = %1$s\n  ncalrpc dir = %1$s\n  client min protocol = SMB2_02\n".formatted(dir));
-            Path auth = dir.resolve("auth");
-            Files.writeString(auth, "username = " + server.user() + "\npassword = " + server.password() + "\ndomain = " + server.domain() + "\n");
-            Process p = new ProcessBuilder(smbclient.toString(), "-s", conf.toString(), "-L", "//" + server.host(),
-                    "-p", Integer.toString(server.port()), "-A", auth.toString())
-                    .redirectErrorStream(true).directory(dir.toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("smbclient -L did not finish within 60 s: " + out);
-            }
-            assertThat(p.exitValue()).as(out).isZero();
-            return out;
-        } finally {
-            try (var paths = Files.walk(dir)) {
-                for (Path x : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(x);
-                }
-            }
-        }
+        Smbclient.Result r = Smbclient.listShares(server);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        return r.output();
     }
 }
