@@ -47,8 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmbTree implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmbTree.class);
-    /** MS-ERREF STATUS_OBJECT_NAME_COLLISION, tolerated by {@link #mkdirsSend}. */
-    private static final int STATUS_OBJECT_NAME_COLLISION = 0xC0000035;
 
     private final SmbSession session;
     private final Route route;

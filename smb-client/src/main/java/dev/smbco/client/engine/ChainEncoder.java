@@ -86,7 +86,7 @@ final class ChainEncoder {
                 int credits = i == 0 ? creditRequest : Math.max(1, x.charge);
                 new Smb2Header(multiCredit ? x.charge : 0, 0, x.command(), credits, flags, 0, x.messageId, 0, 0, x.treeId,
                         x.sessionId, null).encode(out);
-                (dialect == null ? x.body : x.body.forDialect(dialect)).encode(out);
+                x.bodyFor(dialect).encode(out);
                 if (i < last) {
                     out.writeZero((8 - ((out.writerIndex() - start) & 7)) & 7); // 8-byte alignment of the next header
                     out.setIntLE(start + Smb2Header.OFFSET_NEXT_COMMAND, out.writerIndex() - start);

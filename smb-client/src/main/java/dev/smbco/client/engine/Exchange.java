@@ -1,6 +1,7 @@
 package dev.smbco.client.engine;
 
 import dev.smbco.protocol.Command;
+import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Request;
 import dev.smbco.protocol.Smb2Header;
 import io.netty.buffer.ByteBuf;
@@ -129,6 +130,14 @@ public final class Exchange {
     /** The exchange that represents this one in the engine's queue: its chain's first part, or itself. */
     Exchange head() {
         return chain != null ? chain.get(0) : this;
+    }
+
+    /**
+     * The body as it goes on the wire once NEGOTIATE chose {@code dialect} (null before): fields the
+     * dialect reserves are zeroed ({@link Smb2Request#forDialect}).
+     */
+    Smb2Request bodyFor(Dialect dialect) {
+        return dialect == null ? body : body.forDialect(dialect);
     }
 
     public Command command() {

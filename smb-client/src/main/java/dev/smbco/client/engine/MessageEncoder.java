@@ -48,7 +48,7 @@ final class MessageEncoder {
                 out = alloc.compositeDirectBuffer(2).addComponents(true, out, body.payload().retainedSlice());
                 digest = body.payloadDigest();
             } else {
-                (dialect == null ? x.body : x.body.forDialect(dialect)).encode(out);
+                x.bodyFor(dialect).encode(out);
             }
             if (x.sign && !x.encrypt) {
                 x.security.sign(out, digest); // a WRITE whose data was digested by its producer: a few microseconds here
