@@ -26,6 +26,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,8 @@ public final class SmbClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
     private final NettyLoop loop;
+    /** Channels not yet closed; {@link #close()} needs no quiet period when there are none. */
+    private final Set<Channel> open = ConcurrentHashMap.newKeySet();
 
     private SmbClient(SmbConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -164,6 +168,8 @@ public final class SmbClient implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        open.add(ch);
+                        ch.closeFuture().addListener(f -> open.remove(ch));
                         installPipeline(ch, name);
                     }
                 });
@@ -197,11 +203,18 @@ public final class SmbClient implements AutoCloseable {
         return SmbPipeline.install(channel, peer, maxFrame, config.creditTarget(), config.memoryBudget());
     }
 
-    /** Shuts the event loops down; open connections drop and their requests fail as connection lost. */
+    /**
+     * Shuts the event loops down; open connections drop and their requests fail as connection
+     * lost. With connections still open, a quiet period of 50 ms lets the callbacks of the
+     * requests that fail now (and the coroutines they resume) still run on the loop; when every
+     * connection was closed before, nothing can still be ending and the loop stops at once (a
+     * quiet period would only add its length to every short-lived program, such as one
+     * {@code smbco} command).
+     */
     @Override
     public void close() {
-        log.debug("client closing");
-        // a short quiet period lets requests that ended just now still deliver their callbacks
-        group.shutdownGracefully(50, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        boolean idle = open.isEmpty();
+        log.debug("client closing ({} connections open)", open.size());
+        group.shutdownGracefully(idle ? 0 : 50, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }

@@ -9,6 +9,7 @@ import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Sender;
 import dev.smbco.client.lease.LeaseTable;
 import dev.smbco.coro.Loop;
+import dev.smbco.coro.LoopThreads;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.crypto.PreauthIntegrity;
@@ -18,6 +19,8 @@ import dev.smbco.protocol.smb2.NegotiateResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,19 +204,24 @@ public final class SmbConnection implements AutoCloseable {
 
     /**
      * Closes the TCP connection at once (no LOGOFF): pending requests fail with {@link
-     * SmbConnectionLostException} ("closed by the client"). Idempotent.
+     * SmbConnectionLostException} ("closed by the client"). Idempotent. Called off the event
+     * loop, it returns once the socket is closed (at most a second), so that a {@link
+     * SmbClient#close()} right after it finds nothing open and stops without a quiet period.
      */
     @Override
     public void close() {
         IOException reason = new IOException("closed by the client");
         if (loop.inLoop()) {
             engine.close(reason);
-        } else {
-            try {
-                loop.execute(() -> engine.close(reason));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                channel.close();
-            }
+            return;
+        }
+        try {
+            loop.execute(() -> engine.close(reason));
+        } catch (RejectedExecutionException e) {
+            channel.close();
+        }
+        if (!LoopThreads.isLoopThread()) {
+            channel.closeFuture().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
     }
 
