@@ -4,6 +4,8 @@ import dev.smbco.client.engine.NettyLoop;
 import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.engine.SmbPipeline;
 import dev.smbco.client.internal.ConnectFailures;
+import dev.smbco.client.pool.PoolOptions;
+import dev.smbco.client.pool.SmbPool;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
@@ -23,6 +25,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
@@ -53,6 +56,9 @@ public final class SmbClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
     private final NettyLoop loop;
+    /** The pool {@link #openSend(URI, Credentials, OpenOptions)} uses; made on first use. */
+    private SmbPool pool;
+    private boolean closed;
     /** Channels not yet closed; {@link #close()} needs no quiet period when there are none. */
     private final Set<Channel> open = ConcurrentHashMap.newKeySet();
 
@@ -89,6 +95,36 @@ public final class SmbClient implements AutoCloseable {
     /** A loop for coroutines and combinators ({@code Coroutine.start(client.loop(), co -> ...)}): one of the client's event loops. */
     public Loop loop() {
         return loop;
+    }
+
+    /**
+     * The client's connection pool ({@link PoolOptions#defaults()}), made on first use: one
+     * connection per server, one session per {@link Credentials} object, one tree per share.
+     * Closed with the client.
+     *
+     * @throws IllegalStateException once the client is closed
+     */
+    public synchronized SmbPool pool() {
+        if (closed) {
+            throw new IllegalStateException("the client is closed");
+        }
+        if (pool == null) {
+            pool = new SmbPool(this, PoolOptions.defaults());
+        }
+        return pool;
+    }
+
+    /**
+     * Opens the file an {@code smb://host[:port]/share/path} URI names, through the {@link
+     * #pool()}: connecting, logging on and connecting the tree only where no pooled one serves.
+     */
+    public Request<SmbFile> openSend(URI uri, Credentials credentials, OpenOptions options) {
+        return pool().openSend(uri, credentials, options);
+    }
+
+    /** Blocking twin of {@link #openSend(URI, Credentials, OpenOptions)}. */
+    public SmbFile open(URI uri, Credentials credentials, OpenOptions options) {
+        return openSend(uri, credentials, options).await();
     }
 
     /** {@link #connectSend(String, int)} on port 445. */
@@ -213,6 +249,14 @@ public final class SmbClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        SmbPool p;
+        synchronized (this) {
+            closed = true;
+            p = pool;
+        }
+        if (p != null) {
+            p.close();
+        }
         boolean idle = open.isEmpty();
         log.debug("client closing ({} connections open)", open.size());
         group.shutdownGracefully(idle ? 0 : 50, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();

@@ -1,0 +1,300 @@
+package dev.smbco.client.pool;
+
+import dev.smbco.client.Credentials;
+import dev.smbco.client.OpenOptions;
+import dev.smbco.client.SmbClient;
+import dev.smbco.client.SmbConnectException;
+import dev.smbco.client.SmbConnection;
+import dev.smbco.client.SmbFile;
+import dev.smbco.client.SmbSession;
+import dev.smbco.client.SmbTree;
+import dev.smbco.coro.Cancellable;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that maps a server and an identity to a live connection, session and tree: one
+ * connection per server ({@code host:port}, the host compared without case), one session on it per
+ * {@link Credentials} object, one tree per share on that session. Callers that ask at the same time
+ * share the same connect, logon and tree connect; a connection, session or tree that has closed or
+ * failed is replaced on the next request for it.
+ *
+ * <pre>{@code
+ * try (SmbClient client = SmbClient.create()) {
+ *     Credentials alice = Credentials.ntlm("alice", "secret");
+ *     try (SmbFile f = client.pool().open(URI.create("smb://fs1/data/report.txt"), alice, OpenOptions.read())) {
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Sessions are shared between calls that pass the <em>same</em> {@code Credentials} object (an
+ * identity is the object, not its user name: two objects with the same name but other passwords
+ * never share a logon). A connection the pool has not handed out for {@link
+ * PoolOptions#idleTimeout()} and on which no file opened through {@link #openSend} is open any more
+ * is closed; sessions and trees taken with {@link #sessionSend}/{@link #treeSend} count as used when
+ * they are handed out. Thread-safe.
+ */
+public final class SmbPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SmbPool.class);
+
+    private final SmbClient client;
+    private final Loop loop;
+    private final PoolOptions options;
+    private final Map<String, Server> servers = new HashMap<>();
+    private Cancellable sweep;
+    private boolean closed;
+
+    /** One server's connection and what hangs off it. */
+    private static final class Server {
+        final String host;
+        final int port;
+        final Shared<SmbConnection> connection;
+        final Map<Credentials, Logon> logons = new IdentityHashMap<>();
+        final List<SmbFile> files = new ArrayList<>();
+        long lastUse = System.nanoTime();
+
+        Server(String host, int port, Shared<SmbConnection> connection) {
+            this.host = host;
+            this.port = port;
+            this.connection = connection;
+        }
+
+        /** Whether it can still serve: connecting, or connected and open. */
+        boolean alive() {
+            if (connection.failed()) {
+                return false;
+            }
+            SmbConnection c = connection.value();
+            return c == null || c.isOpen();
+        }
+
+        boolean busy() {
+            files.removeIf(f -> !f.isOpen());
+            return !files.isEmpty();
+        }
+    }
+
+    /** A session on a server's connection and its trees. */
+    private record Logon(SmbConnection on, Shared<SmbSession> session, Map<String, Shared<SmbTree>> trees) {
+        boolean alive() {
+            if (session.failed()) {
+                return false;
+            }
+            SmbSession s = session.value();
+            return s == null || s.isOpen();
+        }
+    }
+
+    /** A pool on {@code client}'s loop; closing the pool closes its connections, not the client. */
+    public SmbPool(SmbClient client, PoolOptions options) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.options = Objects.requireNonNull(options, "options");
+        this.loop = client.loop();
+    }
+
+    /** A session for {@code credentials} on the pooled connection to {@code host:port}. */
+    public Request<SmbSession> sessionSend(String host, int port, Credentials credentials) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(credentials, "credentials");
+        return Coroutine.start(loop, co -> {
+            Server server = server(host, port);
+            SmbConnection conn = co.await(server.connection.join(loop));
+            return co.await(logon(server, conn, credentials).session().join(loop));
+        });
+    }
+
+    /** A tree connected to {@code share} through the pooled session for {@code credentials} on {@code host:port}. */
+    public Request<SmbTree> treeSend(String host, int port, String share, Credentials credentials) {
+        Objects.requireNonNull(share, "share");
+        return Coroutine.start(loop, co -> {
+            Server server = server(host, port);
+            SmbConnection conn = co.await(server.connection.join(loop));
+            Logon logon = logon(server, conn, credentials);
+            SmbSession session = co.await(logon.session().join(loop));
+            return co.await(tree(logon, session, share).join(loop));
+        });
+    }
+
+    /**
+     * Opens the file an {@code smb://host[:port]/share/path} URI names, through the pooled
+     * connection, session and tree. The file counts as in use until it is closed: its connection is
+     * not closed for being idle before that.
+     *
+     * @throws IllegalArgumentException (at once) when {@code uri} is not such a URI, or names a user
+     *                                  other than {@code credentials}'
+     */
+    public Request<SmbFile> openSend(URI uri, Credentials credentials, OpenOptions options) {
+        SmbUri u = SmbUri.parse(uri);
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(options, "options");
+        if (u.user() != null && !u.user().equalsIgnoreCase(credentials.user())) {
+            throw new IllegalArgumentException("the URI names user '" + u.user() + "' but the credentials are for '"
+                    + credentials.user() + "'");
+        }
+        return Coroutine.start(loop, co -> {
+            Server server = server(u.host(), u.port());
+            SmbConnection conn = co.await(server.connection.join(loop));
+            Logon logon = logon(server, conn, credentials);
+            SmbSession session = co.await(logon.session().join(loop));
+            SmbTree tree = co.await(tree(logon, session, u.share()).join(loop));
+            SmbFile file = co.await(tree.openSend(u.path(), options));
+            synchronized (this) {
+                server.files.add(file);
+            }
+            return file;
+        });
+    }
+
+    /** Blocking twin of {@link #openSend}. */
+    public SmbFile open(URI uri, Credentials credentials, OpenOptions options) {
+        return openSend(uri, credentials, options).await();
+    }
+
+    /** Connections the pool holds now (connecting or open). */
+    public synchronized int connectionCount() {
+        int n = 0;
+        for (Server s : servers.values()) {
+            if (s.alive()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Closes every pooled connection (their sessions, trees and files with them). Later requests fail. */
+    @Override
+    public void close() {
+        List<Server> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = new ArrayList<>(servers.values());
+            servers.clear();
+            if (sweep != null) {
+                sweep.cancel();
+            }
+        }
+        all.forEach(SmbPool::drop);
+    }
+
+    // ------------------------------------------------------------------ the maps (under this lock)
+
+    private synchronized Server server(String host, int port) {
+        if (closed) {
+            throw new IllegalStateException("the pool is closed");
+        }
+        String key = host.toLowerCase(Locale.ROOT) + ":" + port;
+        Server s = servers.get(key);
+        if (s != null && !s.alive()) {
+            servers.remove(key);
+            drop(s);
+            s = null;
+        }
+        if (s == null) {
+            makeRoom();
+            s = new Server(host, port, new Shared<>(client.connectSend(host, port)));
+            servers.put(key, s);
+            log.debug("pool: connecting to {}:{} ({} connections)", host, port, servers.size());
+            scheduleSweep();
+        }
+        s.lastUse = System.nanoTime();
+        return s;
+    }
+
+    private synchronized Logon logon(Server server, SmbConnection conn, Credentials credentials) {
+        Logon l = server.logons.get(credentials);
+        if (l == null || l.on() != conn || !l.alive()) {
+            l = new Logon(conn, new Shared<>(conn.sessionSetupSend(credentials)), new HashMap<>());
+            server.logons.put(credentials, l);
+        }
+        server.lastUse = System.nanoTime();
+        return l;
+    }
+
+    private synchronized Shared<SmbTree> tree(Logon logon, SmbSession session, String share) {
+        String key = share.toLowerCase(Locale.ROOT);
+        Shared<SmbTree> t = logon.trees().get(key);
+        SmbTree open = t == null ? null : t.value();
+        if (t == null || t.failed() || (open != null && !open.isOpen())) {
+            t = new Shared<>(session.treeConnectSend(share));
+            logon.trees().put(key, t);
+        }
+        return t;
+    }
+
+    /** At the cap: closes the least recently used connection with no pooled file open, or refuses. */
+    private void makeRoom() {
+        if (servers.size() < options.maxConnections()) {
+            return;
+        }
+        Map.Entry<String, Server> lru = null;
+        for (Map.Entry<String, Server> e : servers.entrySet()) {
+            if (!e.getValue().busy() && (lru == null || e.getValue().lastUse < lru.getValue().lastUse)) {
+                lru = e;
+            }
+        }
+        if (lru == null) {
+            throw new SmbConnectException("connection pool full: " + servers.size()
+                    + " connections, each with files open (PoolOptions.maxConnections)", null);
+        }
+        servers.remove(lru.getKey());
+        log.debug("pool: closing {}:{} to make room", lru.getValue().host, lru.getValue().port);
+        drop(lru.getValue());
+    }
+
+    private void scheduleSweep() {
+        if (sweep == null && !closed) {
+            long every = Math.max(1000, options.idleTimeout().toMillis() / 2);
+            sweep = loop.schedule(this::sweep, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** On the loop, every half idle timeout while the pool holds connections: closes the idle ones. */
+    private void sweep() {
+        List<Server> idle = new ArrayList<>();
+        synchronized (this) {
+            sweep = null;
+            long now = System.nanoTime();
+            for (Iterator<Server> it = servers.values().iterator(); it.hasNext(); ) {
+                Server s = it.next();
+                if (!s.alive() || (!s.busy() && now - s.lastUse >= options.idleTimeout().toNanos())) {
+                    it.remove();
+                    idle.add(s);
+                }
+            }
+            if (!servers.isEmpty()) {
+                scheduleSweep();
+            }
+        }
+        for (Server s : idle) {
+            log.debug("pool: closing idle connection to {}:{}", s.host, s.port);
+            drop(s);
+        }
+    }
+
+    /** Closes a server's connection once it is there (a connect still pending is closed when it ends). */
+    private static void drop(Server s) {
+        SmbConnection c = s.connection.value();
+        if (c != null) {
+            c.close();
+        } else if (!s.connection.failed()) {
+            s.connection.whenDone(SmbConnection::close);
+        }
+    }
+}
