@@ -105,7 +105,8 @@ public final class SmbFileSystem extends FileSystem {
 
     @Override
     public WatchService newWatchService() {
-        throw new UnsupportedOperationException("smb-nio has no WatchService yet (SMB2 CHANGE_NOTIFY is there in smb-client: SmbFile.watchSend)");
+        tree(); // ClosedFileSystemException once closed
+        return new SmbWatchService(this);
     }
 
     @Override

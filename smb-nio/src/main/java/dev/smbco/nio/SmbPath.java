@@ -10,7 +10,6 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -286,8 +285,12 @@ public final class SmbPath implements Path {
     }
 
     @Override
-    public WatchKey register(WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers) {
-        throw new UnsupportedOperationException("smb-nio has no WatchService yet: " + Arrays.toString(events) + " on " + this);
+    public WatchKey register(WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers) throws IOException {
+        Objects.requireNonNull(watcher, "watcher");
+        if (!(watcher instanceof SmbWatchService service)) {
+            throw new ProviderMismatchException("not an smb:// watch service: " + watcher);
+        }
+        return service.register(this, events, modifiers);
     }
 
     @Override
