@@ -1,22 +1,21 @@
 package dev.smbco.hadoop;
 
-import dev.smbco.client.FileStat;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbTree;
-import dev.smbco.protocol.smb2.CreateDisposition;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.EnumSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -99,46 +98,34 @@ public class SmbFileSystem extends FileSystem {
             throw new FileNotFoundException(qualify(f) + ": is a directory");
         }
         SmbTree tree = server.tree(loc);
-        SmbFile file = HadoopErrors.io(qualify(f), () -> tree.open(loc.path(), OpenOptions.read()));
+        SmbFile file = HadoopErrors.io(qualify(f), () -> tree.open(loc.path(), OpenOptions.read().withShareAccess(Writes.SHARE_ALL)));
         return new FSDataInputStream(new SmbInputStream(file, qualify(f).toString(), server.settings.readAhead()));
     }
 
     @Override
     public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize, short replication,
                                      long blockSize, Progressable progress) throws IOException {
-        SmbLocation loc = locate(f);
-        Path path = server.path(loc);
-        if (loc.isServerRoot() || loc.isShareRoot()) {
-            throw new FileAlreadyExistsException(path + ": is a directory");
-        }
-        FileStat existing = server.statOrNull(loc);
-        if (existing != null && existing.isDirectory()) {
-            throw new FileAlreadyExistsException(path + ": is a directory");
-        }
-        if (existing != null && !overwrite) {
-            throw new FileAlreadyExistsException(path + ": exists and overwrite is false");
-        }
-        Directories.mkdirs(server, new SmbLocation(loc.share(), loc.parentPath()));
-        SmbLocation temporary = loc.sibling("." + loc.name() + ".smbco-" + UUID.randomUUID() + ".tmp");
-        SmbTree tree = server.tree(loc);
-        SmbFile file = HadoopErrors.io(path, () -> tree.open(temporary.path(), OpenOptions.createNew()));
-        SmbOutputStream.Publish publish = new SmbOutputStream.Publish(tree, temporary.path(), loc.path(), overwrite);
-        return new FSDataOutputStream(new SmbOutputStream(file, path.toString(), 0, publish, server.settings.readAhead()),
-                statistics);
+        return Writes.create(server, locate(f), overwrite, true, statistics);
     }
 
-    /** Appends in place from the current end (SMB writes at any offset); the file must exist. */
+    @Override
+    public FSDataOutputStream createNonRecursive(Path f, FsPermission permission, EnumSet<CreateFlag> flags, int bufferSize,
+                                                 short replication, long blockSize, Progressable progress) throws IOException {
+        return Writes.create(server, locate(f), flags.contains(CreateFlag.OVERWRITE), false, statistics);
+    }
+
     @Override
     public FSDataOutputStream append(Path f, int bufferSize, Progressable progress) throws IOException {
-        SmbLocation loc = locate(f);
-        Path path = server.path(loc);
-        if (loc.isServerRoot() || loc.isShareRoot()) {
-            throw new FileAlreadyExistsException(path + ": is a directory");
+        return Writes.append(server, locate(f), statistics);
+    }
+
+    /** Append is supported ({@code fs.capability.paths.append}); the rest as Hadoop's default says. */
+    @Override
+    public boolean hasPathCapability(Path path, String capability) throws IOException {
+        if (CommonPathCapabilities.FS_APPEND.equals(capability)) {
+            return true;
         }
-        SmbTree tree = server.tree(loc);
-        SmbFile file = HadoopErrors.io(path, () -> tree.open(loc.path(), OpenOptions.readWrite().withDisposition(CreateDisposition.OPEN)));
-        return new FSDataOutputStream(new SmbOutputStream(file, path.toString(), file.size(), null, server.settings.readAhead()),
-                statistics, file.size());
+        return super.hasPathCapability(path, capability);
     }
 
     @Override
