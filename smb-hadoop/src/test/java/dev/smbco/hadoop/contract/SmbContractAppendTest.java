@@ -1,5 +1,6 @@
 package dev.smbco.hadoop.contract;
 
+import dev.smbco.client.NoLeaks;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import org.apache.hadoop.conf.Configuration;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Hadoop's {@code AbstractContractAppendTest} against Samba. */
-@ExtendWith(SambaExtension.class)
+@ExtendWith({SambaExtension.class, NoLeaks.class})
 class SmbContractAppendTest extends AbstractContractAppendTest {
     @BeforeAll
     static void samba(SambaServer server) {
