@@ -57,9 +57,12 @@ final class SmbInputStream extends FSInputStream {
 
     @Override
     public synchronized int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
+        open();
+        if ((current == null || !current.isReadable()) && !fill()) {
+            return -1;
+        }
+        pos++;
+        return current.readByte() & 0xFF;
     }
 
     @Override
