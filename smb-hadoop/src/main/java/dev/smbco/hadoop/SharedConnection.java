@@ -7,6 +7,11 @@ import dev.smbco.client.SmbSession;
 import dev.smbco.client.SmbTree;
 import dev.smbco.coro.RequestException;
 import java.io.IOException;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +26,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * client's typed exception.
  */
 final class SharedConnection {
-    /** What identifies a shared connection; the password is not part of it (same user, same rights). */
-    record Key(String host, int port, String user, String domain, String signing, String encrypt) {
+    /**
+     * What identifies a shared connection. A digest of the password is part of it: a file system
+     * configured with another (say, a wrong) password must log on itself, not borrow a session.
+     */
+    record Key(String host, int port, String user, String domain, String signing, String encrypt, String secret) {
         static Key of(String host, int port, SmbSettings s) {
             return new Key(host.toLowerCase(Locale.ROOT), port, s.user(), s.domain().toUpperCase(Locale.ROOT),
-                    s.signing().name(), s.encrypt().name());
+                    s.signing().name(), s.encrypt().name(), digest(s.password()));
+        }
+
+        private static String digest(char[] password) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)));
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Key[" + user + "@" + host + ":" + port + "]"; // never the digest
         }
     }
 

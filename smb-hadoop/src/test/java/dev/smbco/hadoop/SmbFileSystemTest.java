@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smbco.client.NoLeaks;
 import dev.smbco.hadoop.contract.SmbContract;
+import dev.smbco.testserver.FaultProxy;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.io.FileNotFoundException;
@@ -79,6 +80,25 @@ class SmbFileSystemTest {
         assertTrue(b.delete(d, true), "still usable after the other closed");
         b.close();
         assertEquals(before, SharedConnection.openCount());
+    }
+
+    @Test
+    void aLostConnectionIsSetUpAgainByTheNextOperation(SambaServer server) throws IOException {
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            SambaServer front = proxy.front(server);
+            try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(front), conf(front))) {
+                Path share = new Path("/" + SambaServer.SHARE);
+                assertTrue(fs.getFileStatus(share).isDirectory());
+                assertEquals(1, proxy.cut());
+                try {
+                    fs.getFileStatus(share); // may still go out on the old connection and fail with it
+                } catch (IOException lost) {
+                    assertFalse(lost instanceof FileNotFoundException, lost.toString());
+                }
+                assertTrue(fs.getFileStatus(share).isDirectory());
+                assertEquals(2, proxy.acceptedConnections());
+            }
+        }
     }
 
     @Test
@@ -190,7 +210,10 @@ class SmbFileSystemTest {
     void badInputFailsWithHadoopsExceptionsNamingThePath(SambaServer server) throws IOException {
         Configuration wrong = conf(server);
         wrong.set("fs.smb.password", "not-the-password");
-        try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), wrong)) {
+        // a logged-on file system of the same user is open meanwhile: the wrong password must not borrow its session
+        try (FileSystem good = FileSystem.newInstance(SmbContract.uri(server), conf(server));
+             FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), wrong)) {
+            assertTrue(good.getFileStatus(new Path("/share")).isDirectory());
             AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> fs.getFileStatus(new Path("/share/x")));
             assertTrue(e.getMessage().contains("smb://" + server.host()), e.getMessage());
         }
