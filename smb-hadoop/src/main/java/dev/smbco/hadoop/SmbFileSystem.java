@@ -99,7 +99,7 @@ public class SmbFileSystem extends FileSystem {
         }
         SmbTree tree = server.tree(loc);
         SmbFile file = HadoopErrors.io(qualify(f), () -> tree.open(loc.path(), OpenOptions.read().withShareAccess(Writes.SHARE_ALL)));
-        return new FSDataInputStream(new SmbInputStream(file, qualify(f).toString(), server.settings.readAhead()));
+        return new FSDataInputStream(new SmbInputStream(file, qualify(f).toString(), server.settings.readAhead(), statistics));
     }
 
     @Override

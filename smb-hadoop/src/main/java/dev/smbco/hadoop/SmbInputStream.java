@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import org.apache.hadoop.fs.FSExceptionMessages;
 import org.apache.hadoop.fs.FSInputStream;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * A seekable stream over one open {@link SmbFile} (Hadoop's {@code Seekable} and
@@ -33,6 +34,8 @@ final class SmbInputStream extends FSInputStream {
 
     private final SmbFile file;
     private final String name;
+    /** Hadoop's per-scheme counters (Spark's input metrics read them), or null. */
+    private final FileSystem.Statistics statistics;
     private final long size;
     private final int chunk;
     private final int depth;
@@ -47,9 +50,10 @@ final class SmbInputStream extends FSInputStream {
     private int window = 1;
     private boolean closed;
 
-    SmbInputStream(SmbFile file, String name, int depth) {
+    SmbInputStream(SmbFile file, String name, int depth, FileSystem.Statistics statistics) {
         this.file = file;
         this.name = name;
+        this.statistics = statistics;
         this.size = file.size();
         this.chunk = Math.min(file.maxReadSize(), 1024 * 1024);
         this.depth = depth;
@@ -62,6 +66,7 @@ final class SmbInputStream extends FSInputStream {
             return -1;
         }
         pos++;
+        counted(1);
         return current.readByte() & 0xFF;
     }
 
@@ -78,6 +83,7 @@ final class SmbInputStream extends FSInputStream {
         int n = Math.min(len, current.readableBytes());
         current.readBytes(b, off, n);
         pos += n;
+        counted(n);
         return n;
     }
 
@@ -180,6 +186,7 @@ final class SmbInputStream extends FSInputStream {
                 return -1;
             }
             data.readBytes(buffer, offset, n);
+            counted(n);
             return n;
         } finally {
             data.release();
@@ -198,6 +205,12 @@ final class SmbInputStream extends FSInputStream {
             file.close();
         } catch (SmbException | RequestException e) {
             // the bytes were read; a lost connection at CLOSE leaves nothing to undo here
+        }
+    }
+
+    private void counted(int n) {
+        if (statistics != null) {
+            statistics.incrementBytesRead(n);
         }
     }
 

@@ -129,10 +129,13 @@ class SmbFileSystemTest {
             try (FSDataOutputStream out = fs.create(f)) {
                 out.write(data);
             }
+            long readBefore = FileSystem.getGlobalStorageStatistics().get("smb").getLong("bytesRead");
             try (FSDataInputStream in = fs.open(f)) {
                 byte[] back = new byte[data.length];
                 in.readFully(back);
                 assertArrayEquals(data, back);
+                long counted = FileSystem.getGlobalStorageStatistics().get("smb").getLong("bytesRead") - readBefore;
+                assertEquals(data.length, counted, "bytes read as Hadoop counts them (Spark's input metrics)");
                 assertEquals(-1, in.read());
                 Random r = new Random(3);
                 for (int i = 0; i < 40; i++) {
