@@ -34,10 +34,14 @@ import java.util.function.LongConsumer;
  * (see {@link PartialFiles}).
  */
 public final class Copier {
+    /** Files up to this size travel in one round trip (the share's small-file path): a tree copies more of them at once. */
+    static final long SMALL_FILE = 1 << 20;
+
     private final Remote remote;
     private final PartialFiles partials;
     private final ProgressMeter meter;
     private final int parallel;
+    private final int smallParallel;
     private final PrintStream err;
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -48,12 +52,17 @@ public final class Copier {
      * @param stdout what {@code -} writes as a destination (flushed, never closed)
      * @param err    where per-file failures of a tree copy are reported
      */
-    public Copier(Remote remote, PartialFiles partials, ProgressMeter meter, int parallel,
+    /**
+     * @param parallel      files over {@link #SMALL_FILE} a tree copy copies at once
+     * @param smallParallel smaller files (one round trip each) a tree copy copies at once
+     */
+    public Copier(Remote remote, PartialFiles partials, ProgressMeter meter, int parallel, int smallParallel,
                   InputStream stdin, OutputStream stdout, PrintStream err) {
         this.remote = remote;
         this.partials = partials;
         this.meter = meter;
         this.parallel = parallel;
+        this.smallParallel = smallParallel;
         this.stdin = stdin;
         this.stdout = stdout;
         this.err = err;
@@ -105,7 +114,7 @@ public final class Copier {
             copyTree(from, target);
         } else {
             meter.setTotal(kind.size());
-            copyFile(from, kind.size(), target, false);
+            copyFile(from, kind.size(), target, target, false, false);
         }
     }
 
@@ -144,7 +153,11 @@ public final class Copier {
         return to;
     }
 
-    /** Copies a directory tree: directories first (parents before children), then files in parallel. */
+    /**
+     * Copies a directory tree: directories first (parents before children), then files in
+     * parallel. A new tree on a share is built under one hidden temporary name next to its
+     * destination and renamed to it when every file is in ({@link #copyNewRemoteTree}).
+     */
     private void copyTree(Location from, Location target) {
         Optional<Kind> there = target.find();
         if (there.isPresent() && !there.get().directory()) {
@@ -156,29 +169,76 @@ public final class Copier {
         meter.setTotal(files.stream().mapToLong(PlannedFile::size).sum());
         // a tree we create ourselves holds nothing we could collide with: no need to look first
         boolean fresh = there.isEmpty();
-        if (fresh) {
-            target.mkdir();
+        int failed;
+        if (fresh && target instanceof Location.Smb t) {
+            failed = copyNewRemoteTree(from, t, dirs, files);
+        } else {
+            if (fresh) {
+                target.mkdir();
+            }
+            failed = fill(from, target, target, dirs, files, fresh, false);
         }
+        if (failed > 0) {
+            throw new CliException(ExitStatus.FAILED, failed + " of " + files.size() + " files could not be copied to " + target);
+        }
+    }
+
+    /**
+     * A tree copied into a new directory on a share: built under a hidden temporary name
+     * ({@code .NAME.smbco-part-XXXXXX}) with every file written straight to its final name
+     * inside it (CREATE + WRITE + size-checked CLOSE: one round trip for a small file, where a
+     * temporary name per file and its rename cost two, and twice the server's work), then
+     * renamed to the destination as a whole. Nothing appears under the destination's name before
+     * all files are in; a file that failed is deleted from the tree before the rename; a copy
+     * that fails or is interrupted deletes the temporary tree. Returns the number of failed files.
+     */
+    private int copyNewRemoteTree(Location from, Location.Smb target, List<String> dirs, List<PlannedFile> files) {
+        Location.Smb temp = (Location.Smb) target.parent().child(PartialFiles.partName(target.name()));
+        PartialFiles.Partial partial = partials.remoteTree(temp.share(), temp.path());
+        boolean done = false;
+        try {
+            temp.mkdir();
+            int failed = fill(from, temp, target, dirs, files, true, true);
+            target.share().rename(temp.path(), target.path(), false);
+            partials.committed(partial);
+            done = true;
+            return failed;
+        } finally {
+            if (!done) {
+                partials.discard(partial);
+            }
+        }
+    }
+
+    /**
+     * Creates {@code dirs} under {@code root} and copies {@code files} there, up to
+     * {@code smallParallel} small ones and then {@code parallel} large ones at once; errors name the same place under {@code shown}. {@code direct}:
+     * each file goes straight to its name (the root is a temporary tree), not through a
+     * temporary name of its own. Returns the number of failed files (each reported).
+     */
+    private int fill(Location from, Location root, Location shown, List<String> dirs, List<PlannedFile> files, boolean fresh,
+                     boolean direct) {
         for (String dir : dirs) {
-            Location d = resolve(target, dir);
+            Location d = resolve(root, dir);
             Optional<Kind> k = fresh ? Optional.empty() : d.find();
             if (k.isEmpty()) {
                 d.mkdir();
             } else if (!k.get().directory()) {
-                throw CliException.failed(d.toString(), "cannot overwrite a file with a directory");
+                throw CliException.failed(resolve(shown, dir).toString(), "cannot overwrite a file with a directory");
             }
         }
-        List<ParallelRunner.Task> tasks = new ArrayList<>(files.size());
+        // the small files first, many at once, then the large ones, a few at once
+        List<ParallelRunner.Task> small = new ArrayList<>();
+        List<ParallelRunner.Task> large = new ArrayList<>();
         for (PlannedFile f : files) {
-            tasks.add(() -> copyFile(resolve(from, f.relative()), f.size(), resolve(target, f.relative()), fresh));
+            (f.size() <= SMALL_FILE ? small : large).add(() -> copyFile(resolve(from, f.relative()), f.size(),
+                    resolve(root, f.relative()), resolve(shown, f.relative()), fresh, direct));
         }
-        int failed = ParallelRunner.run(remote.loop(), parallel, tasks, e -> {
+        java.util.function.Consumer<CliException> report = e -> {
             meter.stop();
             err.println("smbco: " + e.getMessage());
-        });
-        if (failed > 0) {
-            throw new CliException(ExitStatus.FAILED, failed + " of " + files.size() + " files could not be copied to " + target);
-        }
+        };
+        return ParallelRunner.run(remote.loop(), smallParallel, small, report) + ParallelRunner.run(remote.loop(), parallel, large, report);
     }
 
     private void walk(Location dir, String relative, List<String> dirs, List<PlannedFile> files) {
@@ -224,8 +284,10 @@ public final class Copier {
     /**
      * Copies one file to {@code target} through a temporary name: on success the temporary file
      * is renamed over the target, on failure it is deleted and its bytes are taken off the meter.
+     * {@code direct} (a file inside a temporary tree on a share): written straight to
+     * {@code target}, and deleted there on failure. Errors name {@code shown}.
      */
-    private void copyFile(Location from, long size, Location target, boolean fresh) {
+    private void copyFile(Location from, long size, Location target, Location shown, boolean fresh, boolean direct) {
         Optional<Kind> there = fresh ? Optional.empty() : target.find();
         if (there.isPresent() && there.get().directory()) {
             throw CliException.failed(target.toString(), "cannot overwrite a directory with a file");
@@ -237,7 +299,7 @@ public final class Copier {
         };
         try {
             switch (target) {
-                case Location.Smb t -> toShare(from, t, counter);
+                case Location.Smb t -> toShare(from, t, shown, direct, counter);
                 case Location.Local t -> toLocal((Location.Smb) from, t, counter);
             }
             meter.fileDone();
@@ -250,13 +312,13 @@ public final class Copier {
         }
     }
 
-    private void toShare(Location from, Location.Smb target, LongConsumer counter) {
+    private void toShare(Location from, Location.Smb target, Location shown, boolean direct, LongConsumer counter) {
         RemoteShare share = target.share();
-        String temp = siblingPath(target.path(), PartialFiles.partName(target.name()));
+        String temp = direct ? target.path() : siblingPath(target.path(), PartialFiles.partName(target.name()));
         PartialFiles.Partial partial = partials.remote(share, temp);
         // the rename to the real name follows the upload's size-checked CLOSE; with --verify it
         // waits until the copy read back is the source, byte for byte
-        String renameTo = verify ? null : target.path();
+        String renameTo = verify || direct ? null : target.path();
         boolean done = false;
         try {
             try {
@@ -275,12 +337,12 @@ public final class Copier {
                         case Location.Local l -> Verify.local(l.path());
                         case Location.Smb s -> s.share().sha256(s.path());
                     };
-                    Verify.same(source, share.sha256(temp), target.toString());
+                    Verify.same(source, share.sha256(temp), shown.toString());
                 }
             } catch (CliException e) {
-                throw renamed(e, share.url().withPath(temp).toString(), target.toString());
+                throw renamed(e, share.url().withPath(temp).toString(), shown.toString());
             }
-            if (verify) {
+            if (verify && !direct) {
                 share.rename(temp, target.path(), true);
             }
             partials.committed(partial);
