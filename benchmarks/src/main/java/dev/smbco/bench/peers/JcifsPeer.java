@@ -19,7 +19,7 @@ import jcifs.smb.SmbFile;
  * 4.17 its SMB 3.1.1 session setup then timed out here). Every operation makes a fresh {@link SmbFile}
  * (so nothing is answered from jcifs's attribute cache): write = {@code getOutputStream}, stat =
  * {@code length()}, delete = {@code delete()}, list = {@code listFiles()}. The context pools its
- * connection, so all threads share one.
+ * connection, so all threads share one; it is made before the threads start.
  */
 final class JcifsPeer extends JavaPeer {
     private final CIFSContext context;
@@ -34,6 +34,12 @@ final class JcifsPeer extends JavaPeer {
         context = new BaseContext(new PropertyConfiguration(p))
                 .withCredentials(new NtlmPasswordAuthenticator(t.domain(), t.user(), t.password()));
         base = "smb://" + t.host() + ":" + t.port() + "/" + t.share() + "/";
+        // connect and log on from one thread first: when 16 threads make the context's first
+        // connection at once, jcifs-ng 2.1.10 sends a request with no credits granted yet and
+        // smbd drops it ("client used more credits than granted"), which then hangs them all
+        try (SmbFile share = new SmbFile(base, context)) {
+            share.exists();
+        }
     }
 
     @Override

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp benchmarks.jar dev.smbco.bench.peers.PeersHarness --host 127.0.0.1 --port PORT \
  *     [--share share --user test --password test-password --domain WORKGROUP]
  *     [--files 2000] [--rounds 3] [--coroutines 64] [--threads 16] [--dir /dev/shm] [--cli ./smbco]
- *     [--peers smbco,smbj,jcifs,smbclient,cli]
+ *     [--peers smbco,smbj,jcifs,smbclient,cli] [--cli-before OTHER/smbco (another build's CLI, for before/after)]
  * </pre>
  */
 public final class PeersHarness {
@@ -95,7 +95,10 @@ public final class PeersHarness {
                 peers.add(new SmbclientPeer(t, scratch, h.data));
             }
             if (which.contains("cli")) {
-                peers.add(new SmbcoCliPeer(t, a.getOrDefault("cli", "./smbco"), scratch));
+                peers.add(new SmbcoCliPeer(t, a.getOrDefault("cli", "./smbco"), scratch, ""));
+            }
+            if (a.containsKey("cli-before")) {
+                peers.add(new SmbcoCliPeer(t, a.get("cli-before"), scratch, "before"));
             }
             h.measure(peers, rounds);
             h.print(peers, rounds);
@@ -259,6 +262,7 @@ public final class PeersHarness {
             medians.keySet().stream().filter(k -> k.startsWith("smbco") && k.endsWith("coroutines")).findFirst().ifPresent(c ->
                     ratio(medians, c, medians.keySet().stream().filter(k -> k.endsWith("threads")).toList(), null));
             ratio(medians, "smbco CLI (cp -r)", List.of(), "smbclient (one process)");
+            ratio(medians, "smbco CLI before", List.of(), "smbclient (one process)");
         }
     }
 

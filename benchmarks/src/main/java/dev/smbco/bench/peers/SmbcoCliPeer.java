@@ -14,16 +14,19 @@ final class SmbcoCliPeer implements Peer {
     private final Target t;
     private final String launcher;
     private final Path scratch;
+    private final String name;
 
-    SmbcoCliPeer(Target t, String launcher, Path scratch) throws Exception {
+    /** @param label "" for the command line under test, else a word naming another build (e.g. "before") */
+    SmbcoCliPeer(Target t, String launcher, Path scratch, String label) throws Exception {
         this.t = t;
         this.launcher = launcher;
-        this.scratch = Files.createDirectories(scratch.resolve("smbco-cli"));
+        this.name = label.isEmpty() ? "smbco CLI (cp -r)" : "smbco CLI " + label;
+        this.scratch = Files.createDirectories(scratch.resolve("smbco-cli" + label));
     }
 
     @Override
     public String name() {
-        return "smbco CLI (cp -r)";
+        return name;
     }
 
     @Override
