@@ -13,7 +13,8 @@ import jcifs.smb.SmbFile;
 
 /**
  * jcifs-ng (eu.agno3.jcifs:jcifs-ng) through its public API: one {@link CIFSContext} with the
- * library's defaults except the lowest dialect, SMB 2.0.2 (its default starts the negotiation in
+ * library's defaults except the idle timeout (10 min, so the connection survives between workloads),
+ * the lowest dialect, SMB 2.0.2 (its default starts the negotiation in
  * SMB1), and the resolver order cut to DNS (no NetBIOS broadcasts on loopback). The highest
  * dialect stays its default, SMB 2.1 ({@code -Djcifs.maxVersion=SMB311} raises it: against Samba
  * 4.17 its SMB 3.1.1 session setup then timed out here). Every operation makes a fresh {@link SmbFile}
@@ -31,6 +32,9 @@ final class JcifsPeer extends JavaPeer {
         p.setProperty("jcifs.smb.client.minVersion", "SMB202");
         p.setProperty("jcifs.smb.client.maxVersion", System.getProperty("jcifs.maxVersion", "SMB210"));
         p.setProperty("jcifs.resolveOrder", "DNS");
+        // keep the connection between workloads (by default it is dropped after 35 s idle, and
+        // the 16 threads then log on again all at once, see below)
+        p.setProperty("jcifs.smb.client.soTimeout", "600000");
         context = new BaseContext(new PropertyConfiguration(p))
                 .withCredentials(new NtlmPasswordAuthenticator(t.domain(), t.user(), t.password()));
         base = "smb://" + t.host() + ":" + t.port() + "/" + t.share() + "/";

@@ -47,6 +47,8 @@ public final class PeersHarness {
     /** workload|peer -> rates, one per measured round. */
     private final Map<String, List<Double>> rates = new HashMap<>();
     private final AtomicLong seq = new AtomicLong();
+    /** peer -> rounds in which it failed. */
+    private final Map<String, Integer> failures = new HashMap<>();
 
     private PeersHarness(Target target, int files, Path scratch) {
         this.target = target;
@@ -144,10 +146,21 @@ public final class PeersHarness {
         for (int round = -1; round < rounds; round++) {
             for (int k = 0; k < peers.size(); k++) {
                 Peer p = peers.get(Math.floorMod(k + round, peers.size()));
+                boolean process = p instanceof SmbclientPeer || p instanceof SmbcoCliPeer;
+                if (round < 0 && process) {
+                    continue; // a fresh process each time: no JIT to warm up
+                }
                 if (p instanceof SmbclientPeer s) {
                     s.calibrate();
                 }
-                runPeer(p, round, tree);
+                try {
+                    runPeer(p, round, tree);
+                } catch (Exception e) {
+                    // a peer that fails (jcifs-ng's session setup sometimes times out here) loses
+                    // that round, reported, and the run goes on
+                    failures.merge(p.name(), 1, Integer::sum);
+                    System.out.println("  round " + (round + 1) + " " + p.name() + " FAILED: " + e);
+                }
             }
             System.out.println((round < 0 ? "warm-up round" : "round " + (round + 1) + " of " + rounds) + " done, load: " + load());
         }
@@ -244,6 +257,7 @@ public final class PeersHarness {
 
     private void print(List<Peer> peers, int rounds) {
         System.out.println("load after: " + load());
+        failures.forEach((peer, n) -> System.out.println(peer + " failed in " + n + " round(s) (warm-up included); its rates are of the others"));
         System.out.printf(Locale.ROOT, "%nmedian rate of %d rounds (min-max); %d files of 4 KiB, a %d-entry directory%n", rounds, files, files);
         for (Workload w : Workload.values()) {
             System.out.printf(Locale.ROOT, "%n%s (%s)%n", w.label, w.unit);
