@@ -22,6 +22,11 @@ interface Peer extends AutoCloseable {
      */
     void run(Workload w, String dir, int n, byte[] data, Path local) throws Exception;
 
+    /** How many times {@link #run} does {@code w} (a peer may repeat a workload too short to time alone). */
+    default int repeats(Workload w) {
+        return 1;
+    }
+
     @Override
     void close() throws Exception;
 }

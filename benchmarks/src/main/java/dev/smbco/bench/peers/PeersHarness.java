@@ -242,7 +242,7 @@ public final class PeersHarness {
             seconds = Math.max(seconds - s.startupSeconds(), 1e-3);
         }
         if (round >= 0) {
-            double rate = files / seconds;
+            double rate = (double) files * p.repeats(w) / seconds;
             rates.computeIfAbsent(w + "|" + p.name(), k -> new ArrayList<>()).add(rate);
             System.out.printf(Locale.ROOT, "  round %d %-26s %-26s %8.3f s %9.0f %s%n", round + 1, w.label, p.name(), seconds, rate, w.unit);
         }

@@ -19,6 +19,8 @@ final class SmbclientPeer implements Peer {
     private final Path scratch;
     private final Path localFile;
     private double startup;
+    /** One listing takes about as long as the session set-up subtracted from it: list ten times. */
+    private static final int LIST_REPEATS = 10;
 
     SmbclientPeer(Target t, Path scratch, byte[] data) throws Exception {
         this.t = t;
@@ -81,7 +83,7 @@ final class SmbclientPeer implements Peer {
                     c.append("del ").append(smb(dir)).append("\\f").append(i).append('\n');
                 }
             }
-            case LIST -> c.append("ls ").append(smb(dir)).append("\\*\n");
+            case LIST -> c.append(("ls " + smb(dir) + "\\*\n").repeat(LIST_REPEATS));
             case UPLOAD_TREE -> {
                 // mput recreates the local directory under the remote one: dir/<local name>/...
                 c.append("mkdir ").append(smb(dir)).append("\ncd ").append(smb(dir)).append("\nlcd ").append(local.getParent())
@@ -95,6 +97,11 @@ final class SmbclientPeer implements Peer {
         }
         c.append("exit\n");
         session(c.toString());
+    }
+
+    @Override
+    public int repeats(Workload w) {
+        return w == Workload.LIST ? LIST_REPEATS : 1;
     }
 
     @Override
