@@ -78,8 +78,9 @@ public final class SmbcoCommand implements Runnable {
             description = "Send separate requests, not compounds (CREATE+WRITE+CLOSE in one round trip), for small files.")
     boolean noCompound;
 
-    @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT, description = "Files copied at once by recursive copies (default 4).")
-    int parallel = 4;
+    @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "Files copied at once by recursive copies (default: 32 files of up to 1 MiB, 4 larger ones).")
+    Integer parallel;
 
     @Option(names = "--progress", negatable = true, scope = ScopeType.INHERIT, description = "Force the progress bar on or off (default: on when stderr is a terminal).")
     Boolean progress;
@@ -136,7 +137,26 @@ public final class SmbcoCommand implements Runnable {
         return progress != null ? progress : io.terminal().stderrIsTerminal();
     }
 
+    /** Files over 1 MiB a recursive copy copies at once: {@code --parallel}, else 4. */
     public int parallel() {
+        return parallel == null ? 4 : checkedParallel();
+    }
+
+    /**
+     * Files of up to 1 MiB (one round trip each) a recursive copy copies at once:
+     * {@code --parallel}, else 32. Their cost is the round trip, not the bytes: more of them in
+     * flight keep the one connection busy, where a few large files fill it on their own.
+     */
+    public int smallFilesParallel() {
+        return parallel == null ? 32 : checkedParallel();
+    }
+
+    /** {@code --parallel} as given on the command line, or null. */
+    public Integer parallelOption() {
+        return parallel == null ? null : checkedParallel();
+    }
+
+    private int checkedParallel() {
         if (parallel < 1 || parallel > 64) {
             throw CliException.usage("--parallel must be from 1 to 64, not " + parallel);
         }

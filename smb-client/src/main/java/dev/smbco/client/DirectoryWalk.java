@@ -16,12 +16,35 @@ final class DirectoryWalk {
     private DirectoryWalk() {
     }
 
-    /** The entries of {@code dir} matching {@code pattern}. */
+    /**
+     * The entries of {@code dir} matching {@code pattern}: the open and the first page in one
+     * compound where the connection compounds ({@link TreeComposites#openAndList}), else an open
+     * and a first QUERY_DIRECTORY; then the further pages and the CLOSE.
+     */
     static Request<List<DirEntry>> list(SmbTree tree, String dir, String pattern) {
         String p = SmbPaths.normalize(dir);
         return Coroutine.start(tree.loop(), co -> {
-            try (SmbFile d = co.await(tree.openSend(p, OpenOptions.directory()))) {
-                return co.await(d.listSend(pattern));
+            TreeComposites.FirstPage first = co.await(tree.composites().openAndList(p, pattern, () -> openAndListSeparately(tree, p, pattern)));
+            try (SmbFile d = first.dir()) {
+                List<DirEntry> all = new ArrayList<>();
+                if (first.entries() != null) {
+                    all.addAll(first.entries());
+                    DirectoryQuery.rest(co, d, pattern, all);
+                }
+                return all;
+            }
+        });
+    }
+
+    /** The uncompounded first step of {@link #list}: CREATE, then the first QUERY_DIRECTORY (the handle closed if that fails). */
+    private static Request<TreeComposites.FirstPage> openAndListSeparately(SmbTree tree, String p, String pattern) {
+        return Coroutine.start(tree.loop(), co -> {
+            SmbFile d = co.await(tree.openSend(p, OpenOptions.directory()));
+            try {
+                return new TreeComposites.FirstPage(d, co.await(DirectoryQuery.pageSend(d, pattern, true)));
+            } catch (RuntimeException e) {
+                d.close();
+                throw e;
             }
         });
     }

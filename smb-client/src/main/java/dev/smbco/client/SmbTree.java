@@ -289,7 +289,10 @@ public final class SmbTree implements AutoCloseable {
 
     /** The entries matching {@code pattern} (server-side wildcards {@code *} and {@code ?}). */
     public Request<List<DirEntry>> listSend(String dir, String pattern) {
-        return DirectoryWalk.list(this, dir, pattern);
+        // a closed tree fails at once, as the CREATE of the listing would (the compounded first
+        // page goes around the tree's own send, which checks this)
+        Request<List<DirEntry>> refused = refuseIfClosed("CREATE " + unc(SmbPaths.normalize(dir)));
+        return refused != null ? refused : DirectoryWalk.list(this, dir, pattern);
     }
 
     public List<DirEntry> list(String dir) {

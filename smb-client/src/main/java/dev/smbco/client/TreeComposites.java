@@ -21,6 +21,7 @@ import dev.smbco.protocol.smb2.WriteRequest;
 import dev.smbco.protocol.smb2.WriteResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -104,6 +105,35 @@ final class TreeComposites {
                 .then(set)
                 .close(0)
                 .send(target(p), "CREATE+SET_INFO+CLOSE " + tree.unc(p), parts -> null, separately);
+    }
+
+    /**
+     * An open directory and the first page of its listing (null: the listing ended there). Closing
+     * it closes the handle without waiting: what a coroutine does with a value that came too late.
+     */
+    record FirstPage(SmbFile dir, List<DirEntry> entries) implements AutoCloseable {
+        @Override
+        public void close() {
+            dir.closeSend();
+        }
+    }
+
+    /**
+     * CREATE (the directory) + QUERY_DIRECTORY (FileId RELATED, SMB2_RESTART_SCANS): the open
+     * handle and the first page in one round trip; the caller lists on and closes the handle. The
+     * QUERY_DIRECTORY may end the listing at once (STATUS_NO_MORE_FILES, or STATUS_NO_SUCH_FILE for
+     * a pattern that matches nothing): no entries. A failed CREATE fails the chain with its status;
+     * when the chain's value reaches nobody the handle is closed ({@link RelatedChain}).
+     */
+    Request<FirstPage> openAndList(String p, String pattern, Supplier<Request<FirstPage>> separately) {
+        return RelatedChain.open(create(p, OpenOptions.directory()), undo(p))
+                .then(DirectoryQuery.request(FileId.RELATED, pattern, true, DirectoryQuery.outputLength(tree)),
+                        status -> DirectoryQuery.isEnd(status, true))
+                .send(target(p), "CREATE+QUERY_DIRECTORY " + tree.unc(p), parts -> {
+                    CreateResponse created = CreateResponse.decode(parts.get(0).body());
+                    List<DirEntry> first = DirectoryQuery.page(parts.get(1).status(), parts.get(1).body());
+                    return new FirstPage(new SmbFile(tree, p, created, null), first);
+                }, separately);
     }
 
     /**

@@ -143,7 +143,7 @@ class CompoundTest {
     }
 
     /** Counts frames through the proxy while {@code op} runs. */
-    private static int[] framesEachWay(FaultProxy proxy, Runnable op) {
+    static int[] framesEachWay(FaultProxy proxy, Runnable op) {
         FrameRule up = proxy.clientToServer().rewrite(Frames.any(), 0, f -> f);
         FrameRule down = proxy.serverToClient().rewrite(Frames.any(), 0, f -> f);
         try {
@@ -176,7 +176,7 @@ class CompoundTest {
      * again: a busy smbd may send an interim STATUS_PENDING ahead of a final response (MS-SMB2
      * 3.3.4.2), which is one more frame but no more round trips of ours.
      */
-    private static void assertFrames(int[] got, int up, int down) {
+    static void assertFrames(int[] got, int up, int down) {
         assertThat(got[0]).as("frames sent").isEqualTo(up);
         assertThat(got[1]).as("frames received").isBetween(down, down * 2);
     }

@@ -26,7 +26,7 @@ final class Transfer {
         }
         boolean toStdout = dst instanceof Endpoint.Stdio;
         ProgressMeter meter = session.meter(-1);
-        Copier copier = new Copier(session.remote(), session.partials(), meter, session.options().parallel(),
+        Copier copier = new Copier(session.remote(), session.partials(), meter, session.options().parallel(), session.options().smallFilesParallel(),
                 session.io().in(), new StdoutSink(session.io().out()), session.io().err()).verifying(verify);
         try {
             for (Endpoint src : srcs) {

@@ -143,7 +143,9 @@ public final class DemoCommand implements Callable<Integer> {
         } else if (!root.quiet()) {
             argv.add("--no-progress");
         }
-        argv.add("--parallel=" + root.parallel());
+        if (root.parallelOption() != null) {
+            argv.add("--parallel=" + root.parallelOption());
+        }
         argv.add("--timeout=" + root.timeout().toSeconds());
         argv.addAll(List.of(args));
         inner.out().println("$ smbco " + String.join(" ", args));

@@ -1,7 +1,6 @@
 package dev.smbco.cli.transfer;
 
 import dev.smbco.cli.CliException;
-import dev.smbco.cli.ExitStatus;
 import dev.smbco.cli.Failures;
 import dev.smbco.cli.remote.FileInfo;
 import dev.smbco.cli.remote.Remote;
@@ -16,28 +15,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
  * The copy engine behind {@code cp}, {@code get} and {@code put}: resolves where a source lands (the
- * rules of {@code cp}), then copies one file, or a whole tree with up to {@code parallel} files at
+ * rules of {@code cp}), then copies one file, or a whole tree ({@link TreeCopy}) with many files at
  * once.
  *
  * <p>Rules: a directory source needs {@code recursive}; a destination that is an existing directory
  * (or ends with {@code /}) receives the source under its own name; a file never replaces a directory
  * (and a directory never a file); missing parent directories of the destination are created only
  * when {@code recursive}. Every file is written under a temporary name and renamed when complete
- * (see {@link PartialFiles}).
+ * (see {@link PartialFiles}); a new tree on a share is written under one temporary name for the
+ * whole tree ({@link TreeCopy}).
  */
 public final class Copier {
+    /** Files up to this size travel in one round trip (the share's small-file path): a tree copies more of them at once. */
+    static final long SMALL_FILE = 1 << 20;
+
     private final Remote remote;
     private final PartialFiles partials;
     private final ProgressMeter meter;
     private final int parallel;
+    private final int smallParallel;
     private final PrintStream err;
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -48,12 +50,17 @@ public final class Copier {
      * @param stdout what {@code -} writes as a destination (flushed, never closed)
      * @param err    where per-file failures of a tree copy are reported
      */
-    public Copier(Remote remote, PartialFiles partials, ProgressMeter meter, int parallel,
+    /**
+     * @param parallel      files over {@link #SMALL_FILE} a tree copy copies at once
+     * @param smallParallel smaller files (one round trip each) a tree copy copies at once
+     */
+    public Copier(Remote remote, PartialFiles partials, ProgressMeter meter, int parallel, int smallParallel,
                   InputStream stdin, OutputStream stdout, PrintStream err) {
         this.remote = remote;
         this.partials = partials;
         this.meter = meter;
         this.parallel = parallel;
+        this.smallParallel = smallParallel;
         this.stdin = stdin;
         this.stdout = stdout;
         this.err = err;
@@ -66,10 +73,6 @@ public final class Copier {
     public Copier verifying(boolean verify) {
         this.verify = verify;
         return this;
-    }
-
-    /** A file of a planned tree copy, by its path relative to the tree's root. */
-    private record PlannedFile(String relative, long size) {
     }
 
     /** Copies {@code src} to {@code dst} following the rules of {@code cp}. */
@@ -102,10 +105,10 @@ public final class Copier {
             throw CliException.failed(from.toString(), "source and destination are the same");
         }
         if (kind.directory()) {
-            copyTree(from, target);
+            new TreeCopy(remote, partials, meter, parallel, smallParallel, err, this::copyFile).copy(from, target);
         } else {
             meter.setTotal(kind.size());
-            copyFile(from, kind.size(), target, false);
+            copyFile(from, kind.size(), target, target, false, false);
         }
     }
 
@@ -144,88 +147,13 @@ public final class Copier {
         return to;
     }
 
-    /** Copies a directory tree: directories first (parents before children), then files in parallel. */
-    private void copyTree(Location from, Location target) {
-        Optional<Kind> there = target.find();
-        if (there.isPresent() && !there.get().directory()) {
-            throw CliException.failed(target.toString(), "cannot overwrite a file with a directory");
-        }
-        List<String> dirs = new ArrayList<>();
-        List<PlannedFile> files = new ArrayList<>();
-        walk(from, "", dirs, files);
-        meter.setTotal(files.stream().mapToLong(PlannedFile::size).sum());
-        // a tree we create ourselves holds nothing we could collide with: no need to look first
-        boolean fresh = there.isEmpty();
-        if (fresh) {
-            target.mkdir();
-        }
-        for (String dir : dirs) {
-            Location d = resolve(target, dir);
-            Optional<Kind> k = fresh ? Optional.empty() : d.find();
-            if (k.isEmpty()) {
-                d.mkdir();
-            } else if (!k.get().directory()) {
-                throw CliException.failed(d.toString(), "cannot overwrite a file with a directory");
-            }
-        }
-        List<ParallelRunner.Task> tasks = new ArrayList<>(files.size());
-        for (PlannedFile f : files) {
-            tasks.add(() -> copyFile(resolve(from, f.relative()), f.size(), resolve(target, f.relative()), fresh));
-        }
-        int failed = ParallelRunner.run(remote.loop(), parallel, tasks, e -> {
-            meter.stop();
-            err.println("smbco: " + e.getMessage());
-        });
-        if (failed > 0) {
-            throw new CliException(ExitStatus.FAILED, failed + " of " + files.size() + " files could not be copied to " + target);
-        }
-    }
-
-    private void walk(Location dir, String relative, List<String> dirs, List<PlannedFile> files) {
-        switch (dir) {
-            case Location.Smb s -> {
-                for (FileInfo e : s.share().list(s.path())) {
-                    String rel = relative.isEmpty() ? e.name() : relative + "/" + e.name();
-                    if (e.directory()) {
-                        dirs.add(rel);
-                        walk(s.child(e.name()), rel, dirs, files);
-                    } else {
-                        files.add(new PlannedFile(rel, e.size()));
-                    }
-                }
-            }
-            case Location.Local l -> {
-                List<Path> children;
-                try (var stream = Files.list(l.path())) {
-                    children = stream.sorted().toList();
-                } catch (IOException e) {
-                    throw Failures.local(e);
-                }
-                for (Path child : children) {
-                    String name = child.getFileName().toString();
-                    String rel = relative.isEmpty() ? name : relative + "/" + name;
-                    if (Files.isDirectory(child)) {
-                        dirs.add(rel);
-                        walk(new Location.Local(child), rel, dirs, files);
-                    } else if (Files.isRegularFile(child)) {
-                        try {
-                            files.add(new PlannedFile(rel, Files.size(child)));
-                        } catch (IOException e) {
-                            throw Failures.local(e);
-                        }
-                    } else {
-                        err.println("smbco: " + child + ": skipped (not a regular file)");
-                    }
-                }
-            }
-        }
-    }
-
     /**
      * Copies one file to {@code target} through a temporary name: on success the temporary file
      * is renamed over the target, on failure it is deleted and its bytes are taken off the meter.
+     * {@code direct} (a file inside a temporary tree on a share): written straight to
+     * {@code target}, and deleted there on failure. Errors name {@code shown}.
      */
-    private void copyFile(Location from, long size, Location target, boolean fresh) {
+    void copyFile(Location from, long size, Location target, Location shown, boolean fresh, boolean direct) {
         Optional<Kind> there = fresh ? Optional.empty() : target.find();
         if (there.isPresent() && there.get().directory()) {
             throw CliException.failed(target.toString(), "cannot overwrite a directory with a file");
@@ -237,7 +165,7 @@ public final class Copier {
         };
         try {
             switch (target) {
-                case Location.Smb t -> toShare(from, t, counter);
+                case Location.Smb t -> toShare(from, t, shown, direct, counter);
                 case Location.Local t -> toLocal((Location.Smb) from, t, counter);
             }
             meter.fileDone();
@@ -250,13 +178,13 @@ public final class Copier {
         }
     }
 
-    private void toShare(Location from, Location.Smb target, LongConsumer counter) {
+    private void toShare(Location from, Location.Smb target, Location shown, boolean direct, LongConsumer counter) {
         RemoteShare share = target.share();
-        String temp = siblingPath(target.path(), PartialFiles.partName(target.name()));
+        String temp = direct ? target.path() : siblingPath(target.path(), PartialFiles.partName(target.name()));
         PartialFiles.Partial partial = partials.remote(share, temp);
         // the rename to the real name follows the upload's size-checked CLOSE; with --verify it
         // waits until the copy read back is the source, byte for byte
-        String renameTo = verify ? null : target.path();
+        String renameTo = verify || direct ? null : target.path();
         boolean done = false;
         try {
             try {
@@ -275,12 +203,12 @@ public final class Copier {
                         case Location.Local l -> Verify.local(l.path());
                         case Location.Smb s -> s.share().sha256(s.path());
                     };
-                    Verify.same(source, share.sha256(temp), target.toString());
+                    Verify.same(source, share.sha256(temp), shown.toString());
                 }
             } catch (CliException e) {
-                throw renamed(e, share.url().withPath(temp).toString(), target.toString());
+                throw renamed(e, share.url().withPath(temp).toString(), shown.toString());
             }
-            if (verify) {
+            if (verify && !direct) {
                 share.rename(temp, target.path(), true);
             }
             partials.committed(partial);
@@ -389,14 +317,6 @@ public final class Copier {
             case Endpoint.Local l -> new Location.Local(l.path());
             case Endpoint.Stdio s -> throw new IllegalStateException("stdio has no location");
         };
-    }
-
-    private static Location resolve(Location base, String relative) {
-        Location l = base;
-        for (String part : relative.split("/")) {
-            l = l.child(part);
-        }
-        return l;
     }
 
     private static boolean sameThing(Location a, Location b) {

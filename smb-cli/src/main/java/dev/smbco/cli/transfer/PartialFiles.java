@@ -33,6 +33,10 @@ public final class PartialFiles {
         /** A temporary file on a share. */
         record Remote(RemoteShare share, String path) implements Partial {
         }
+
+        /** A temporary directory tree on a share (a recursive copy into a new directory builds it there). */
+        record RemoteTree(RemoteShare share, String path) implements Partial {
+        }
     }
 
     private final Set<Partial> live = ConcurrentHashMap.newKeySet();
@@ -62,6 +66,12 @@ public final class PartialFiles {
         return p;
     }
 
+    public Partial.RemoteTree remoteTree(RemoteShare share, String path) {
+        Partial.RemoteTree p = new Partial.RemoteTree(share, path);
+        live.add(p);
+        return p;
+    }
+
     /** The partial became the real file (renamed): nothing to clean up any more. */
     public void committed(Partial p) {
         live.remove(p);
@@ -73,6 +83,7 @@ public final class PartialFiles {
             switch (p) {
                 case Partial.Local l -> Files.deleteIfExists(l.path());
                 case Partial.Remote r -> r.share().delete(r.path());
+                case Partial.RemoteTree t -> t.share().deleteTree(t.path());
             }
             live.remove(p);
             return true;

@@ -1,0 +1,29 @@
+package dev.smbco.bench.peers;
+
+/**
+ * One measured workload of {@link PeersHarness}: {@code n} operations on the files of one
+ * directory (or, for the trees, on a local tree of {@code n} files), each run with one caller or
+ * with many concurrent ones.
+ */
+enum Workload {
+    /** CREATE + WRITE 4 KiB + CLOSE of n new files. */
+    CREATE("create+write 4 KiB+close", "files/s"),
+    /** The size and times of each of n files. */
+    STAT("stat", "files/s"),
+    /** Deleting n files. */
+    DELETE("delete", "files/s"),
+    /** Listing a directory of n entries (with their attributes), once. */
+    LIST("list n-entry dir", "entries/s"),
+    /** Copying a local tree of n x 4 KiB files (subdirectories of 100) to the share. */
+    UPLOAD_TREE("tree upload", "files/s"),
+    /** Copying that tree back from the share to a fresh local directory. */
+    DOWNLOAD_TREE("tree download", "files/s");
+
+    final String label;
+    final String unit;
+
+    Workload(String label, String unit) {
+        this.label = label;
+        this.unit = unit;
+    }
+}
