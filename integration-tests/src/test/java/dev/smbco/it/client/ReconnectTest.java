@@ -103,6 +103,63 @@ class ReconnectTest {
         }
     }
 
+    /**
+     * A 64 MiB upload and download through durable handles with the connection cut three times
+     * during each: both complete with equal SHA-256. Parts in flight at a cut are sent again by the
+     * transfer layer (Resend) once the connection is back; parts sent meanwhile wait for it.
+     */
+    @Test
+    void uploadAndDownloadSurviveThreeCuts(SambaServer server, @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        String name = Smb.uniqueDir("cut3") + ".bin";
+        java.nio.file.Path source = tmp.resolve("source.bin");
+        java.nio.file.Path back = tmp.resolve("back.bin");
+        byte[] chunk = new byte[1 << 20];
+        java.util.Random random = new java.util.Random(42);
+        try (var out = java.nio.file.Files.newOutputStream(source)) {
+            for (int i = 0; i < 64; i++) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+        long size = 64L << 20;
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            SambaServer via = proxy.front(server);
+            try (Smb smb = Smb.open(via, reconnecting(ReconnectPolicy.on(Duration.ofSeconds(30))), server.share())) {
+                Events events = new Events();
+                smb.conn.onReconnect(events);
+                try (SmbFile f = smb.tree.open(name, OpenOptions.write())) {
+                    assertThat(f.isDurable()).isTrue();
+                    assertThat(f.uploadSend(source, cutAt(proxy, smb.conn, size)).await()).isEqualTo(size);
+                }
+                int afterUpload = events.reconnects.get();
+                try (SmbFile f = smb.tree.open(name, OpenOptions.read())) {
+                    assertThat(f.isDurable()).isTrue();
+                    assertThat(f.downloadSend(back, cutAt(proxy, smb.conn, size)).await()).isEqualTo(size);
+                }
+                assertThat(Smb.sha256(back)).isEqualTo(Smb.sha256(source));
+                assertThat(afterUpload).as("reconnections during the upload").isEqualTo(3);
+                assertThat(events.reconnects.get()).as("reconnections in all").isEqualTo(6);
+                smb.tree.delete(name);
+            }
+        }
+    }
+
+    /**
+     * A progress listener that cuts the proxied connection at 1/4, 2/4 and 3/4 of {@code total},
+     * each time on an established connection (a cut during a reconnection would only make that
+     * reconnection try again).
+     */
+    private static dev.smbco.client.TransferListener cutAt(FaultProxy proxy, dev.smbco.client.SmbConnection conn, long total) {
+        AtomicInteger cuts = new AtomicInteger();
+        return (done, all) -> {
+            int due = (int) (done * 4 / total);
+            if (due > cuts.get() && cuts.get() < 3 && conn.isOpen() && !conn.isReconnecting()) {
+                assertThat(proxy.cut()).isEqualTo(1);
+                cuts.incrementAndGet();
+            }
+        };
+    }
+
     @Test
     void withReconnectOffACutFailsTypedAsBefore(SambaServer server) throws Exception {
         String name = Smb.uniqueDir("nodurable") + ".txt";

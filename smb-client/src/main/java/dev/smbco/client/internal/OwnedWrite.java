@@ -34,10 +34,11 @@ public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Re
 
     /**
      * The same WRITE to another handle (a reconnection reopened it under a new FileId): the result
-     * takes a reference of its own on the data; this object keeps its reference.
+     * takes a reference of its own on the data; this object keeps its reference. The data's
+     * signature share is dropped: it was computed with the lost session's signing key.
      */
     public OwnedWrite retarget(FileId id) {
-        return new OwnedWrite(id, request.offset(), request.data().retain(), digest);
+        return new OwnedWrite(id, request.offset(), request.data().retain(), null);
     }
 
     @Override
