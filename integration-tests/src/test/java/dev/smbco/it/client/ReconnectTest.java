@@ -92,8 +92,9 @@ class ReconnectTest {
                 f.write(14, ", and after".getBytes(StandardCharsets.UTF_8));
                 assertThat(text(f.read(0, 100))).isEqualTo("before the cut, and after");
                 assertThat(f.isOpen()).isTrue();
-                assertThat(f.fileId()).as("the reopened handle").isNotNull();
-                assertThat(before).isNotNull();
+                // reopened, not opened anew: Samba keeps the open's persistent id, the volatile id is new
+                assertThat(f.fileId().persistent()).as("the same open on the server").isEqualTo(before.persistent());
+                assertThat(f.fileId()).as("a new handle on the new connection").isNotEqualTo(before);
                 assertThat(smb.tree.stat(name).size()).isEqualTo(25);
                 f.close();
                 smb.tree.delete(name);
