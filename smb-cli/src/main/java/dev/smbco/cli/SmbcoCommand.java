@@ -78,6 +78,10 @@ public final class SmbcoCommand implements Runnable {
             description = "Send separate requests, not compounds (CREATE+WRITE+CLOSE in one round trip), for small files.")
     boolean noCompound;
 
+    @Option(names = "--no-reconnect", scope = ScopeType.INHERIT,
+            description = "Fail at once when the connection drops, instead of reconnecting and reopening files (for up to --timeout, at least 60 s).")
+    boolean noReconnect;
+
     @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT,
             description = "Files copied at once by recursive copies (default: 32 files of up to 1 MiB, 4 larger ones).")
     Integer parallel;
@@ -199,6 +203,11 @@ public final class SmbcoCommand implements Runnable {
     /** Whether small-file operations may travel as compounds (SmbConfig.compounding). */
     public boolean compound() {
         return !noCompound;
+    }
+
+    /** Whether a dropped connection is re-established transparently (SmbConfig.reconnect). */
+    public boolean reconnect() {
+        return !noReconnect;
     }
 
     /** The credential sources of this run. */

@@ -42,8 +42,28 @@ final class SessionSetup {
     private record Leg(Smb2Header header, SessionSetupResponse response, byte[] message) {
     }
 
+    /** A session the server accepted: how its requests travel, and what kind it is. */
+    record Authenticated(Route route, boolean guest, boolean anonymous) {
+    }
+
     static Request<SmbSession> start(SmbConnection conn, Credentials credentials) {
         return logFailure(conn, credentials, Coroutine.start(conn.loop(), co -> {
+            Authenticated a = co.await(authenticate(conn, credentials, 0));
+            SmbSession session = new SmbSession(conn, a.route(), credentials, a.guest(), a.anonymous());
+            if (!a.guest() && !a.anonymous()) {
+                conn.register(session);
+            }
+            return session;
+        }));
+    }
+
+    /**
+     * Authenticates a session on {@code conn} and hands its keys to the engine. {@code previousSessionId}
+     * (MS-SMB2 2.2.5 PreviousSessionId) names the session a reconnection replaces, so that the server
+     * drops it and its durable handles wait for reclaiming (3.2.4.2.3); 0 for a new session.
+     */
+    static Request<Authenticated> authenticate(SmbConnection conn, Credentials credentials, long previousSessionId) {
+        return Coroutine.start(conn.loop(), co -> {
             Negotiated neg = conn.negotiated();
             SmbConfig config = conn.config();
             boolean is311 = neg.dialect() == Dialect.SMB3_11;
@@ -57,7 +77,7 @@ final class SessionSetup {
             long sessionId = 0;
             Leg leg;
             while (true) {
-                SessionSetupRequest req = new SessionSetupRequest(0, securityMode, capabilities, 0, 0, token);
+                SessionSetupRequest req = new SessionSetupRequest(0, securityMode, capabilities, 0, previousSessionId, token);
                 leg = co.await(conn.sender().send(req, new Route(sessionId, 0, null, false, false), what, "\\\\" + conn.host(),
                         config.requestTimeout(), status -> status == STATUS_MORE_PROCESSING_REQUIRED,
                         (header, body) -> {
@@ -109,10 +129,6 @@ final class SessionSetup {
             }
             boolean sign = security != null && signingRequired && !encryptData;
             Route route = new Route(sessionId, 0, security, sign, encryptData);
-            SmbSession session = new SmbSession(conn, route, credentials, guest, anonymous);
-            if (!guest && !anonymous) {
-                conn.register(session);
-            }
             if (security != null) {
                 SessionSecurity s = security;
                 long sid = sessionId;
@@ -120,8 +136,8 @@ final class SessionSetup {
             }
             log.debug("{}: session 0x{} set up ({}{}{})", conn.host(), Long.toHexString(sessionId),
                     guest ? "guest" : anonymous ? "anonymous" : credentials.user(), sign ? ", signed" : "", encryptData ? ", encrypted" : "");
-            return session;
-        }));
+            return new Authenticated(route, guest, anonymous);
+        });
     }
 
     /**

@@ -194,9 +194,21 @@ public final class SmbClient implements AutoCloseable {
     }
 
     private Request<Channel> tcpConnectSend(InetSocketAddress address, String name) {
+        return tcpConnectSend(group, address, name);
+    }
+
+    /**
+     * Internal: a new TCP connection for a reconnection of {@code conn}, to the address it had and on
+     * its event loop (so that everything confined to that loop stays confined).
+     */
+    Request<Channel> reconnectChannel(SmbConnection conn, InetSocketAddress address) {
+        return tcpConnectSend(conn.channel().eventLoop(), address, conn.host() + ":" + conn.port());
+    }
+
+    private Request<Channel> tcpConnectSend(EventLoopGroup on, InetSocketAddress address, String name) {
         Completer<Channel> c = Completer.create(loop);
         Bootstrap b = new Bootstrap()
-                .group(group)
+                .group(on)
                 .channel(channelType)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)

@@ -40,6 +40,7 @@ import java.util.Set;
  * @param compounding     send the small composites (stat, delete, rename, small reads and writes: CREATE + op + CLOSE)
  *                        as one related compound, one round trip (MS-SMB2 3.2.4.1.4; default on); off: separate requests.
  *                        A connection whose server rejects compounds falls back to separate requests by itself
+ * @param reconnect       what a dropped connection does ({@link dev.smbco.client.resilience.ReconnectPolicy}; default off)
  */
 public record SmbConfig(
         Duration connectTimeout,
@@ -59,7 +60,8 @@ public record SmbConfig(
         List<SigningAlgorithm> signingAlgorithms,
         Duration keepAliveInterval,
         Duration deadAfter,
-        boolean compounding) {
+        boolean compounding,
+        dev.smbco.client.resilience.ReconnectPolicy reconnect) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
     public enum Policy { AUTO, REQUIRED }
@@ -79,6 +81,7 @@ public record SmbConfig(
         Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(encryption, "encryption");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(reconnect, "reconnect");
         if (minDialect.compareTo(maxDialect) > 0) {
             throw new IllegalArgumentException("minDialect " + minDialect + " is above maxDialect " + maxDialect);
         }
@@ -151,6 +154,7 @@ public record SmbConfig(
         b.keepAliveInterval = keepAliveInterval;
         b.deadAfter = deadAfter;
         b.compounding = compounding;
+        b.reconnect = reconnect;
         return b;
     }
 
@@ -174,6 +178,7 @@ public record SmbConfig(
         private Duration keepAliveInterval = Duration.ofSeconds(60);
         private Duration deadAfter = Duration.ofSeconds(180);
         private boolean compounding = true;
+        private dev.smbco.client.resilience.ReconnectPolicy reconnect = dev.smbco.client.resilience.ReconnectPolicy.off();
 
         private Builder() {
         }
@@ -226,10 +231,18 @@ public record SmbConfig(
         /** Whether small composites travel as one related compound (default true). */
         public Builder compounding(boolean on) { compounding = on; return this; }
 
+        /**
+         * What a connection does when it drops: {@code ReconnectPolicy.off()} (the default: fail
+         * everything, as a library user who rebuilds connections expects) or {@code
+         * ReconnectPolicy.on(deadline)} (reconnect, re-authenticate and reopen durable handles
+         * transparently; opens then ask for durable handles). See {@link dev.smbco.client.resilience.ReconnectPolicy}.
+         */
+        public Builder reconnect(dev.smbco.client.resilience.ReconnectPolicy p) { reconnect = p; return this; }
+
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
                     creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,
-                    keepAliveInterval, deadAfter, compounding);
+                    keepAliveInterval, deadAfter, compounding, reconnect);
         }
     }
 }

@@ -37,13 +37,14 @@ public final class SmbConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmbConnection.class);
 
     private final SmbClient client;
-    private final Channel channel;
-    private final SmbEngine engine;
+    /** The TCP connection now: replaced when a reconnection makes a new one ({@link #rebind}). */
+    private volatile Channel channel;
+    private volatile SmbEngine engine;
     private final NettyLoop loop;
     private final Sender sender;
     private final String host;
     private final int port;
-    private final PreauthIntegrity preauth = new PreauthIntegrity();
+    private volatile PreauthIntegrity preauth = new PreauthIntegrity();
     private volatile Negotiated negotiated;
     private volatile NegotiateRequest sentNegotiate;
     /** Authenticated sessions by id, for re-authentication when the server says one expired. */
@@ -51,6 +52,12 @@ public final class SmbConnection implements AutoCloseable {
     private volatile int serverSecurityMode;
     private final Compounding compounding;
     private final LeaseTable leases;
+    private final Opens opens = new Opens();
+    /** Null when the configuration does not reconnect. */
+    private final dev.smbco.client.resilience.Reconnector reconnector;
+    private volatile boolean closing;
+    /** MS-SMB2 3.2.4.2.2.2 ClientGuid: one per connection, kept across reconnections (durable reopens check it). */
+    private final java.util.UUID clientGuid = java.util.UUID.randomUUID();
 
     private SmbConnection(SmbClient client, Channel channel, String host, int port) {
         this.client = client;
@@ -59,12 +66,7 @@ public final class SmbConnection implements AutoCloseable {
         this.loop = new NettyLoop(channel.eventLoop());
         this.sender = new Sender(engine, loop);
         this.leases = new LeaseTable(sender, host, client.config().requestTimeout());
-        engine.unsolicited(leases::onUnsolicited); // before any traffic: the channel's first read comes later
         SmbConfig config = client.config();
-        if (!config.keepAliveInterval().isZero()) {
-            channel.pipeline().addFirst("smbco-keepalive", new KeepAlive(config.keepAliveInterval(), config.deadAfter(),
-                    () -> echoSend(), System::nanoTime));
-        }
         sender.onSessionExpired(sessionId -> {
             SmbSession s = sessions.get(sessionId);
             return s == null ? null : s.reauthenticateSend();
@@ -72,6 +74,69 @@ public final class SmbConnection implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.compounding = new Compounding(config.compounding(), host + ":" + port);
+        this.reconnector = config.reconnect().enabled() ? Recovery.install(this) : null;
+        hook(channel, engine);
+    }
+
+    /** What every TCP connection of this connection gets before its first read: lease breaks, keep-alive, the drop hook. */
+    private void hook(Channel ch, SmbEngine e) {
+        e.unsolicited(leases::onUnsolicited); // before any traffic: the channel's first read comes later
+        SmbConfig config = client.config();
+        if (!config.keepAliveInterval().isZero()) {
+            ch.pipeline().addFirst("smbco-keepalive", new KeepAlive(config.keepAliveInterval(), config.deadAfter(),
+                    () -> echoSend(), System::nanoTime));
+        }
+        if (reconnector != null) {
+            e.onDown(cause -> {
+                if (!closing) {
+                    reconnector.dropped(cause);
+                }
+            });
+        }
+    }
+
+    /**
+     * Internal, on the loop: a reconnection made a new TCP connection {@code ch} (on this
+     * connection's event loop); requests go there from now on, starting with a new NEGOTIATE.
+     */
+    void rebind(Channel ch) {
+        SmbEngine e = ch.pipeline().get(SmbEngine.class);
+        channel = ch;
+        engine = e;
+        preauth = new PreauthIntegrity();
+        sender.rebind(e);
+        hook(ch, e);
+    }
+
+    /** Internal: the remote address the connection was made to (a reconnection goes there again). */
+    java.net.InetSocketAddress remoteAddress() {
+        return (java.net.InetSocketAddress) channel.remoteAddress();
+    }
+
+    /** Internal: the channel now. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** Internal: what the connection has open. */
+    Opens opens() {
+        return opens;
+    }
+
+    /**
+     * Hears the connection's reconnections (lost / reconnected / gave up), on its event loop.
+     * Without a reconnect policy ({@code SmbConfig.reconnect}) nothing is ever reported.
+     */
+    public void onReconnect(dev.smbco.client.resilience.ReconnectListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        if (reconnector != null) {
+            reconnector.addListener(listener);
+        }
+    }
+
+    /** Whether a reconnection is under way (requests wait for it). */
+    public boolean isReconnecting() {
+        return reconnector != null && reconnector.isRunning();
     }
 
     /** Whether small composites go as compounds on this connection (SmbTree's composites ask). */
@@ -85,7 +150,7 @@ public final class SmbConnection implements AutoCloseable {
 
     /** MS-SMB2 3.2.4.2.2.2: NEGOTIATE, with the 3.1.1 preauth hash over request and response. */
     Request<Negotiated> negotiateSend() {
-        Negotiation n = new Negotiation(client.config(), host);
+        Negotiation n = new Negotiation(client.config(), host, clientGuid);
         NegotiateRequest request = n.request();
         sentNegotiate = request;
         return sender.send(request, Route.NONE, "NEGOTIATE " + host, "\\\\" + host, client.config().requestTimeout(), null,
@@ -210,6 +275,10 @@ public final class SmbConnection implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
+        if (reconnector != null) {
+            reconnector.stop();
+        }
         IOException reason = new IOException("closed by the client");
         if (loop.inLoop()) {
             engine.close(reason);

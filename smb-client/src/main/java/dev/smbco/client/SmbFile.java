@@ -42,13 +42,51 @@ public final class SmbFile implements AutoCloseable {
 
     /** This open's share of its lease or oplock, or null when it asked for none. */
     private final LeaseHold lease;
+    /** The handle now: the CREATE's, or the one a reconnection reopened (MS-SMB2 3.2.4.4). */
+    private volatile FileId fileId;
+    /** What reopening it after a reconnection needs; null when no durable handle was asked for. */
+    private final TreeOpen.Reopen reopen;
+    /** Set when a reconnection could not bring this handle back: every later request fails with it. */
+    private volatile SmbHandleLostException lost;
 
-    SmbFile(SmbTree tree, String path, CreateResponse created, LeaseHold lease) {
+    SmbFile(SmbTree tree, String path, CreateResponse created, LeaseHold lease, TreeOpen.Reopen reopen) {
         this.tree = tree;
         this.path = path;
         this.created = created;
         this.knownEnd = new AtomicLong(created.endOfFile());
         this.lease = lease;
+        this.fileId = created.fileId();
+        this.reopen = reopen;
+        tree.session().connection().opens().add(this);
+    }
+
+    /**
+     * Whether the server granted this open a durable handle (MS-SMB2 2.2.14.2.3 / 2.2.14.2.12), so
+     * that it survives a dropped connection. Opens ask for one when the configuration reconnects
+     * ({@code SmbConfig.reconnect}).
+     */
+    public boolean isDurable() {
+        return reopen != null && reopen.durable().isGranted();
+    }
+
+    /** Internal: what a reconnection needs to reopen the handle, or null. */
+    TreeOpen.Reopen reopen() {
+        return reopen;
+    }
+
+    /** Internal: a reconnection reopened the handle as {@code id}. */
+    void reopened(FileId id) {
+        fileId = id;
+    }
+
+    /** Internal: why a reconnection could not bring the handle back, or null. */
+    SmbHandleLostException lostCause() {
+        return lost;
+    }
+
+    /** Internal: a reconnection could not bring the handle back. */
+    void lost(SmbHandleLostException why) {
+        lost = why;
     }
 
     /**
@@ -89,8 +127,9 @@ public final class SmbFile implements AutoCloseable {
         return tree;
     }
 
+    /** The handle's FileId now (a reconnection that reopens the durable handle changes it). */
     public FileId fileId() {
-        return created.fileId();
+        return fileId;
     }
 
     /** Metadata as of the open (CREATE response). */
@@ -263,16 +302,17 @@ public final class SmbFile implements AutoCloseable {
 
     /** CLOSE, checking the size when {@code expected >= 0}. */
     private Request<Void> closeChecking(long expected) {
-        Request<Void> refused = refuseIfClosed("CLOSE");
+        Request<Void> refused = lost != null && !closed ? null : refuseIfClosed("CLOSE");
         if (refused != null) {
             return refused;
         }
         closed = true;
+        tree.session().connection().opens().remove(this);
         if (lease != null) {
             lease.release();
         }
-        if (tree.closedByClient()) {
-            return Requests.completed(loop(), null);
+        if (tree.closedByClient() || lost != null) {
+            return Requests.completed(loop(), null); // the server closed it already (or lost it with the connection)
         }
         return SizeCheckedClose.send(this, expected);
     }
@@ -499,6 +539,10 @@ public final class SmbFile implements AutoCloseable {
 
     /** A request already failed with {@link SmbClosedException} when this handle is closed, else null (tree and session are checked on sending). */
     private <T> Request<T> refuseIfClosed(String op) {
+        SmbHandleLostException gone = lost;
+        if (gone != null && !closed) {
+            return Requests.failed(loop(), new SmbHandleLostException(op + " " + unc() + ": " + gone.reason(), gone));
+        }
         if (!closed) {
             return null;
         }

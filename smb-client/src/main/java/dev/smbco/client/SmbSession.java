@@ -33,7 +33,8 @@ public final class SmbSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmbSession.class);
 
     private final SmbConnection connection;
-    private final Route route;
+    /** Replaced when a reconnection authenticates the session again ({@link #rebind}). */
+    private volatile Route route;
     private final Credentials credentials;
     private final boolean guest;
     private final boolean anonymous;
@@ -46,6 +47,17 @@ public final class SmbSession implements AutoCloseable {
         this.credentials = credentials;
         this.guest = guest;
         this.anonymous = anonymous;
+        connection.opens().add(this);
+    }
+
+    /** Internal: a reconnection set the session up again on a new connection; its requests travel along {@code r} now. */
+    void rebind(Route r) {
+        route = r;
+    }
+
+    /** Internal: the credentials a reconnection authenticates with again. */
+    Credentials credentials() {
+        return credentials;
     }
 
     /**
@@ -151,6 +163,7 @@ public final class SmbSession implements AutoCloseable {
             return refused;
         }
         loggedOff = true;
+        connection.opens().remove(this);
         long sid = route.sessionId();
         connection.unregister(sid); // no re-authentication for a session that is going away
         log.debug("{}: logging off session 0x{}", connection.host(), Long.toHexString(sid));

@@ -11,26 +11,19 @@ import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.Requests;
-import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Request;
-import dev.smbco.protocol.smb2.CreateContext;
 import dev.smbco.protocol.fscc.FileBasicInformation;
 import dev.smbco.protocol.smb2.AccessMask;
 import dev.smbco.protocol.smb2.CloseRequest;
 import dev.smbco.protocol.smb2.FileId;
 import dev.smbco.protocol.smb2.CreateDisposition;
 import dev.smbco.protocol.smb2.CreateOptions;
-import dev.smbco.protocol.smb2.CreateRequest;
-import dev.smbco.protocol.smb2.CreateResponse;
 import dev.smbco.protocol.smb2.FileAttributes;
-import dev.smbco.protocol.smb2.ImpersonationLevel;
-import dev.smbco.protocol.smb2.OplockLevel;
 import dev.smbco.protocol.smb2.TreeConnectResponse;
 import dev.smbco.protocol.smb2.TreeDisconnectRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -49,7 +42,8 @@ public final class SmbTree implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmbTree.class);
 
     private final SmbSession session;
-    private final Route route;
+    /** Replaced when a reconnection connects the tree again ({@link #rebind}). */
+    private volatile Route route;
     private final String unc;
     private final TreeConnectResponse info;
     private volatile boolean disconnected;
@@ -60,6 +54,7 @@ public final class SmbTree implements AutoCloseable {
         this.route = route;
         this.unc = unc;
         this.info = info;
+        session.connection().opens().add(this);
     }
 
     // ------------------------------------------------------------------ open
@@ -70,36 +65,11 @@ public final class SmbTree implements AutoCloseable {
      * would ever close it otherwise, and it could lock others out of the file.
      */
     public Request<SmbFile> openSend(String path, OpenOptions options) {
-        String p = SmbPaths.normalize(path);
-        LeaseHold lease = joinLease(p, options);
-        if (lease == null) {
-            CreateRequest req = new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, options.access(),
-                    options.attributes(), options.shareAccess(), options.disposition(), options.options(), p, options.contexts());
-            return send(req, p, null, (header, body) -> new SmbFile(this, p, CreateResponse.decode(body), null),
-                    (header, body) -> closeUnclaimed(unc(p), CreateResponse.decode(body).fileId()));
-        }
-        Dialect dialect = negotiated().dialect();
-        List<CreateContext> contexts = new ArrayList<>(options.contexts());
-        CreateContext rqLs = LeaseTable.requestContext(lease, options.lease(), dialect);
-        if (rqLs != null) {
-            contexts.add(rqLs);
-        }
-        CreateRequest req = new CreateRequest(LeaseTable.oplockLevel(lease, options.lease()), ImpersonationLevel.IMPERSONATION,
-                options.access(), options.attributes(), options.shareAccess(), options.disposition(), options.options(), p, contexts);
-        Request<SmbFile> r = send(req, p, null, (header, body) -> {
-                    CreateResponse created = CreateResponse.decode(body);
-                    session.connection().leases().granted(lease, created);
-                    return new SmbFile(this, p, created, lease);
-                }, (header, body) -> closeUnclaimed(unc(p), CreateResponse.decode(body).fileId()));
-        return r.onDone(done -> {
-            if (done.failure() != null || done.state() != dev.smbco.coro.RequestState.DONE) {
-                lease.release(); // no open holds the lease: a later open of the path may start afresh
-            }
-        });
+        return TreeOpen.send(this, SmbPaths.normalize(path), options);
     }
 
     /** The lease (or oplock) an open that asks for one joins; null when it asks for none or opens a directory. */
-    private LeaseHold joinLease(String p, OpenOptions options) {
+    LeaseHold joinLease(String p, OpenOptions options) {
         if (options.lease() == null || (options.options() & CreateOptions.DIRECTORY_FILE) != 0) {
             return null;
         }
@@ -330,6 +300,7 @@ public final class SmbTree implements AutoCloseable {
             return refused;
         }
         disconnected = true;
+        session.connection().opens().remove(this);
         String u = unc;
         return session.connection().sender().send(body, route, body.command() + " " + u, u, config().requestTimeout(), null,
                 (header, b) -> {
@@ -399,6 +370,15 @@ public final class SmbTree implements AutoCloseable {
 
     Route route() {
         return route;
+    }
+
+    /** Internal: a reconnection connected the tree again along {@code r} (MS-SMB2 3.2.4.2.4). */
+    void rebind(Route r) {
+        route = r;
+    }
+
+    TreeConnectResponse info() {
+        return info;
     }
 
     SmbConfig config() {

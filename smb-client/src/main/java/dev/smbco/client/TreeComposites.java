@@ -132,7 +132,7 @@ final class TreeComposites {
                 .send(target(p), "CREATE+QUERY_DIRECTORY " + tree.unc(p), parts -> {
                     CreateResponse created = CreateResponse.decode(parts.get(0).body());
                     List<DirEntry> first = DirectoryQuery.page(parts.get(1).status(), parts.get(1).body());
-                    return new FirstPage(new SmbFile(tree, p, created, null), first);
+                    return new FirstPage(new SmbFile(tree, p, created, null, null), first);
                 }, separately);
     }
 

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * could be taken for a complete copy. A download is checked in the local directory (no file, no
  * leftover temporary file); an upload on the server itself, through a fresh connection: where the
  * server is killed there is nothing left to look at, so the upload whose connection is cut (the
- * server stays up) is the one that shows it.
+ * server stays up) is the one that shows it. These run with {@code --no-reconnect}: by default the
+ * CLI reconnects (and a cut copy completes, see the last test), and a killed server would cost the
+ * reconnect deadline before the same exit 3.
  */
 @ExtendWith(SambaExtension.class)
 class CliFailedCopyTest {
@@ -46,7 +48,7 @@ class CliFailedCopyTest {
 
         Path dest = Files.createDirectories(tmp.resolve("dest"));
         CompletableFuture<Cli.Result> copy = CompletableFuture.supplyAsync(
-                () -> cli.run("--timeout", "10", "cp", cli.url("big.bin"), dest + "/"));
+                () -> cli.run("--timeout", "10", "--no-reconnect", "cp", cli.url("big.bin"), dest + "/"));
         waitForPartialFile(dest, copy);
         server.kill();
         Cli.Result r = copy.get(90, TimeUnit.SECONDS);
@@ -61,7 +63,7 @@ class CliFailedCopyTest {
         Cli cli = new Cli(server).mkdir();
         Path big = BigFile.write(tmp.resolve("big.bin"), SIZE_MIB);
         CompletableFuture<Cli.Result> copy = CompletableFuture.supplyAsync(
-                () -> cli.run("--timeout", "10", "cp", big.toString(), cli.url("big.bin")));
+                () -> cli.run("--timeout", "10", "--no-reconnect", "cp", big.toString(), cli.url("big.bin")));
         // wait until the upload is under way: its temporary file shows in a listing
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!copy.isDone() && System.nanoTime() < deadline) {
@@ -86,7 +88,7 @@ class CliFailedCopyTest {
         try (FaultProxy proxy = FaultProxy.start(server)) {
             Cli cli = direct.via(proxy.front(server));
             CompletableFuture<Cli.Result> copy = CompletableFuture.supplyAsync(
-                    () -> cli.run("--timeout", "10", "cp", big.toString(), cli.url("big.bin")));
+                    () -> cli.run("--timeout", "10", "--no-reconnect", "cp", big.toString(), cli.url("big.bin")));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!copy.isDone() && System.nanoTime() < deadline) {
                 Cli.Result ls = direct.run("ls", "-l", direct.url(""));
@@ -104,6 +106,38 @@ class CliFailedCopyTest {
         assertThat(left).as("nothing under the real name").doesNotContain("big.bin");
         assertThat(left).as("at most the hidden partial file, which the lost connection could not delete")
                 .allMatch(PartialFiles::isPartName);
+    }
+
+    /** By default the CLI reconnects: an upload and a download whose connection is cut midway complete, equal. */
+    @Test
+    void aCopyWhoseConnectionIsCutMidwayCompletesWithReconnect(SambaServer server) throws Exception {
+        Cli direct = new Cli(server).mkdir();
+        Path big = BigFile.write(tmp.resolve("big.bin"), 256);
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            Cli cli = direct.via(proxy.front(server));
+            CompletableFuture<Cli.Result> put = CompletableFuture.supplyAsync(
+                    () -> cli.run("--timeout", "10", "cp", big.toString(), cli.url("big.bin")));
+            // watch the partial file grow through directory listings only: Samba keeps a durable
+            // handle across a drop only while it is the file's one open (a stat-open from another
+            // client, as `ls -l` makes, at the moment of the cut would cost the handle)
+            waitForPartialUpload(server, direct.dir, put);
+            assertThat(put).as("the upload should still be running when its connection is cut").isNotDone();
+            assertThat(proxy.cut()).isEqualTo(1);
+            Cli.Result r = put.get(90, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(proxy.acceptedConnections()).as("a second connection carried the rest").isGreaterThanOrEqualTo(2);
+
+            Path dest = Files.createDirectories(tmp.resolve("dest"));
+            CompletableFuture<Cli.Result> get = CompletableFuture.supplyAsync(
+                    () -> cli.run("--timeout", "10", "cp", cli.url("big.bin"), dest + "/"));
+            waitForPartialFile(dest, get);
+            int before = proxy.acceptedConnections();
+            proxy.cut();
+            Cli.Result g = get.get(90, TimeUnit.SECONDS);
+            assertThat(g.status()).as(g.toString()).isZero();
+            assertThat(proxy.acceptedConnections()).isGreaterThan(before);
+            assertThat(Cli.sha256(Files.readAllBytes(dest.resolve("big.bin")))).isEqualTo(Cli.sha256(Files.readAllBytes(big)));
+        }
     }
 
     @Test
@@ -127,6 +161,22 @@ class CliFailedCopyTest {
     }
 
     /** Waits until the copy has written part of the file under its temporary name. */
+    /** Waits until the hidden partial file in {@code dir} on the server has data (listing the directory, never opening the file). */
+    static void waitForPartialUpload(SambaServer server, String dir, CompletableFuture<?> copy) throws Exception {
+        try (dev.smbco.client.SmbClient client = dev.smbco.client.SmbClient.create();
+             dev.smbco.client.SmbConnection conn = client.connect(server.host(), server.port())) {
+            dev.smbco.client.SmbTree tree = conn.sessionSetup(dev.smbco.client.Credentials.ntlm(server.user(),
+                    server.password().toCharArray(), server.domain())).treeConnect(server.share());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!copy.isDone() && System.nanoTime() < deadline) {
+                if (tree.list(dir).stream().anyMatch(e -> PartialFiles.isPartName(e.name()) && e.size() > 0)) {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
     static void waitForPartialFile(Path dir, CompletableFuture<?> copy) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

@@ -56,6 +56,12 @@ public final class ClientRemote implements Remote {
                     // a recursive copy (four requests each) would still often wait; twice the window
                     // leaves them room of their own.
                     .creditTarget(2048)
+                    // cp/get/put survive a dropped connection: reconnect, reopen the durable handles and
+                    // send the lost READs/WRITEs again, for up to a minute (or the timeout, if longer);
+                    // a Wi-Fi or VPN blip should not cost a long copy. --no-reconnect: fail at once
+                    .reconnect(!options.reconnect() ? dev.smbco.client.resilience.ReconnectPolicy.off()
+                            : dev.smbco.client.resilience.ReconnectPolicy.on(
+                                    options.timeout().compareTo(java.time.Duration.ofSeconds(60)) > 0 ? options.timeout() : java.time.Duration.ofSeconds(60)))
                     .memoryBudget(128L << 20)
                     .ioThreads(1);
             if (options.minProtocol() != null) {

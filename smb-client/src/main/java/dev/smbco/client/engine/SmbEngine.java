@@ -79,6 +79,13 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     }
 
     /** Where unsolicited messages (oplock and lease breaks) go; without one they are ignored. */
+    /** Told once, on the loop, when the connection goes down and before its requests fail (a reconnection starts there). */
+    public void onDown(java.util.function.Consumer<Throwable> hook) {
+        this.onDown = hook;
+    }
+
+    private java.util.function.Consumer<Throwable> onDown;
+
     public void unsolicited(UnsolicitedHandler handler) {
         this.unsolicited = handler;
     }
@@ -404,6 +411,9 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             return;
         }
         closedCause = cause;
+        if (onDown != null) {
+            onDown.accept(cause); // before any request fails: a reconnection holds what their callbacks send next
+        }
         List<Exchange> sent = pending.removeAll();
         List<Exchange> queued = new ArrayList<>(waiting);
         waiting.clear();

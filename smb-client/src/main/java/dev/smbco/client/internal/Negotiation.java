@@ -27,10 +27,21 @@ public final class Negotiation {
 
     private final SmbConfig config;
     private final String host;
+    private final UUID clientGuid;
 
     public Negotiation(SmbConfig config, String host) {
+        this(config, host, UUID.randomUUID());
+    }
+
+    /**
+     * @param clientGuid the connection's ClientGuid (MS-SMB2 3.2.4.2.2.2): the same on every
+     *                   reconnection, since a server reopens a durable handle only for the client
+     *                   that opened it (3.3.5.9.7 / 3.3.5.9.12)
+     */
+    public Negotiation(SmbConfig config, String host, UUID clientGuid) {
         this.config = config;
         this.host = host;
+        this.clientGuid = clientGuid;
     }
 
     public NegotiateRequest request() {
@@ -59,7 +70,7 @@ public final class Negotiation {
                     config.signingAlgorithms().stream().map(SigningAlgorithm::wireId).toList()));
             contexts.add(new NegotiateContext.NetnameNegotiateContext(host));
         }
-        return NegotiateRequest.of(offered, securityMode, capabilities, UUID.randomUUID(), contexts);
+        return NegotiateRequest.of(offered, securityMode, capabilities, clientGuid, contexts);
     }
 
     /** Interprets the response; a dialect we did not offer is a protocol error. */

@@ -27,6 +27,20 @@ public final class OwnedWrite extends AbstractReferenceCounted implements Smb2Re
         this.digest = digest;
     }
 
+    /** The handle the WRITE goes to. */
+    public FileId fileId() {
+        return request.fileId();
+    }
+
+    /**
+     * The same WRITE to another handle (a reconnection reopened it under a new FileId): the result
+     * takes a reference of its own on the data; this object keeps its reference. The data's
+     * signature share is dropped: it was computed with the lost session's signing key.
+     */
+    public OwnedWrite retarget(FileId id) {
+        return new OwnedWrite(id, request.offset(), request.data().retain(), null);
+    }
+
     @Override
     public Command command() {
         return Command.WRITE;

@@ -41,9 +41,12 @@ public final class Sender {
     /** MS-ERREF STATUS_NETWORK_SESSION_EXPIRED. */
     static final int STATUS_NETWORK_SESSION_EXPIRED = 0xC000035C;
 
-    private final SmbEngine engine;
+    /** The engine of the connection now: replaced when a reconnection makes a new one ({@link #rebind}). */
+    private volatile SmbEngine engine;
     private final NettyLoop loop;
     private volatile SessionRenewal renewal;
+    /** Where requests wait while the connection is re-established; null when it never reconnects. */
+    private volatile dev.smbco.client.resilience.SendGate gate;
 
     public Sender(SmbEngine engine, NettyLoop loop) {
         this.engine = engine;
@@ -73,6 +76,24 @@ public final class Sender {
 
     public SmbEngine engine() {
         return engine;
+    }
+
+    /** A reconnection made a new connection: requests go to its engine from now on (on the loop). */
+    public void rebind(SmbEngine newEngine) {
+        this.engine = newEngine;
+    }
+
+    /** Installs the gate that holds requests during a reconnection. */
+    public void gate(dev.smbco.client.resilience.SendGate g) {
+        this.gate = g;
+    }
+
+    /** On the loop: to the engine, unless the gate holds or retargets it. */
+    private void submit(Handler<?> h) {
+        dev.smbco.client.resilience.SendGate g = gate;
+        if (g == null || !g.intercept(h)) {
+            engine.submit(h.exchange);
+        }
     }
 
     /**
@@ -129,7 +150,7 @@ public final class Sender {
                 engine.abandon(handler.exchange);
             }
             if (handler.heldBody) {
-                ReferenceCountUtil.release(body);
+                ReferenceCountUtil.release(handler.body);
             }
         });
         Request<R> request = c.request();
@@ -149,7 +170,7 @@ public final class Sender {
             c.fail(new SmbConnectionLostException(what + ": the client is closed", false, new IOException("event loop shut down", e)));
             return request;
         }
-        onLoop(what, () -> engine.submit(handler.exchange), c, giveBack);
+        onLoop(what, () -> submit(handler), c, giveBack);
         return request;
     }
 
@@ -174,10 +195,11 @@ public final class Sender {
     }
 
     /** Completes the completer from the engine's outcome. */
-    private final class Handler<R> implements ResponseHandler {
+    private final class Handler<R> implements ResponseHandler, dev.smbco.client.resilience.SendGate.Held {
         private final Completer<R> c;
-        private final Smb2Request body;
-        private final Route route;
+        /** Replaced when a reconnection sends the request along a new route to a reopened handle. */
+        private Smb2Request body;
+        private Route route;
         private final String what;
         private final String path;
         private final IntPredicate okStatus;
@@ -256,6 +278,45 @@ public final class Sender {
 
         @Override
         public void onFailure(RuntimeException error) {
+            c.fail(error);
+        }
+
+        @Override
+        public Route route() {
+            return route;
+        }
+
+        @Override
+        public Smb2Request body() {
+            return body;
+        }
+
+        /**
+         * Sends the request after a reconnection (on the loop): along {@code newRoute}, as {@code
+         * newBody}; the references this handler held on the old body move to the new one.
+         */
+        @Override
+        public void resend(Route newRoute, Smb2Request newBody) {
+            if (newBody != body) {
+                ReferenceCountUtil.release(body); // the reference meant for the engine
+                if (heldBody) {
+                    ReferenceCountUtil.release(body);
+                    ReferenceCountUtil.retain(newBody);
+                }
+                body = newBody;
+            }
+            route = newRoute;
+            if (c.request().isDone()) {
+                ReferenceCountUtil.release(body); // cancelled or timed out while it waited
+                return;
+            }
+            exchange = newExchange();
+            engine.submit(exchange);
+        }
+
+        @Override
+        public void failHeld(RuntimeException error) {
+            ReferenceCountUtil.release(body); // the reference meant for the engine
             c.fail(error);
         }
 
