@@ -7,7 +7,7 @@ import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.internal.Negotiation;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Sender;
-import dev.smbco.client.lease.LeaseTable;
+import dev.smbco.client.lease.internal.LeaseTable;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.Dialect;
