@@ -21,6 +21,8 @@
 #                        credits-N shorthands set N: a frugal server for the credit tests)
 #   SMBCO_MAX_IO         smb2 max read = max write = max trans, bytes (default 8388608, Samba's)
 #   SMBCO_USER / SMBCO_PASSWORD / SMBCO_DOMAIN   default test / test-password / WORKGROUP
+#   SMBCO_EXTRA_SHARES   more read-write shares for the user, space-separated names
+#   SMBCO_ENCRYPTED_SHARES  more shares that require SMB3 encryption, space-separated names
 #   SMBCO_PORT           local mode only: the port to use (default: a free one)
 #   SMBCO_LOG_LEVEL      Samba debug level (default 1); logs go to STATE/log/
 #
@@ -88,6 +90,27 @@ resolve_settings() {
   DOMAIN=${SMBCO_DOMAIN:-WORKGROUP}
   [[ $USER_NAME =~ ^[a-z_][a-z0-9_-]{0,30}$ ]] || die "SMBCO_USER '$USER_NAME' is not a valid Unix user name"
   LOG_LEVEL=${SMBCO_LOG_LEVEL:-1}
+  read -r -a EXTRA_SHARES <<<"${SMBCO_EXTRA_SHARES:-}"
+  read -r -a ENCRYPTED_SHARES <<<"${SMBCO_ENCRYPTED_SHARES:-}"
+  local name seen=" share public enc ro global homes printers IPC\$ "
+  for name in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"} ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"}; do
+    [[ $name =~ ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$ ]] || die "share name '$name' must be letters, digits, '_' or '-' (at most 64)"
+    [[ $seen == *" $name "* ]] && die "share '$name' is defined twice (or is a built-in share)"
+    seen+="$name "
+  done
+}
+
+# extra_share_sections SHARES_DIR: the [name] sections of SMBCO_EXTRA_SHARES and SMBCO_ENCRYPTED_SHARES
+extra_share_sections() {
+  local shares=$1 name
+  for name in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"}; do
+    printf '\n[%s]\n  path = %s/%s\n  read only = no\n  guest ok = no\n  valid users = %s\n  create mask = 0664\n  directory mask = 0775\n' \
+      "$name" "$shares" "$name" "$USER_NAME"
+  done
+  for name in ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"}; do
+    printf '\n[%s]\n  path = %s/%s\n  read only = no\n  guest ok = no\n  valid users = %s\n  smb encrypt = required\n' \
+      "$name" "$shares" "$name" "$USER_NAME"
+  done
 }
 
 # render_conf STATE PORT INTERFACES BIND_ONLY -> writes STATE/smb.conf
@@ -102,6 +125,7 @@ render_conf() {
       -e "s|@MIN_PROTOCOL@|$MIN_PROTOCOL|g" -e "s|@MAX_PROTOCOL@|$MAX_PROTOCOL|g" \
       -e "s|@MAX_CREDITS@|$MAX_CREDITS|g" -e "s|@MAX_IO@|$MAX_IO|g" \
       "$TEMPLATE" >"$state/smb.conf.tmp"
+  extra_share_sections "$state/shares" >>"$state/smb.conf.tmp"
   mv "$state/smb.conf.tmp" "$state/smb.conf"
 }
 
@@ -122,6 +146,11 @@ prepare_state() {
   fi
   chmod 0775 "$state/shares/share" "$state/shares/enc"
   chmod 0777 "$state/shares/public"
+  for d in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"} ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"}; do
+    mkdir -p "$state/shares/$d"
+    [[ -n ${UNPRIVILEGED:-} ]] || chown "$USER_NAME" "$state/shares/$d"
+    chmod 0775 "$state/shares/$d"
+  done
   printf 'hello from smbco\n' >"$state/shares/ro/hello.txt"
   chmod 0755 "$state/shares/ro"
   chmod 0644 "$state/shares/ro/hello.txt"

@@ -113,14 +113,19 @@ class SingleThreadLoopTest {
     void manyCancelledTimersNeverFireAndTheLoopKeepsWorking() throws Exception {
         try (SingleThreadLoop loop = new SingleThreadLoop()) {
             AtomicInteger fired = new AtomicInteger();
+            int tooLate = 0;
             for (int i = 0; i < 10_000; i++) {
                 Cancellable t = loop.schedule(fired::incrementAndGet, 20 + i % 50, TimeUnit.MILLISECONDS);
-                assertThat(t.cancel()).isTrue();
+                // on a loaded machine this thread may stall past a 20 ms deadline: then cancel()
+                // must say it was too late, and only such timers may fire
+                if (!t.cancel()) {
+                    tooLate++;
+                }
             }
             CountDownLatch after = new CountDownLatch(1);
             loop.schedule(after::countDown, 100, TimeUnit.MILLISECONDS);
             assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(fired).hasValue(0);
+            assertThat(fired).as("timers that fired: exactly those cancel() could not stop").hasValue(tooLate);
         }
     }
 

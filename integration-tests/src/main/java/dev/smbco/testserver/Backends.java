@@ -1,8 +1,5 @@
 package dev.smbco.testserver;
 
-import com.github.dockerjava.api.exception.NotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.File;
@@ -19,9 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  * with empty (available) or the reason it is not.
  */
 final class Backends {
-    private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
     private static final ConcurrentMap<SambaBackend, Optional<String>> PROBED = new ConcurrentHashMap<>();
-    private static volatile Boolean imagePresent;
 
     private Backends() {
     }
@@ -107,29 +102,11 @@ final class Backends {
     }
 
     /**
-     * A new (not started) container of the test image. When the engine answers but lacks the
-     * image, it is built from {@code docker/} once, and said so: that takes minutes.
+     * A new (not started) container of the test image: {@code $SMBCO_SAMBA_IMAGE} or the default,
+     * built from the {@code docker/} files inside smbco-testcontainers when it is missing or stale
+     * (that takes minutes, once; scripts/test-env.sh prebuilds it).
      */
     static SambaContainer newContainer() {
-        String image = SambaContainer.imageName();
-        if (imagePresent == null) {
-            imagePresent = imageExists(image);
-        }
-        if (imagePresent) {
-            return new SambaContainer(image);
-        }
-        Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
-                "image " + image + " is missing and docker/ was not found to build it; run scripts/test-env.sh"));
-        LOG.warn("image {} is missing: building it from {} now (slow; scripts/test-env.sh prebuilds it)", image, dockerDir);
-        return SambaContainer.fromDockerfile(dockerDir, image);
-    }
-
-    private static boolean imageExists(String image) {
-        try {
-            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+        return new SambaContainer();
     }
 }

@@ -2,7 +2,7 @@ package dev.smbco.client;
 
 import dev.smbco.client.engine.MessageSecurity;
 import dev.smbco.client.internal.Route;
-import dev.smbco.client.resilience.SendGate;
+import dev.smbco.client.resilience.internal.SendGate;
 import dev.smbco.protocol.smb2.FileId;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

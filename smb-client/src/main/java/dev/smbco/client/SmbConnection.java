@@ -7,7 +7,7 @@ import dev.smbco.client.engine.SmbEngine;
 import dev.smbco.client.internal.Negotiation;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Sender;
-import dev.smbco.client.lease.LeaseTable;
+import dev.smbco.client.lease.internal.LeaseTable;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.LoopThreads;
 import dev.smbco.coro.Request;
@@ -54,7 +54,7 @@ public final class SmbConnection implements AutoCloseable {
     private final LeaseTable leases;
     private final Opens opens = new Opens();
     /** Null when the configuration does not reconnect. */
-    private final dev.smbco.client.resilience.Reconnector reconnector;
+    private final dev.smbco.client.resilience.internal.Reconnector reconnector;
     private volatile boolean closing;
     /** MS-SMB2 3.2.4.2.2.2 ClientGuid: one per connection, kept across reconnections (durable reopens check it). */
     private final java.util.UUID clientGuid = java.util.UUID.randomUUID();

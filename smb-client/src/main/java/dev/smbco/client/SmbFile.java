@@ -2,7 +2,7 @@ package dev.smbco.client;
 
 import dev.smbco.client.engine.CreditScheduler;
 import dev.smbco.client.lease.LeaseBreakListener;
-import dev.smbco.client.lease.LeaseHold;
+import dev.smbco.client.lease.internal.LeaseHold;
 import dev.smbco.client.lease.LeaseState;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;

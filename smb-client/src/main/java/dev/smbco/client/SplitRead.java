@@ -48,8 +48,8 @@ final class SplitRead {
     /** Exactly one READ (no continuation): what the server answered, empty at STATUS_END_OF_FILE. */
     private static Request<ByteBuf> single(SmbFile file, long offset, int length) {
         // a READ lost with the connection is sent again once the connection is back (Resend)
-        return dev.smbco.client.resilience.Resend.idempotent(file.loop(),
-                dev.smbco.client.resilience.Resend.tries(file.tree().config().reconnect()),
+        return dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(),
+                dev.smbco.client.resilience.internal.Resend.tries(file.tree().config().reconnect()),
                 () -> file.tree().send(ReadRequest.of(file.fileId(), offset, length), file.path(), status -> status == STATUS_END_OF_FILE,
                         (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data()));
     }

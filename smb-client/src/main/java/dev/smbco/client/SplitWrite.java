@@ -147,13 +147,13 @@ final class SplitWrite {
 
     /** Exactly one WRITE of {@code slice} (a retained slice, owned from here on); completes with the server's Count. */
     private static Request<Long> single(SmbFile file, long offset, ByteBuf slice) {
-        int tries = dev.smbco.client.resilience.Resend.tries(file.tree().config().reconnect());
+        int tries = dev.smbco.client.resilience.internal.Resend.tries(file.tree().config().reconnect());
         if (tries == 1) {
             return once(file, offset, slice);
         }
         // a WRITE lost with the connection is sent again (same bytes, same offset) once the
         // connection is back (Resend); each sending owns a reference of its own on the slice
-        Request<Long> r = dev.smbco.client.resilience.Resend.idempotent(file.loop(), tries, () -> once(file, offset, slice.retain()));
+        Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, () -> once(file, offset, slice.retain()));
         return r.onDone(done -> slice.release());
     }
 

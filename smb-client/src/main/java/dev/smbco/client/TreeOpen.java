@@ -1,9 +1,9 @@
 package dev.smbco.client;
 
-import dev.smbco.client.lease.LeaseHold;
+import dev.smbco.client.lease.internal.LeaseHold;
 import dev.smbco.client.lease.LeaseState;
-import dev.smbco.client.lease.LeaseTable;
-import dev.smbco.client.resilience.DurableOpen;
+import dev.smbco.client.lease.internal.LeaseTable;
+import dev.smbco.client.resilience.internal.DurableOpen;
 import dev.smbco.client.resilience.ReconnectPolicy;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;

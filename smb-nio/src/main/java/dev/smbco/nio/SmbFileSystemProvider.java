@@ -50,6 +50,13 @@ public final class SmbFileSystemProvider extends FileSystemProvider {
 
     private final Map<FsKey, SmbFileSystem> fileSystems = new HashMap<>();
 
+    /**
+     * Called by the JDK's provider lookup ({@code ServiceLoader}); applications reach the provider
+     * through {@link java.nio.file.FileSystems} and {@link java.nio.file.Path#of(URI)} instead.
+     */
+    public SmbFileSystemProvider() {
+    }
+
     @Override
     public String getScheme() {
         return SCHEME;

@@ -40,7 +40,7 @@ final class SmbWatchService implements WatchService {
         if (modifiers.length > 0) {
             throw new UnsupportedOperationException("watch modifiers are not supported: " + List.of(modifiers));
         }
-        SmbPath key = (SmbPath) dir.toAbsolutePath().normalize();
+        SmbPath key = dir.toAbsolutePath().normalize();
         synchronized (this) {
             checkOpen();
             SmbWatchKey existing = keys.get(key);

@@ -46,13 +46,11 @@ public final class Copier {
     private boolean verify;
 
     /**
-     * @param stdin  what {@code -} reads as a source
-     * @param stdout what {@code -} writes as a destination (flushed, never closed)
-     * @param err    where per-file failures of a tree copy are reported
-     */
-    /**
      * @param parallel      files over {@link #SMALL_FILE} a tree copy copies at once
      * @param smallParallel smaller files (one round trip each) a tree copy copies at once
+     * @param stdin         what {@code -} reads as a source
+     * @param stdout        what {@code -} writes as a destination (flushed, never closed)
+     * @param err           where per-file failures of a tree copy are reported
      */
     public Copier(Remote remote, PartialFiles partials, ProgressMeter meter, int parallel, int smallParallel,
                   InputStream stdin, OutputStream stdout, PrintStream err) {

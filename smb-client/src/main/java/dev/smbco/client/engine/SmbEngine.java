@@ -78,7 +78,6 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         this.dialect = negotiated;
     }
 
-    /** Where unsolicited messages (oplock and lease breaks) go; without one they are ignored. */
     /** Told once, on the loop, when the connection goes down and before its requests fail (a reconnection starts there). */
     public void onDown(java.util.function.Consumer<Throwable> hook) {
         this.onDown = hook;
@@ -86,6 +85,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
 
     private java.util.function.Consumer<Throwable> onDown;
 
+    /** Where unsolicited messages (oplock and lease breaks) go; without one they are ignored. */
     public void unsolicited(UnsolicitedHandler handler) {
         this.unsolicited = handler;
     }

@@ -46,7 +46,7 @@ public final class Sender {
     private final NettyLoop loop;
     private volatile SessionRenewal renewal;
     /** Where requests wait while the connection is re-established; null when it never reconnects. */
-    private volatile dev.smbco.client.resilience.SendGate gate;
+    private volatile dev.smbco.client.resilience.internal.SendGate gate;
 
     public Sender(SmbEngine engine, NettyLoop loop) {
         this.engine = engine;
@@ -84,13 +84,13 @@ public final class Sender {
     }
 
     /** Installs the gate that holds requests during a reconnection. */
-    public void gate(dev.smbco.client.resilience.SendGate g) {
+    public void gate(dev.smbco.client.resilience.internal.SendGate g) {
         this.gate = g;
     }
 
     /** On the loop: to the engine, unless the gate holds or retargets it. */
     private void submit(Handler<?> h) {
-        dev.smbco.client.resilience.SendGate g = gate;
+        dev.smbco.client.resilience.internal.SendGate g = gate;
         if (g == null || !g.intercept(h)) {
             engine.submit(h.exchange);
         }
@@ -195,7 +195,7 @@ public final class Sender {
     }
 
     /** Completes the completer from the engine's outcome. */
-    private final class Handler<R> implements ResponseHandler, dev.smbco.client.resilience.SendGate.Held {
+    private final class Handler<R> implements ResponseHandler, dev.smbco.client.resilience.internal.SendGate.Held {
         private final Completer<R> c;
         /** Replaced when a reconnection sends the request along a new route to a reopened handle. */
         private Smb2Request body;

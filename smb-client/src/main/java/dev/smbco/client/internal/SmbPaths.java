@@ -42,7 +42,6 @@ public final class SmbPaths {
         return b.toString();
     }
 
-    /** The parent of a normalized path ("" for a top-level name). */
     /** {@code name:stream} or {@code name:stream:type}, with a non-empty name and at most two colons. */
     private static boolean isStreamName(String part) {
         int first = part.indexOf(':');

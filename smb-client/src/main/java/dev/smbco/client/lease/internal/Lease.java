@@ -1,6 +1,8 @@
-package dev.smbco.client.lease;
+package dev.smbco.client.lease.internal;
 
 import dev.smbco.client.internal.Route;
+import dev.smbco.client.lease.LeaseBreak;
+import dev.smbco.client.lease.LeaseState;
 import dev.smbco.protocol.smb2.FileId;
 import java.util.List;
 import java.util.UUID;

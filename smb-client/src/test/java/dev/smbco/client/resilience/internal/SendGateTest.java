@@ -1,5 +1,6 @@
-package dev.smbco.client.resilience;
+package dev.smbco.client.resilience.internal;
 
+import dev.smbco.client.resilience.ReconnectPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,11 @@
-package dev.smbco.client.lease;
+package dev.smbco.client.lease.internal;
 
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Sender;
+import dev.smbco.client.lease.LeaseBreak;
+import dev.smbco.client.lease.LeaseBreakListener;
+import dev.smbco.client.lease.LeaseState;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Dialect;

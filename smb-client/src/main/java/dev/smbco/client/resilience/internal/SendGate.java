@@ -1,4 +1,4 @@
-package dev.smbco.client.resilience;
+package dev.smbco.client.resilience.internal;
 
 import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.internal.Route;

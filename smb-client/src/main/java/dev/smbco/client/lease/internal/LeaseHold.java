@@ -1,6 +1,8 @@
-package dev.smbco.client.lease;
+package dev.smbco.client.lease.internal;
 
 import dev.smbco.client.internal.Route;
+import dev.smbco.client.lease.LeaseBreakListener;
+import dev.smbco.client.lease.LeaseState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

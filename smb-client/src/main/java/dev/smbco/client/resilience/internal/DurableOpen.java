@@ -1,4 +1,4 @@
-package dev.smbco.client.resilience;
+package dev.smbco.client.resilience.internal;
 
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.smb2.CreateContext;

@@ -1,4 +1,4 @@
-package dev.smbco.client.lease;
+package dev.smbco.client.lease.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import dev.smbco.client.NoLeaks;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.SenderHarness;
+import dev.smbco.client.lease.LeaseBreak;
+import dev.smbco.client.lease.LeaseState;
 import dev.smbco.coro.Completer;
 import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Smb2Header;

@@ -1,9 +1,11 @@
-package dev.smbco.client.resilience;
+package dev.smbco.client.resilience.internal;
 
 import dev.smbco.client.SmbAuthenticationException;
 import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbDowngradeException;
 import dev.smbco.client.engine.NettyLoop;
+import dev.smbco.client.resilience.ReconnectListener;
+import dev.smbco.client.resilience.ReconnectPolicy;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
 import java.util.List;

@@ -1,7 +1,8 @@
-package dev.smbco.client.resilience;
+package dev.smbco.client.resilience.internal;
 
 import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbHandleLostException;
+import dev.smbco.client.resilience.ReconnectPolicy;
 import dev.smbco.coro.Completer;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
