@@ -55,6 +55,8 @@ class ModulePathSmokeTest {
         assertThat(lines.stream().filter(l -> l.startsWith("module ")).toList()).as(run.out()).containsExactly(
                 "module dev.smbco.client exports dev.smbco.client",
                 "module dev.smbco.client exports dev.smbco.client.lease",
+                "module dev.smbco.client exports dev.smbco.client.pool",
+                "module dev.smbco.client exports dev.smbco.client.resilience",
                 "module dev.smbco.client exports dev.smbco.client.rpc",
                 "module dev.smbco.coro exports dev.smbco.coro",
                 "module dev.smbco.nio exports dev.smbco.nio",
@@ -72,6 +74,7 @@ class ModulePathSmokeTest {
                 "open dev.smbco.client.engine false",
                 "open dev.smbco.client.internal false",
                 "open dev.smbco.client.lease.internal false",
+                "open dev.smbco.client.resilience.internal false",
                 "open dev.smbco.protocol.auth false");
         assertThat(lines).as(run.out()).contains("read hello from the module path");
         assertThat(lines.stream().filter(l -> l.startsWith("entry ")).toList()).as(run.out()).containsExactly(
