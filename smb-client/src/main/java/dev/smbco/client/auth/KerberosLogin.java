@@ -30,8 +30,20 @@ final class KerberosLogin {
         return switch (identity.source()) {
             case SUBJECT -> identity.subject();
             case PASSWORD -> login(identity, passwordOptions(identity));
-            case TICKET_CACHE -> login(identity, cacheOptions(identity));
+            case TICKET_CACHE -> fromCache(identity);
         };
+    }
+
+    /** The cache's TGT; an empty, missing or expired cache is named as such (the JDK only says it found no principal). */
+    private static Subject fromCache(KerberosIdentity identity) {
+        Map<String, String> options = cacheOptions(identity);
+        try {
+            return login(identity, options);
+        } catch (LoginException e) {
+            String cache = options.getOrDefault("ticketCache", "the default ticket cache (KRB5CCNAME unset)");
+            throw new KerberosFailure("no usable ticket in " + cache + (identity.principal() == null ? "" : " for " + identity.principal())
+                    + ": missing or expired (run kinit), or for another principal [" + e.getMessage() + "]", e);
+        }
     }
 
     private static Map<String, String> passwordOptions(KerberosIdentity identity) {
