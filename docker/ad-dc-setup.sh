@@ -19,9 +19,13 @@
 #
 # Needs Debian's samba + winbind (scripts/setup-samba.sh installs them): on a DC smbd maps SIDs
 # through winbindd, and without it every session setup fails with NT_STATUS_INTERNAL_ERROR after
-# authentication succeeded. The one path outside DIR: smbd reaches winbindd through the
-# compiled-in socket directory /run/samba/winbindd (a private one broke session setup), so one DC
-# per machine (per network namespace) at a time.
+# authentication succeeded. Its winbindd listens in DIR/winbindd, not in the compiled-in
+# /run/samba/winbindd: there every other smbd on the machine (the file-server fixtures) would find
+# the DC's winbindd, map its users through the domain and fail their logons (it did). Samba's
+# client library takes another socket directory only from SELFTEST_WINBINDD_SOCKET_DIR and only
+# under nss_wrapper, as in Samba's own test suite: so samba runs with libnss_wrapper preloaded,
+# serving the system's own /etc/passwd and /etc/group (needs libnss-wrapper). Nothing lives outside
+# DIR; the KDC's fixed ports allow one DC per address (SMBCO_DC_ADDR picks another).
 set -euo pipefail
 export PATH=$PATH:/usr/sbin:/sbin
 
@@ -98,7 +102,7 @@ s = open(p).read().split("[homes]")[0]          # drop homes/printers/print$ (sy
 s = re.sub(r"\t(server services|smb ports|log file|log level) = .*\n", "", s)
 s += (f"\tserver services = s3fs, rpc, ldap, cldap, kdc, drepl, kcc, winbindd\n"
       f"\tsmb ports = {port}\n\tlog file = {d}/log/log.%m\n\tlog level = {level} auth_audit:5\n"
-      f"\tpid directory = {d}/pid\n\tncalrpc dir = {d}/ncalrpc\n\tload printers = no\n"
+      f"\tpid directory = {d}/pid\n\twinbindd socket directory = {d}/winbindd\n\tncalrpc dir = {d}/ncalrpc\n\tload printers = no\n"
       "\tprinting = bsd\n\tprintcap name = /dev/null\n\tdisable spoolss = yes\n\n")
 s += f"""[sysvol]
 \tpath = {d}/state/sysvol
@@ -151,12 +155,21 @@ write_krb5_conf() {
 EOF
 }
 
+find_lib() { # NAME -> path of the shared library, if installed
+  local p
+  for p in /usr/lib/*/"$1" /usr/lib64/"$1" /usr/lib/"$1" /usr/local/lib/"$1"; do
+    [[ -r $p ]] && { echo "$p"; return 0; }
+  done
+  return 1
+}
+
 local_start() {
-  local state=$1 port pid conf t0 i
+  local state=$1 port pid conf t0 i nss_wrapper
   [[ $(id -u) == 0 ]] || unavailable "a Samba AD DC needs root; run the tests as root (./run-tests does)"
   command -v samba >/dev/null || unavailable "samba (the AD DC binary) not found; apt-get install samba"
   command -v samba-tool >/dev/null || unavailable "samba-tool not found; apt-get install samba"
-  command -v winbindd >/dev/null || unavailable "winbindd not found: smbd on a DC needs it; apt-get install winbind (scripts/setup-samba.sh does)"
+  command -v winbindd >/dev/null || unavailable "winbindd not found: smbd on a DC needs it; apt-get install winbind (scripts/test-env.sh does)"
+  nss_wrapper=$(find_lib libnss_wrapper.so) || unavailable "libnss_wrapper.so not found (the DC's private winbindd socket needs it); apt-get install libnss-wrapper (scripts/test-env.sh does)"
   [[ $ADDR == 127.* ]] || die "SMBCO_DC_ADDR must be a loopback address, not $ADDR"
   port_listening "$ADDR" 88 && die "something already listens on $ADDR:88 (another DC?); stop it or set SMBCO_DC_ADDR"
   mkdir -p "$state"
@@ -190,9 +203,11 @@ local_start() {
     samba-tool spn add "$spn" "${DC_HOST^^}\$" -s "$conf" >>"$state/provision.log" 2>&1 \
       || die "samba-tool spn add $spn failed (see $state/provision.log)"
   done
-  mkdir -p /run/samba/winbindd
-  # its own session, so that its shutdown signals reach only its own processes
-  setsid samba -i -s "$conf" </dev/null >"$state/log/samba.stdout" 2>&1 &
+  mkdir -p "$state/winbindd"
+  # its own session, so that its shutdown signals reach only its own processes; its smbd finds its
+  # winbindd in DIR/winbindd (see the top), no other smbd does
+  LD_PRELOAD=$nss_wrapper NSS_WRAPPER_PASSWD=/etc/passwd NSS_WRAPPER_GROUP=/etc/group \
+    SELFTEST_WINBINDD_SOCKET_DIR=$state/winbindd setsid samba -i -s "$conf" </dev/null >"$state/log/samba.stdout" 2>&1 &
   pid=$!
   echo "$pid" >"$state/samba.pid"
   for ((i = 0; i < 600; i++)); do
