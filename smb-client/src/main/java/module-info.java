@@ -19,6 +19,8 @@ module dev.smbco.client {
     requires io.netty.handler;
     requires io.netty.transport.classes.epoll;
     requires org.slf4j;
+    requires java.security.jgss; // Kerberos in SPNEGO: org.ietf.jgss, javax.security.auth.kerberos
+    requires jdk.security.jgss; // ExtendedGSSContext: the session key for SMB 3 key derivation
 
     exports dev.smbco.client;
     exports dev.smbco.client.lease;

@@ -8,6 +8,8 @@ import java.util.Map;
  * the environment ({@code SMBCO_USER}, {@code SMBCO_PASSWORD}, {@code SMBCO_DOMAIN}). With no user
  * anywhere, {@code --guest} logs on as guest. Whatever is still missing is asked for when a terminal
  * is attached; otherwise the command ends with exit 3 and a message naming all the sources.
+ * With {@code --kerberos} a missing password is no question: the Kerberos ticket cache is used
+ * (for the user, if one was given).
  */
 public final class CredentialResolver {
     public static final String ENV_USER = "SMBCO_USER";
@@ -20,9 +22,16 @@ public final class CredentialResolver {
     private final boolean guest;
     private final Map<String, String> env;
     private final Terminal terminal;
+    private final boolean kerberos;
 
     public CredentialResolver(String optionUser, String optionPassword, String optionDomain, boolean guest,
                               Map<String, String> env, Terminal terminal) {
+        this(optionUser, optionPassword, optionDomain, guest, env, terminal, false);
+    }
+
+    public CredentialResolver(String optionUser, String optionPassword, String optionDomain, boolean guest,
+                              Map<String, String> env, Terminal terminal, boolean kerberos) {
+        this.kerberos = kerberos;
         this.optionUser = optionUser;
         this.optionPassword = optionPassword;
         this.optionDomain = optionDomain;
@@ -50,6 +59,9 @@ public final class CredentialResolver {
         String password = first(url.password(), optionPassword, env.get(ENV_PASSWORD));
         if (user != null && password != null) {
             return new Login(user, domain, password.toCharArray(), false, userSource);
+        }
+        if (kerberos) {
+            return Login.ticketCacheLogin(user, user == null ? "the Kerberos ticket cache" : userSource);
         }
         if (!terminal.canPrompt()) {
             throw new CliException(ExitStatus.CONNECTION, "no " + (user == null ? "credentials" : "password for " + user)

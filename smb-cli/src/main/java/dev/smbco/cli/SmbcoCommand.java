@@ -56,6 +56,14 @@ public final class SmbcoCommand implements Runnable {
     @Option(names = "--guest", scope = ScopeType.INHERIT, description = "Log on as guest when no user is given.")
     boolean guest;
 
+    @Option(names = "--kerberos", scope = ScopeType.INHERIT,
+            description = "Log on with Kerberos: as --user with --password (a ticket from the KDC), or without a password with the ticket cache (KRB5CCNAME, after kinit). krb5.conf from KRB5_CONFIG or /etc/krb5.conf.")
+    boolean kerberos;
+
+    @Option(names = "--spn", paramLabel = "SERVICE/HOST", scope = ScopeType.INHERIT,
+            description = "Kerberos principal of the server (default cifs/HOST), e.g. when HOST is an address or an alias.")
+    String spn;
+
     @Option(names = "--port", paramLabel = "N", scope = ScopeType.INHERIT, description = "TCP port when the URL has none (default 445).")
     int port = -1;
 
@@ -210,8 +218,18 @@ public final class SmbcoCommand implements Runnable {
         return !noReconnect;
     }
 
+    /** Whether to log on with Kerberos ({@code --kerberos}). */
+    public boolean kerberos() {
+        return kerberos;
+    }
+
+    /** The server's Kerberos principal ({@code --spn}), or null for cifs/HOST. */
+    public String spn() {
+        return spn;
+    }
+
     /** The credential sources of this run. */
     public CredentialResolver credentials() {
-        return new CredentialResolver(user, password, domain, guest, io.env(), io.terminal());
+        return new CredentialResolver(user, password, domain, guest, io.env(), io.terminal(), kerberos);
     }
 }

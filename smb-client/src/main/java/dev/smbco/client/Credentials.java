@@ -1,26 +1,40 @@
 package dev.smbco.client;
 
+import dev.smbco.client.auth.KerberosIdentity;
 import dev.smbco.protocol.auth.NtlmCredentials;
 import java.util.Objects;
+import javax.security.auth.Subject;
 
 /**
- * Who a session authenticates as: an NTLMv2 user (user, password, domain), the guest account, or
- * the anonymous (null) session. The password is never printed: {@link #toString()} shows only
- * the user and domain.
+ * Who a session authenticates as: an NTLMv2 user (user, password, domain), a Kerberos principal
+ * (password, ticket cache or Subject; SPNEGO offers Kerberos alone, or Kerberos then NTLM with
+ * {@link #withNtlmFallback()}), the guest account, or the anonymous (null) session. The password
+ * is never printed: {@link #toString()} shows only the user and domain.
  */
 public final class Credentials {
-    private enum Kind { USER, GUEST, ANONYMOUS }
+    private enum Kind { USER, GUEST, ANONYMOUS, KERBEROS }
 
     private final Kind kind;
     private final String user;
     private final String domain;
     private final char[] password;
+    private final KerberosIdentity kerberos;
+    private final String targetName;
+    private final boolean ntlmFallback;
 
     private Credentials(Kind kind, String user, String domain, char[] password) {
+        this(kind, user, domain, password, null, null, false);
+    }
+
+    private Credentials(Kind kind, String user, String domain, char[] password, KerberosIdentity kerberos,
+                        String targetName, boolean ntlmFallback) {
         this.kind = kind;
         this.user = user;
         this.domain = domain;
         this.password = password;
+        this.kerberos = kerberos;
+        this.targetName = targetName;
+        this.ntlmFallback = ntlmFallback;
     }
 
     /**
@@ -50,6 +64,90 @@ public final class Credentials {
         return new Credentials(Kind.ANONYMOUS, "", "", new char[0]);
     }
 
+    /**
+     * Kerberos (SPNEGO, mutual authentication) as {@code principal} ({@code user} in krb5.conf's
+     * default realm, or {@code user@REALM}), getting a ticket from the KDC with the password.
+     * krb5.conf comes from {@code java.security.krb5.conf}, else {@code KRB5_CONFIG}, else
+     * /etc/krb5.conf. The server's principal is {@code cifs/<host as connected to>} unless
+     * {@link #withTargetName(String)} says otherwise.
+     *
+     * @param password copied; the caller may wipe its array afterwards
+     */
+    public static Credentials kerberos(String principal, char[] password) {
+        KerberosIdentity id = KerberosIdentity.password(principal, password);
+        int at = principal.lastIndexOf('@');
+        return new Credentials(Kind.KERBEROS, principal, at < 0 ? "" : principal.substring(at + 1), password.clone(), id, null, false);
+    }
+
+    /** Kerberos with the ticket of the default ticket cache ({@code KRB5CCNAME}, a {@code FILE:} cache; as {@code kinit} leaves it). */
+    public static Credentials kerberosTicketCache() {
+        return new Credentials(Kind.KERBEROS, "", "", new char[0], KerberosIdentity.ticketCache(null), null, false);
+    }
+
+    /** Kerberos with the ticket of the default ticket cache, which must be for {@code principal}. */
+    public static Credentials kerberosTicketCache(String principal) {
+        Objects.requireNonNull(principal, "principal");
+        return new Credentials(Kind.KERBEROS, principal, "", new char[0], KerberosIdentity.ticketCache(principal), null, false);
+    }
+
+    /** Kerberos as a Subject the application has logged on already (it holds a TGT or the service ticket). */
+    public static Credentials kerberos(Subject subject) {
+        return new Credentials(Kind.KERBEROS, "", "", new char[0], KerberosIdentity.subject(subject), null, false);
+    }
+
+    /**
+     * These Kerberos credentials for the server principal {@code spn} ({@code cifs/fs1.corp.example},
+     * or with a realm {@code cifs/fs1@CORP.EXAMPLE}) instead of {@code cifs/<host>}: for a server
+     * reached by an address or an alias.
+     */
+    public Credentials withTargetName(String spn) {
+        requireKerberos("a target name");
+        Objects.requireNonNull(spn, "spn");
+        if (!spn.contains("/")) {
+            throw new IllegalArgumentException("a Kerberos target name looks like service/host, e.g. cifs/fs1.corp.example");
+        }
+        return new Credentials(kind, user, domain, password, kerberos, spn, ntlmFallback);
+    }
+
+    /**
+     * These Kerberos password credentials, allowed to fall back to NTLM (the principal's user name
+     * and password, the realm as domain): SPNEGO offers NTLM second, and a Kerberos logon that
+     * cannot get a ticket (KDC unreachable, no krb5.conf) is retried with NTLM. Off by default:
+     * where Kerberos is expected, a silent NTLM logon hides the misconfiguration.
+     */
+    public Credentials withNtlmFallback() {
+        requireKerberos("an NTLM fallback");
+        if (kerberos.source() != KerberosIdentity.Source.PASSWORD) {
+            throw new IllegalArgumentException("an NTLM fallback needs a password (Credentials.kerberos(principal, password))");
+        }
+        return new Credentials(kind, user, domain, password, kerberos, targetName, true);
+    }
+
+    private void requireKerberos(String what) {
+        if (kind != Kind.KERBEROS) {
+            throw new IllegalStateException(what + " applies to Kerberos credentials only");
+        }
+    }
+
+    /** Whether these are Kerberos credentials. */
+    public boolean isKerberos() {
+        return kind == Kind.KERBEROS;
+    }
+
+    /** The Kerberos identity, or null. */
+    KerberosIdentity kerberosIdentity() {
+        return kerberos;
+    }
+
+    /** The server principal override, or null for {@code cifs/<host>}. */
+    String targetName() {
+        return targetName;
+    }
+
+    boolean ntlmFallback() {
+        return ntlmFallback;
+    }
+
     public String user() {
         return user;
     }
@@ -70,6 +168,7 @@ public final class Credentials {
     NtlmCredentials toNtlm() {
         return switch (kind) {
             case USER -> NtlmCredentials.of(user, domain, password);
+            case KERBEROS -> NtlmCredentials.of(user, "", password); // user@REALM: a UPN logon
             case GUEST -> NtlmCredentials.guest();
             case ANONYMOUS -> NtlmCredentials.anonymous();
         };
@@ -79,6 +178,7 @@ public final class Credentials {
     String display() {
         return switch (kind) {
             case USER -> (domain.isEmpty() ? "" : domain + "\\") + user;
+            case KERBEROS -> kerberos.display() + " (Kerberos)";
             case GUEST -> "guest";
             case ANONYMOUS -> "anonymous";
         };
@@ -88,6 +188,7 @@ public final class Credentials {
     public String toString() {
         return switch (kind) {
             case USER -> "Credentials[" + (domain.isEmpty() ? "" : domain + "\\") + user + "]";
+            case KERBEROS -> "Credentials[" + kerberos + (targetName == null ? "" : " -> " + targetName) + "]";
             case GUEST -> "Credentials[guest]";
             case ANONYMOUS -> "Credentials[anonymous]";
         };

@@ -9,7 +9,6 @@ import dev.smbco.protocol.Command;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.auth.Authenticator;
-import dev.smbco.protocol.auth.Spnego;
 import dev.smbco.protocol.crypto.MessageSigner;
 import dev.smbco.protocol.crypto.PreauthIntegrity;
 import dev.smbco.protocol.crypto.SessionKeys;
@@ -68,12 +67,13 @@ final class SessionSetup {
             SmbConfig config = conn.config();
             boolean is311 = neg.dialect() == Dialect.SMB3_11;
             PreauthIntegrity hash = conn.preauthCopy();
-            Authenticator auth = Spnego.ntlm(credentials.toNtlm());
             String what = "SESSION_SETUP \\\\" + conn.host() + " as " + credentials.display();
+            SessionAuth.Started started = SessionAuth.start(conn, credentials);
+            Authenticator auth = started.auth();
             int securityMode = config.signing() == SmbConfig.Policy.REQUIRED || neg.signingRequired()
                     ? SecurityMode.SIGNING_REQUIRED | SecurityMode.SIGNING_ENABLED : SecurityMode.SIGNING_ENABLED;
             int capabilities = 0; // MS-SMB2 2.2.5: DFS is the only client capability; we do not do DFS
-            byte[] token = auth.initialToken();
+            byte[] token = started.firstToken();
             long sessionId = 0;
             Leg leg;
             while (true) {
@@ -92,14 +92,11 @@ final class SessionSetup {
                 if (is311) {
                     hash.update(leg.message());
                 }
-                token = auth.step(leg.response().securityBuffer());
-                if (token == null) {
-                    token = new byte[0];
-                }
+                token = step(conn, credentials, auth, leg.response().securityBuffer());
             }
             SessionSetupResponse done = leg.response();
             if (done.securityBuffer().length > 0 && !auth.isComplete()) {
-                auth.step(done.securityBuffer()); // the server's final SPNEGO token (mechListMIC)
+                step(conn, credentials, auth, done.securityBuffer()); // the server's final SPNEGO token (AP-REP, mechListMIC)
             }
             boolean guest = (done.sessionFlags() & SessionFlags.IS_GUEST) != 0 || credentials.isGuest();
             boolean anonymous = (done.sessionFlags() & SessionFlags.IS_NULL) != 0 || credentials.isAnonymous();
@@ -172,13 +169,14 @@ final class SessionSetup {
      */
     static Request<Void> reauthenticate(SmbConnection conn, SmbSession session, Credentials credentials) {
         return Coroutine.start(conn.loop(), co -> {
-            Authenticator auth = Spnego.ntlm(credentials.toNtlm());
             String what = "SESSION_SETUP (re-authentication) \\\\" + conn.host() + " as " + credentials.display();
+            SessionAuth.Started started = SessionAuth.start(conn, credentials);
+            Authenticator auth = started.auth();
             Route route = session.route();
             // signed with the session's existing key (servers refuse an unsigned re-authentication of a signing session)
             Route legs = new Route(route.sessionId(), 0, route.security(), route.security() != null, route.encrypt());
             int securityMode = session.isSigned() ? SecurityMode.SIGNING_REQUIRED | SecurityMode.SIGNING_ENABLED : SecurityMode.SIGNING_ENABLED;
-            byte[] token = auth.initialToken();
+            byte[] token = started.firstToken();
             while (true) {
                 SessionSetupRequest req = new SessionSetupRequest(0, securityMode, 0, 0, 0, token);
                 Leg leg = co.await(conn.sender().send(req, legs, what, "\\\\" + conn.host(), conn.config().requestTimeout(),
@@ -186,17 +184,24 @@ final class SessionSetup {
                         (header, body) -> new Leg(header, SessionSetupResponse.decode(body), null)));
                 if (leg.header().status() != STATUS_MORE_PROCESSING_REQUIRED) {
                     if (leg.response().securityBuffer().length > 0 && !auth.isComplete()) {
-                        auth.step(leg.response().securityBuffer());
+                        step(conn, credentials, auth, leg.response().securityBuffer());
                     }
                     log.debug("{}: session 0x{} re-authenticated", conn.host(), Long.toHexString(route.sessionId()));
                     return null;
                 }
-                token = auth.step(leg.response().securityBuffer());
-                if (token == null) {
-                    token = new byte[0];
-                }
+                token = step(conn, credentials, auth, leg.response().securityBuffer());
             }
         });
+    }
+
+    /** One authenticator step; an empty token when it has nothing to send; a Kerberos failure as one authentication error. */
+    private static byte[] step(SmbConnection conn, Credentials credentials, Authenticator auth, byte[] serverToken) {
+        try {
+            byte[] token = auth.step(serverToken);
+            return token == null ? new byte[0] : token;
+        } catch (dev.smbco.client.auth.KerberosFailure e) {
+            throw SessionAuth.failure(conn, credentials, e);
+        }
     }
 
     /** MS-SMB2 3.2.5.3.1: the final SESSION_SETUP response is verified with the newly derived signing key. */

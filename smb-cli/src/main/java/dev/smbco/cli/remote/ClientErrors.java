@@ -40,6 +40,8 @@ public final class ClientErrors {
         }
         return switch (e) {
             case CliException cli -> cli;
+            case SmbAuthenticationException a when a.status() == 0 && a.getCause() != null -> new CliException(ExitStatus.AUTHENTICATION,
+                    what + ": authentication failed: " + a.getCause().getMessage(), a); // Kerberos: the KDC's error, in words
             case SmbAuthenticationException a -> new CliException(ExitStatus.AUTHENTICATION,
                     what + ": authentication failed (" + NtStatus.name(a.status()) + ")", a);
             case SmbStatusException s -> CliException.status(what, NtStatus.name(s.status()), s);

@@ -143,16 +143,16 @@ public final class ClientRemote implements Remote {
             throw ClientErrors.toCli(e, server(url, port), null);
         }
         try {
-            Credentials credentials = login.guest() ? Credentials.guest() : Credentials.ntlm(login.user(), login.password(), login.domain());
-            session = conn.sessionSetup(credentials);
-            dev.smbco.cli.StartupTrace.mark("logged on: SESSION_SETUP (NTLM, keys)");
+            session = conn.sessionSetup(LoginCredentials.of(login, options.kerberos(), options.spn()));
+            dev.smbco.cli.StartupTrace.mark("logged on: SESSION_SETUP (" + (options.kerberos() ? "Kerberos" : "NTLM") + ", keys)");
         } catch (RuntimeException e) {
             conn.close();
             CliException cli = ClientErrors.toCli(e, server(url, port), null);
             if (cli.status() == dev.smbco.cli.ExitStatus.AUTHENTICATION) {
                 throw new CliException(cli.status(), cli.getMessage() + " for "
-                        + (login.guest() ? "guest" : (login.domain() == null ? "" : login.domain() + "\\") + login.user()
-                        + " (user from " + login.source() + ")"), cli.getCause());
+                        + (login.guest() ? "guest" : login.user() == null ? login.source()
+                        : (login.domain() == null ? "" : login.domain() + "\\") + login.user() + " (user from " + login.source() + ")"),
+                        cli.getCause());
             }
             throw cli;
         }

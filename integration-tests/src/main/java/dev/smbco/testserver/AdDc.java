@@ -1,0 +1,257 @@
+package dev.smbco.testserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A throwaway Samba Active Directory domain controller (realm {@code SMBCO.TEST}): its KDC, LDAP
+ * and RPC on a loopback address of their own ({@code 127.0.0.88} by default, so the fixed ports
+ * 88/389/135... clash with nothing on 127.0.0.1), its smbd serving {@value #SHARE} and
+ * {@value #ENCRYPTED_SHARE} on a free port. Provisioned and started by
+ * {@code docker/ad-dc-setup.sh local start DIR} (about 40 s on two cores), stopped by the same
+ * script, which ends exactly the processes of this instance (by PID, found by the private
+ * smb.conf on their command line). Starting it points the JDK's Kerberos at its krb5.conf
+ * ({@code java.security.krb5.conf}), as an application would with {@code KRB5_CONFIG}.
+ * Tests get the one shared instance through {@link AdDcExtension}.
+ */
+public final class AdDc implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdDc.class);
+    private static final long SCRIPT_TIMEOUT_SECONDS = 240;
+    public static final String SHARE = "share";
+    public static final String ENCRYPTED_SHARE = "enc";
+
+    private final Path script;
+    private final Path dir;
+    private final Map<String, String> info;
+    private final Thread shutdownHook;
+    private boolean stopped;
+
+    private AdDc(Path script, Path dir, Map<String, String> info) {
+        this.script = script;
+        this.dir = dir;
+        this.info = info;
+        this.shutdownHook = new Thread(this::close, "smbco-ad-dc-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Provisions and starts a DC.
+     *
+     * @throws SambaUnavailableException if this machine cannot run one (not root, no samba or winbind)
+     */
+    public static AdDc start() {
+        Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
+                "docker/ad-dc-setup.sh not found above " + Path.of("").toAbsolutePath() + "; set SMBCO_DOCKER_DIR"));
+        Path script = dockerDir.resolve("ad-dc-setup.sh");
+        long t0 = System.nanoTime();
+        try {
+            Path dir = Files.createTempDirectory("smbco-ad-dc-");
+            Result r = run(script, "start", dir);
+            if (r.exitCode != 0) {
+                run(script, "stop", dir);
+                if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
+                    deleteTree(dir);
+                }
+                if (r.exitCode == 2) {
+                    throw new SambaUnavailableException("no AD DC: " + r.stderr.strip());
+                }
+                throw new IllegalStateException("the AD DC did not start: " + r.stderr.strip());
+            }
+            AdDc dc = new AdDc(script, dir, parse(r.stdout));
+            System.setProperty("java.security.krb5.conf", dc.krb5Conf().toString());
+            LOG.info("started AD DC {} in {} ms (state in {})", dc, (System.nanoTime() - t0) / 1_000_000, dir);
+            return dc;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + script, e);
+        }
+    }
+
+    /** The DC's loopback address (KDC, LDAP, SMB). */
+    public String host() {
+        return require("HOST");
+    }
+
+    /** The DC's SMB port. */
+    public int port() {
+        return Integer.parseInt(require("PORT"));
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(host(), port());
+    }
+
+    /** {@code SMBCO.TEST}. */
+    public String realm() {
+        return require("REALM");
+    }
+
+    /** The NetBIOS domain, {@code SMBCO}. */
+    public String domain() {
+        return require("DOMAIN");
+    }
+
+    /** The DC's DNS name ({@code dc1.smbco.test}), not resolvable: a Kerberos target name only. */
+    public String dcName() {
+        return require("DC_NAME");
+    }
+
+    /** The test user's name (without realm). */
+    public String user() {
+        return require("USER");
+    }
+
+    /** {@code user@REALM}. */
+    public String principal() {
+        return user() + "@" + realm();
+    }
+
+    /** The test user's password; a test secret only. */
+    public String password() {
+        return require("PASSWORD");
+    }
+
+    /** A realm in {@link #krb5Conf()} whose KDC never answers (for the unreachable-KDC tests). */
+    public String unreachableRealm() {
+        return require("UNREACHABLE_REALM");
+    }
+
+    /** Where {@link #unreachableRealm()}'s KDC would be (nothing listens there unless a test does). */
+    public InetSocketAddress unreachableKdc() {
+        String[] hostPort = require("UNREACHABLE_KDC").split(":");
+        return new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
+    }
+
+    /** The krb5.conf for clients of this DC. */
+    public Path krb5Conf() {
+        return Path.of(require("KRB5_CONF"));
+    }
+
+    /** The DC's smb.conf, for {@code smbstatus -s} and {@code samba-tool -s}. */
+    public Path smbConf() {
+        return Path.of(require("SMB_CONF"));
+    }
+
+    /** Where the DC's processes log (the authentication audit lines name the mechanism, e.g. {@code [SMB2,krb5]}). */
+    public Path logDir() {
+        return dir.resolve("log");
+    }
+
+    /** Whether the DC's main process still runs. */
+    public synchronized boolean isRunning() {
+        return !stopped && ProcessHandle.of(Long.parseLong(require("PID"))).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook itself is stopping us
+        }
+        try {
+            Result r = run(script, "stop", dir);
+            if (r.exitCode != 0) {
+                LOG.warn("stopping the AD DC in {}: {}", dir, r.stderr.strip());
+            }
+            if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
+                deleteTree(dir);
+            }
+        } catch (IOException e) {
+            LOG.warn("stopping the AD DC in {}", dir, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AdDc[" + realm() + " at " + host() + ", SMB port " + port() + "]";
+    }
+
+    private String require(String key) {
+        String v = info.get(key);
+        if (v == null) {
+            throw new IllegalStateException("ad-dc-setup.sh printed no " + key + "= line");
+        }
+        return v;
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Result run(Path script, String action, Path dir) throws IOException {
+        Path err = Files.createTempFile("smbco-ad-dc", ".err");
+        try {
+            Process p = new ProcessBuilder("bash", script.toString(), "local", action, dir.toString())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, out, "ad-dc-setup.sh local " + action + " did not finish in " + SCRIPT_TIMEOUT_SECONDS + " s");
+            }
+            return new Result(p.exitValue(), out, Files.readString(err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running ad-dc-setup.sh", e);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static Map<String, String> parse(String stdout) {
+        Map<String, String> info = new HashMap<>();
+        stdout.lines().forEach(line -> {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                info.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        });
+        return info;
+    }
+
+    /** Deletes what is left; files that vanish meanwhile (sockets of exiting processes) are fine. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                try {
+                    Files.deleteIfExists(d);
+                } catch (DirectoryNotEmptyException late) {
+                    LOG.debug("{} was not empty yet", d);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
