@@ -3,16 +3,13 @@ package dev.smbco.testserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,18 +56,18 @@ public final class AdDc implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             Path dir = Files.createTempDirectory("smbco-ad-dc-");
-            Result r = run(script, "start", dir);
-            if (r.exitCode != 0) {
-                run(script, "stop", dir);
+            SetupScript r = SetupScript.run(script, Map.of(), "start", dir, SCRIPT_TIMEOUT_SECONDS);
+            if (r.exitCode() != 0) {
+                SetupScript.run(script, Map.of(), "stop", dir, SCRIPT_TIMEOUT_SECONDS);
                 if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
                     deleteTree(dir);
                 }
-                if (r.exitCode == 2) {
-                    throw new SambaUnavailableException("no AD DC: " + r.stderr.strip());
+                if (r.exitCode() == 2) {
+                    throw new SambaUnavailableException("no AD DC: " + r.stderr().strip());
                 }
-                throw new IllegalStateException("the AD DC did not start: " + r.stderr.strip());
+                throw new IllegalStateException("the AD DC did not start: " + r.stderr().strip());
             }
-            AdDc dc = new AdDc(script, dir, parse(r.stdout));
+            AdDc dc = new AdDc(script, dir, r.info());
             System.setProperty("java.security.krb5.conf", dc.krb5Conf().toString());
             LOG.info("started AD DC {} in {} ms (state in {})", dc, (System.nanoTime() - t0) / 1_000_000, dir);
             return dc;
@@ -166,9 +163,9 @@ public final class AdDc implements AutoCloseable {
             // the hook itself is stopping us
         }
         try {
-            Result r = run(script, "stop", dir);
-            if (r.exitCode != 0) {
-                LOG.warn("stopping the AD DC in {}: {}", dir, r.stderr.strip());
+            SetupScript r = SetupScript.run(script, Map.of(), "stop", dir, SCRIPT_TIMEOUT_SECONDS);
+            if (r.exitCode() != 0) {
+                LOG.warn("stopping the AD DC in {}: {}", dir, r.stderr().strip());
             }
             if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
                 deleteTree(dir);
@@ -191,40 +188,6 @@ public final class AdDc implements AutoCloseable {
         return v;
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Result run(Path script, String action, Path dir) throws IOException {
-        Path err = Files.createTempFile("smbco-ad-dc", ".err");
-        try {
-            Process p = new ProcessBuilder("bash", script.toString(), "local", action, dir.toString())
-                    .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, out, "ad-dc-setup.sh local " + action + " did not finish in " + SCRIPT_TIMEOUT_SECONDS + " s");
-            }
-            return new Result(p.exitValue(), out, Files.readString(err));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running ad-dc-setup.sh", e);
-        } finally {
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static Map<String, String> parse(String stdout) {
-        Map<String, String> info = new HashMap<>();
-        stdout.lines().forEach(line -> {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                info.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        });
-        return info;
-    }
 
     /** Deletes what is left; files that vanish meanwhile (sockets of exiting processes) are fine. */
     private static void deleteTree(Path dir) throws IOException {

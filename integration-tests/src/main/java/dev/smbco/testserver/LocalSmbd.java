@@ -5,14 +5,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -58,13 +56,13 @@ public final class LocalSmbd implements DedicatedSambaServer {
             Map<String, String> env = new HashMap<>(variant.env());
             env.put("SMBCO_USER", user);
             env.put("SMBCO_PASSWORD", password);
-            ScriptResult r = run(script, env, "start", dir);
-            if (r.exitCode != 0) {
-                run(script, Map.of(), "stop", dir);
+            SetupScript r = SetupScript.run(script, env, "start", dir, SCRIPT_TIMEOUT_SECONDS);
+            if (r.exitCode() != 0) {
+                SetupScript.run(script, Map.of(), "stop", dir, SCRIPT_TIMEOUT_SECONDS);
                 deleteTree(dir);
-                throw new IllegalStateException("local smbd did not start: " + r.stderr.strip());
+                throw new IllegalStateException("local smbd did not start: " + r.stderr().strip());
             }
-            Map<String, String> info = parse(r.stdout);
+            Map<String, String> info = r.info();
             LocalSmbd server = new LocalSmbd(script, dir, variant, info);
             LOG.info("started {} in {} ms (state in {})", server.describe(), (System.nanoTime() - t0) / 1_000_000, dir);
             return server;
@@ -140,9 +138,9 @@ public final class LocalSmbd implements DedicatedSambaServer {
             // the hook itself is stopping us
         }
         try {
-            ScriptResult r = run(script, Map.of(), "stop", stateDir);
-            if (r.exitCode != 0) {
-                LOG.warn("stopping local smbd in {}: {}", stateDir, r.stderr.strip());
+            SetupScript r = SetupScript.run(script, Map.of(), "stop", stateDir, SCRIPT_TIMEOUT_SECONDS);
+            if (r.exitCode() != 0) {
+                LOG.warn("stopping local smbd in {}: {}", stateDir, r.stderr().strip());
             }
             if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
                 deleteTree(stateDir);
@@ -175,42 +173,6 @@ public final class LocalSmbd implements DedicatedSambaServer {
         }
     }
 
-    private record ScriptResult(int exitCode, String stdout, String stderr) {
-    }
-
-    private static ScriptResult run(Path script, Map<String, String> env, String action, Path dir) throws IOException {
-        Path err = Files.createTempFile("smbco-samba-setup", ".err");
-        try {
-            ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "local", action, dir.toString())
-                    .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new ScriptResult(-1, out, "samba-setup.sh local " + action + " did not finish in "
-                        + SCRIPT_TIMEOUT_SECONDS + " s");
-            }
-            return new ScriptResult(p.exitValue(), out, Files.readString(err));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running samba-setup.sh", e);
-        } finally {
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static Map<String, String> parse(String stdout) {
-        Map<String, String> info = new HashMap<>();
-        stdout.lines().forEach(line -> {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                info.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        });
-        return info;
-    }
 
     private static String require(Map<String, String> info, String key) {
         String v = info.get(key);
