@@ -21,6 +21,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The JDK's open options as one SMB2 CREATE (MS-SMB2 2.2.13): READ/WRITE/APPEND become the
@@ -87,6 +88,16 @@ final class Opens {
         noAttributes(path, attrs);
         Plan plan = plan(path, options);
         return new SmbByteChannel(path, open(path, plan), plan.read(), plan.write(), plan.append());
+    }
+
+    static SmbAsyncChannel asyncChannel(SmbPath path, Set<? extends OpenOption> options, ExecutorService executor,
+                                        FileAttribute<?>... attrs) throws IOException {
+        noAttributes(path, attrs);
+        Plan plan = plan(path, options);
+        if (plan.append()) {
+            throw new UnsupportedOperationException("APPEND is not an option of an AsynchronousFileChannel (" + path + ")");
+        }
+        return new SmbAsyncChannel(path, open(path, plan), plan.read(), plan.write(), executor);
     }
 
     /** The client's read-ahead stream over a handle opened for reading; closing it closes the handle. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.CopyOption;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The {@code smb} scheme for {@code java.nio.file}, registered through {@code
@@ -139,6 +141,13 @@ public final class SmbFileSystemProvider extends FileSystemProvider {
     }
 
     // ------------------------------------------------------------------ data
+
+    /** Reads and writes at positions, completed from the client's event loop ({@link SmbAsyncChannel}). */
+    @Override
+    public AsynchronousFileChannel newAsynchronousFileChannel(Path path, Set<? extends OpenOption> options, ExecutorService executor,
+                                                              FileAttribute<?>... attrs) throws IOException {
+        return Opens.asyncChannel(smb(path), options, executor, attrs);
+    }
 
     @Override
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {

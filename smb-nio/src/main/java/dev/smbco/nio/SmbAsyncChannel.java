@@ -1,0 +1,345 @@
+package dev.smbco.nio;
+
+import dev.smbco.client.LockRange;
+import dev.smbco.client.SmbException;
+import dev.smbco.client.SmbFile;
+import dev.smbco.client.SmbStatusException;
+import dev.smbco.coro.Request;
+import dev.smbco.coro.RequestException;
+import dev.smbco.coro.RequestState;
+import dev.smbco.protocol.status.NtStatus;
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.CompletionHandler;
+import java.nio.channels.FileLock;
+import java.nio.channels.NonReadableChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * An {@link AsynchronousFileChannel} over one open {@link SmbFile}: each read is one READ (at most
+ * {@link SmbByteChannel#MAX_READ} bytes), each write one WRITE of the buffer's remaining bytes, sent
+ * at once and completed from the client's event loop; completion handlers run on the executor
+ * given to {@code newAsynchronousFileChannel}, else on a virtual thread each. Locks are SMB2
+ * byte-range locks (MS-SMB2 3.2.4.19), mandatory on the server as on Windows. Failures are the
+ * JDK's exceptions naming the path, with the client's typed exception as the cause.
+ */
+final class SmbAsyncChannel extends AsynchronousFileChannel {
+    private static final ExecutorService VIRTUAL = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final SmbPath path;
+    private final SmbFile file;
+    private final boolean readable;
+    private final boolean writable;
+    private final ExecutorService executor;
+    private volatile boolean closed;
+
+    SmbAsyncChannel(SmbPath path, SmbFile file, boolean readable, boolean writable, ExecutorService executor) {
+        this.path = path;
+        this.file = file;
+        this.readable = readable;
+        this.writable = writable;
+        this.executor = executor != null ? executor : VIRTUAL;
+    }
+
+    @Override
+    public <A> void read(ByteBuffer dst, long position, A attachment, CompletionHandler<Integer, ? super A> handler) {
+        readTo(dst, position, outcome(attachment, handler));
+    }
+
+    @Override
+    public Future<Integer> read(ByteBuffer dst, long position) {
+        CompletableFuture<Integer> f = new CompletableFuture<>();
+        readTo(dst, position, outcome(f));
+        return f;
+    }
+
+    @Override
+    public <A> void write(ByteBuffer src, long position, A attachment, CompletionHandler<Integer, ? super A> handler) {
+        writeFrom(src, position, outcome(attachment, handler));
+    }
+
+    @Override
+    public Future<Integer> write(ByteBuffer src, long position) {
+        CompletableFuture<Integer> f = new CompletableFuture<>();
+        writeFrom(src, position, outcome(f));
+        return f;
+    }
+
+    private void readTo(ByteBuffer dst, long position, Outcome<Integer> done) {
+        if (position < 0) {
+            throw new IllegalArgumentException("negative position " + position + " for " + path);
+        }
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("read into a read-only buffer (" + path + ")");
+        }
+        if (!readable) {
+            throw new NonReadableChannelException();
+        }
+        if (closed) {
+            done.failed(new ClosedChannelException());
+            return;
+        }
+        int want = Math.min(dst.remaining(), SmbByteChannel.MAX_READ);
+        if (want == 0) {
+            done.completed(0);
+            return;
+        }
+        Request<ByteBuf> r;
+        try {
+            r = file.readSend(position, want);
+        } catch (SmbException | RequestException e) {
+            done.failed(Errors.map(e, path.toString(), null));
+            return;
+        }
+        r.onDone(x -> {
+            if (x.state() != RequestState.DONE) {
+                done.failed(failure(x));
+                return;
+            }
+            ByteBuf data = x.recv();
+            try {
+                int n = data.readableBytes();
+                if (n > 0) {
+                    ByteBuffer into = dst.duplicate();
+                    into.limit(into.position() + n);
+                    data.getBytes(data.readerIndex(), into);
+                    dst.position(dst.position() + n);
+                }
+                done.completed(n == 0 ? -1 : n);
+            } finally {
+                data.release();
+            }
+        });
+    }
+
+    private void writeFrom(ByteBuffer src, long position, Outcome<Integer> done) {
+        if (position < 0) {
+            throw new IllegalArgumentException("negative position " + position + " for " + path);
+        }
+        if (!writable) {
+            throw new NonWritableChannelException();
+        }
+        if (closed) {
+            done.failed(new ClosedChannelException());
+            return;
+        }
+        byte[] bytes = new byte[src.remaining()];
+        src.duplicate().get(bytes);
+        if (bytes.length == 0) {
+            done.completed(0);
+            return;
+        }
+        Request<Long> r;
+        try {
+            r = file.writeSend(position, bytes);
+        } catch (SmbException | RequestException e) {
+            done.failed(Errors.map(e, path.toString(), null));
+            return;
+        }
+        r.onDone(x -> {
+            if (x.state() != RequestState.DONE) {
+                done.failed(failure(x));
+                return;
+            }
+            int n = (int) (long) x.recv();
+            src.position(src.position() + n);
+            done.completed(n);
+        });
+    }
+
+    private Throwable failure(Request<?> r) {
+        return r.failure() instanceof RuntimeException e ? Errors.map(e, path.toString(), null) : r.failure();
+    }
+
+    @Override
+    public long size() throws IOException {
+        checkOpen();
+        return AttributeView.read(path, false).size();
+    }
+
+    @Override
+    public AsynchronousFileChannel truncate(long size) throws IOException {
+        checkOpen();
+        if (size < 0) {
+            throw new IllegalArgumentException("negative size " + size + " for " + path);
+        }
+        if (!writable) {
+            throw new NonWritableChannelException();
+        }
+        if (size < size()) {
+            Errors.io(path, () -> {
+                file.setLength(size);
+                return null;
+            });
+        }
+        return this;
+    }
+
+    /** SMB2 FLUSH: the server writes what it holds of the file to its disk. */
+    @Override
+    public void force(boolean metaData) throws IOException {
+        checkOpen();
+        Errors.io(path, () -> file.flushSend().await());
+    }
+
+    @Override
+    public <A> void lock(long position, long size, boolean shared, A attachment, CompletionHandler<FileLock, ? super A> handler) {
+        lockAt(position, size, shared, false, outcome(attachment, handler));
+    }
+
+    @Override
+    public Future<FileLock> lock(long position, long size, boolean shared) {
+        CompletableFuture<FileLock> f = new CompletableFuture<>();
+        lockAt(position, size, shared, false, outcome(f));
+        return f;
+    }
+
+    /** SMB2 LOCK with FAIL_IMMEDIATELY: null when another open holds a conflicting range. */
+    @Override
+    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+        checkOpen();
+        LockRange range = range(position, size, shared);
+        try {
+            file.lock(range, true);
+        } catch (SmbException e) {
+            if (e instanceof SmbStatusException s && s.status() == NtStatus.STATUS_LOCK_NOT_GRANTED) {
+                return null;
+            }
+            throw Errors.map(e, path.toString(), null);
+        }
+        return new SmbLock(range);
+    }
+
+    private void lockAt(long position, long size, boolean shared, boolean failImmediately, Outcome<FileLock> done) {
+        LockRange range = range(position, size, shared);
+        if (closed) {
+            done.failed(new ClosedChannelException());
+            return;
+        }
+        file.lockSend(range, failImmediately).onDone(x -> {
+            if (x.state() == RequestState.DONE) {
+                done.completed(new SmbLock(range));
+            } else {
+                done.failed(failure(x));
+            }
+        });
+    }
+
+    private LockRange range(long position, long size, boolean shared) {
+        if (position < 0 || size < 0 || position + size < 0) {
+            throw new IllegalArgumentException("lock range " + position + "+" + size + " is not valid (" + path + ")");
+        }
+        if (shared && !readable) {
+            throw new NonReadableChannelException();
+        }
+        if (!shared && !writable) {
+            throw new NonWritableChannelException();
+        }
+        return shared ? LockRange.shared(position, size) : LockRange.exclusive(position, size);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed && path.getFileSystem().isOpen();
+    }
+
+    /** Closes the handle; operations still pending end as the server answers them, or fail. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (path.getFileSystem().isOpen()) {
+            Errors.io(path, () -> {
+                file.close();
+                return null;
+            });
+        }
+    }
+
+    private void checkOpen() throws ClosedChannelException {
+        if (!isOpen()) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    /** How one operation's end reaches its caller: a completion handler on the executor, or a future. */
+    private interface Outcome<V> {
+        void completed(V value);
+
+        void failed(Throwable t);
+    }
+
+    private <V, A> Outcome<V> outcome(A attachment, CompletionHandler<V, ? super A> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new Outcome<>() {
+            @Override
+            public void completed(V value) {
+                dispatch(() -> handler.completed(value, attachment));
+            }
+
+            @Override
+            public void failed(Throwable t) {
+                dispatch(() -> handler.failed(t, attachment));
+            }
+        };
+    }
+
+    private static <V> Outcome<V> outcome(CompletableFuture<V> f) {
+        return new Outcome<>() {
+            @Override
+            public void completed(V value) {
+                f.complete(value);
+            }
+
+            @Override
+            public void failed(Throwable t) {
+                f.completeExceptionally(t);
+            }
+        };
+    }
+
+    private void dispatch(Runnable task) {
+        executor.execute(task);
+    }
+
+    /** An SMB2 byte-range lock held through this channel; {@link #release()} unlocks it. */
+    private final class SmbLock extends FileLock {
+        private final LockRange range;
+        private volatile boolean valid = true;
+
+        SmbLock(LockRange range) {
+            super(SmbAsyncChannel.this, range.offset(), range.length(), !range.exclusive());
+            this.range = range;
+        }
+
+        @Override
+        public boolean isValid() {
+            return valid && SmbAsyncChannel.this.isOpen();
+        }
+
+        @Override
+        public void release() throws IOException {
+            if (!valid) {
+                return;
+            }
+            if (!SmbAsyncChannel.this.isOpen()) {
+                throw new ClosedChannelException();
+            }
+            valid = false;
+            Errors.io(path, () -> {
+                file.unlock(range);
+                return null;
+            });
+        }
+    }
+}
