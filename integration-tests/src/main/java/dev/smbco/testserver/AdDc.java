@@ -5,10 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +56,7 @@ public final class AdDc implements AutoCloseable {
             if (r.exitCode() != 0) {
                 SetupScript.run(script, Map.of(), "stop", dir, SCRIPT_TIMEOUT_SECONDS);
                 if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
-                    deleteTree(dir);
+                    SetupScript.deleteTree(dir);
                 }
                 if (r.exitCode() == 2) {
                     throw new SambaUnavailableException("no AD DC: " + r.stderr().strip());
@@ -163,13 +159,7 @@ public final class AdDc implements AutoCloseable {
             // the hook itself is stopping us
         }
         try {
-            SetupScript r = SetupScript.run(script, Map.of(), "stop", dir, SCRIPT_TIMEOUT_SECONDS);
-            if (r.exitCode() != 0) {
-                LOG.warn("stopping the AD DC in {}: {}", dir, r.stderr().strip());
-            }
-            if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
-                deleteTree(dir);
-            }
+            SetupScript.stop(script, dir, SCRIPT_TIMEOUT_SECONDS, "the AD DC");
         } catch (IOException e) {
             LOG.warn("stopping the AD DC in {}", dir, e);
         }
@@ -186,35 +176,5 @@ public final class AdDc implements AutoCloseable {
             throw new IllegalStateException("ad-dc-setup.sh printed no " + key + "= line");
         }
         return v;
-    }
-
-
-    /** Deletes what is left; files that vanish meanwhile (sockets of exiting processes) are fine. */
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                try {
-                    Files.deleteIfExists(d);
-                } catch (DirectoryNotEmptyException late) {
-                    LOG.debug("{} was not empty yet", d);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A private {@code smbd} on a free loopback port, run by {@code docker/samba-setup.sh local}
@@ -59,7 +57,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
             SetupScript r = SetupScript.run(script, env, "start", dir, SCRIPT_TIMEOUT_SECONDS);
             if (r.exitCode() != 0) {
                 SetupScript.run(script, Map.of(), "stop", dir, SCRIPT_TIMEOUT_SECONDS);
-                deleteTree(dir);
+                SetupScript.deleteTree(dir);
                 throw new IllegalStateException("local smbd did not start: " + r.stderr().strip());
             }
             Map<String, String> info = r.info();
@@ -138,13 +136,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
             // the hook itself is stopping us
         }
         try {
-            SetupScript r = SetupScript.run(script, Map.of(), "stop", stateDir, SCRIPT_TIMEOUT_SECONDS);
-            if (r.exitCode() != 0) {
-                LOG.warn("stopping local smbd in {}: {}", stateDir, r.stderr().strip());
-            }
-            if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
-                deleteTree(stateDir);
-            }
+            SetupScript.stop(script, stateDir, SCRIPT_TIMEOUT_SECONDS, "local smbd");
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop local smbd in " + stateDir, e);
         }
@@ -173,23 +165,11 @@ public final class LocalSmbd implements DedicatedSambaServer {
         }
     }
 
-
     private static String require(Map<String, String> info, String key) {
         String v = info.get(key);
         if (v == null) {
             throw new IllegalStateException("samba-setup.sh printed no " + key + "= line");
         }
         return v;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

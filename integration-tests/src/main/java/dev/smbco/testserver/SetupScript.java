@@ -2,11 +2,17 @@ package dev.smbco.testserver;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a fixture's set-up script ({@code docker/samba-setup.sh}, {@code docker/ad-dc-setup.sh}):
@@ -18,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * @param stderr   what it complained about, or why it was killed
  */
 record SetupScript(int exitCode, String stdout, String stderr) {
+    private static final Logger LOG = LoggerFactory.getLogger(SetupScript.class);
 
     /** Runs {@code script local action dir} with {@code env} added to the environment. */
     static SetupScript run(Path script, Map<String, String> env, String action, Path dir, long timeoutSeconds) throws IOException {
@@ -41,6 +48,49 @@ record SetupScript(int exitCode, String stdout, String stderr) {
         } finally {
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * Runs {@code script local stop dir} and, unless {@code SMBCO_KEEP_SAMBA_STATE} is set (for
+     * reading a server's logs), deletes its state directory; a script that fails is logged.
+     */
+    static void stop(Path script, Path dir, long timeoutSeconds, String what) throws IOException {
+        SetupScript r = run(script, Map.of(), "stop", dir, timeoutSeconds);
+        if (r.exitCode() != 0) {
+            LOG.warn("stopping {} in {}: {}", what, dir, r.stderr().strip());
+        }
+        if (System.getenv("SMBCO_KEEP_SAMBA_STATE") == null) {
+            deleteTree(dir);
+        }
+    }
+
+    /** Deletes what is left of a state directory; files that vanish meanwhile (sockets of exiting processes) are fine. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                try {
+                    Files.deleteIfExists(d);
+                } catch (DirectoryNotEmptyException late) {
+                    LOG.debug("{} was not empty yet", d);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** The {@code KEY=VALUE} lines of stdout. */

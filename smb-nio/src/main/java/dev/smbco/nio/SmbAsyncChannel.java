@@ -9,6 +9,7 @@ import dev.smbco.coro.RequestException;
 import dev.smbco.coro.RequestState;
 import dev.smbco.protocol.status.NtStatus;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
@@ -22,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An {@link AsynchronousFileChannel} over one open {@link SmbFile}: each read is one READ (at most
@@ -34,14 +37,15 @@ import java.util.concurrent.Future;
 final class SmbAsyncChannel extends AsynchronousFileChannel {
     private static final ExecutorService VIRTUAL = Executors.newVirtualThreadPerTaskExecutor();
 
+    private final ChannelHandle handle;
     private final SmbPath path;
     private final SmbFile file;
     private final boolean readable;
     private final boolean writable;
     private final ExecutorService executor;
-    private volatile boolean closed;
 
     SmbAsyncChannel(SmbPath path, SmbFile file, boolean readable, boolean writable, ExecutorService executor) {
+        this.handle = new ChannelHandle(path, file);
         this.path = path;
         this.file = file;
         this.readable = readable;
@@ -83,28 +87,8 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
         if (!readable) {
             throw new NonReadableChannelException();
         }
-        if (closed) {
-            done.failed(new ClosedChannelException());
-            return;
-        }
         int want = Math.min(dst.remaining(), SmbByteChannel.MAX_READ);
-        if (want == 0) {
-            done.completed(0);
-            return;
-        }
-        Request<ByteBuf> r;
-        try {
-            r = file.readSend(position, want);
-        } catch (SmbException | RequestException e) {
-            done.failed(Errors.map(e, path.toString(), null));
-            return;
-        }
-        r.onDone(x -> {
-            if (x.state() != RequestState.DONE) {
-                done.failed(failure(x));
-                return;
-            }
-            ByteBuf data = x.recv();
+        send(() -> file.readSend(position, want), want == 0 ? 0 : null, done, data -> {
             try {
                 int n = data.readableBytes();
                 if (n > 0) {
@@ -113,13 +97,14 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
                     data.getBytes(data.readerIndex(), into);
                     dst.position(dst.position() + n);
                 }
-                done.completed(n == 0 ? -1 : n);
+                return n == 0 ? -1 : n;
             } finally {
                 data.release();
             }
         });
     }
 
+    /** The caller may not touch {@code src} until the write ends (the JDK's contract): the WRITE sends from it as it is. */
     private void writeFrom(ByteBuffer src, long position, Outcome<Integer> done) {
         if (position < 0) {
             throw new IllegalArgumentException("negative position " + position + " for " + path);
@@ -127,42 +112,49 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
         if (!writable) {
             throw new NonWritableChannelException();
         }
-        if (closed) {
+        send(() -> {
+            ByteBuf data = Unpooled.wrappedBuffer(src.duplicate()); // no copy of the payload
+            return file.writeSend(position, data).onDone(x -> data.release());
+        }, src.hasRemaining() ? null : 0, done, written -> {
+            int n = (int) (long) written;
+            src.position(src.position() + n);
+            return n;
+        });
+    }
+
+    /**
+     * Sends one request and ends {@code done} with {@code result} of its value, or its failure as
+     * the JDK's exception naming the path; on a closed channel fails with ClosedChannelException,
+     * and with {@code nothingToDo} not null (an empty buffer) completes with it, sending nothing.
+     */
+    private <T, V> void send(Supplier<Request<T>> call, V nothingToDo, Outcome<V> done, Function<T, V> result) {
+        if (!handle.isOpen()) {
             done.failed(new ClosedChannelException());
             return;
         }
-        byte[] bytes = new byte[src.remaining()];
-        src.duplicate().get(bytes);
-        if (bytes.length == 0) {
-            done.completed(0);
+        if (nothingToDo != null) {
+            done.completed(nothingToDo);
             return;
         }
-        Request<Long> r;
+        Request<T> r;
         try {
-            r = file.writeSend(position, bytes);
+            r = call.get();
         } catch (SmbException | RequestException e) {
             done.failed(Errors.map(e, path.toString(), null));
             return;
         }
         r.onDone(x -> {
-            if (x.state() != RequestState.DONE) {
-                done.failed(failure(x));
-                return;
+            if (x.state() == RequestState.DONE) {
+                done.completed(result.apply(x.recv()));
+            } else {
+                done.failed(x.failure() instanceof RuntimeException e ? Errors.map(e, path.toString(), null) : x.failure());
             }
-            int n = (int) (long) x.recv();
-            src.position(src.position() + n);
-            done.completed(n);
         });
-    }
-
-    private Throwable failure(Request<?> r) {
-        return r.failure() instanceof RuntimeException e ? Errors.map(e, path.toString(), null) : r.failure();
     }
 
     @Override
     public long size() throws IOException {
-        checkOpen();
-        return AttributeView.read(path, false).size();
+        return handle.size();
     }
 
     @Override
@@ -174,12 +166,7 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
         if (!writable) {
             throw new NonWritableChannelException();
         }
-        if (size < size()) {
-            Errors.io(path, () -> {
-                file.setLength(size);
-                return null;
-            });
-        }
+        handle.shrinkTo(size);
         return this;
     }
 
@@ -220,17 +207,7 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
 
     private void lockAt(long position, long size, boolean shared, boolean failImmediately, Outcome<FileLock> done) {
         LockRange range = range(position, size, shared);
-        if (closed) {
-            done.failed(new ClosedChannelException());
-            return;
-        }
-        file.lockSend(range, failImmediately).onDone(x -> {
-            if (x.state() == RequestState.DONE) {
-                done.completed(new SmbLock(range));
-            } else {
-                done.failed(failure(x));
-            }
-        });
+        send(() -> file.lockSend(range, failImmediately), null, done, locked -> new SmbLock(range));
     }
 
     private LockRange range(long position, long size, boolean shared) {
@@ -248,28 +225,17 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
 
     @Override
     public boolean isOpen() {
-        return !closed && path.getFileSystem().isOpen();
+        return handle.isOpen();
     }
 
     /** Closes the handle; operations still pending end as the server answers them, or fail. */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (path.getFileSystem().isOpen()) {
-            Errors.io(path, () -> {
-                file.close();
-                return null;
-            });
-        }
+        handle.close();
     }
 
     private void checkOpen() throws ClosedChannelException {
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
+        handle.checkOpen();
     }
 
     /** How one operation's end reaches its caller: a completion handler on the executor, or a future. */

@@ -21,6 +21,7 @@ final class SmbByteChannel implements SeekableByteChannel {
     /** The most one {@link #read} asks for, so a huge buffer does not become one huge request. */
     static final int MAX_READ = 4 * 1024 * 1024;
 
+    private final ChannelHandle handle;
     private final SmbPath path;
     private final SmbFile file;
     private final boolean readable;
@@ -29,9 +30,9 @@ final class SmbByteChannel implements SeekableByteChannel {
     private long position;
     /** The end of the file as appending sees it: the size at the open, moved by this channel's writes and truncates. */
     private long end;
-    private boolean closed;
 
     SmbByteChannel(SmbPath path, SmbFile file, boolean readable, boolean writable, boolean append) {
+        this.handle = new ChannelHandle(path, file);
         this.path = path;
         this.file = file;
         this.readable = readable;
@@ -113,8 +114,7 @@ final class SmbByteChannel implements SeekableByteChannel {
     /** The file's size as the server holds it now (one open for attributes and a close). */
     @Override
     public long size() throws IOException {
-        checkOpen();
-        return AttributeView.read(path, false).size();
+        return handle.size();
     }
 
     @Override
@@ -126,11 +126,7 @@ final class SmbByteChannel implements SeekableByteChannel {
         if (!writable) {
             throw new NonWritableChannelException();
         }
-        if (size < size()) {
-            Errors.io(path, () -> {
-                file.setLength(size);
-                return null;
-            });
+        if (handle.shrinkTo(size)) {
             end = size;
         }
         position = Math.min(position, size);
@@ -139,26 +135,15 @@ final class SmbByteChannel implements SeekableByteChannel {
 
     @Override
     public boolean isOpen() {
-        return !closed && path.getFileSystem().isOpen();
+        return handle.isOpen();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (path.getFileSystem().isOpen()) {
-            Errors.io(path, () -> {
-                file.close();
-                return null;
-            });
-        }
+        handle.close();
     }
 
     private void checkOpen() throws ClosedChannelException {
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
+        handle.checkOpen();
     }
 }

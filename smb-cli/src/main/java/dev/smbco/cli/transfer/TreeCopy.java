@@ -81,7 +81,7 @@ final class TreeCopy {
 
     /**
      * A tree copied into a new directory on a share: built under a hidden temporary name
-     * ({@code .NAME.smbco-part-XXXXXX}) with every file written straight to its final name
+     * ({@code .NAME.smbco-part-<random suffix>}) with every file written straight to its final name
      * inside it (CREATE + WRITE + size-checked CLOSE: one round trip for a small file, where a
      * temporary name per file and its rename cost two, and twice the server's work), then
      * renamed to the destination as a whole. Nothing appears under the destination's name before
