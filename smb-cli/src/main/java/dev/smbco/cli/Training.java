@@ -2,16 +2,9 @@ package dev.smbco.cli;
 
 import dev.smbco.protocol.Dialect;
 import dev.smbco.protocol.auth.Authenticator;
-import dev.smbco.protocol.auth.AvPair;
-import dev.smbco.protocol.auth.NegTokenResp;
-import dev.smbco.protocol.auth.NtlmChallenge;
 import dev.smbco.protocol.auth.NtlmConfig;
 import dev.smbco.protocol.auth.NtlmCredentials;
-import dev.smbco.protocol.auth.NtlmFlags;
-import dev.smbco.protocol.auth.NtlmVersion;
 import dev.smbco.protocol.auth.Spnego;
-import dev.smbco.protocol.auth.SpnegoToken;
-import dev.smbco.protocol.auth.TargetInfo;
 import dev.smbco.protocol.crypto.SessionKeys;
 import dev.smbco.protocol.crypto.CipherId;
 import dev.smbco.protocol.crypto.MessageDecryptor;
@@ -118,14 +111,7 @@ public final class Training {
             // (MD4, HMAC-MD5, RC4 and the ASN.1 of SPNEGO), then the SMB 3.1.1 key derivation
             Authenticator auth = Spnego.ntlm(NtlmCredentials.of("training", "WORKGROUP", "training".toCharArray()), NtlmConfig.defaults());
             auth.initialToken();
-            int flags = NtlmFlags.CLIENT_DEFAULT | NtlmFlags.NEGOTIATE_UNICODE | NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL
-                    | NtlmFlags.NEGOTIATE_NTLM | NtlmFlags.NEGOTIATE_ALWAYS_SIGN | NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY
-                    | NtlmFlags.NEGOTIATE_TARGET_INFO | NtlmFlags.REQUEST_TARGET;
-            TargetInfo info = new TargetInfo(List.of(
-                    new AvPair(AvPair.MSV_AV_NB_DOMAIN_NAME, "WORKGROUP".getBytes(StandardCharsets.UTF_16LE)),
-                    new AvPair(AvPair.MSV_AV_NB_COMPUTER_NAME, "TRAINING".getBytes(StandardCharsets.UTF_16LE))));
-            byte[] challenge = new NtlmChallenge(flags, "WORKGROUP", new byte[8], info, NtlmVersion.DEFAULT).encode();
-            auth.step(new NegTokenResp(NegTokenResp.NegState.ACCEPT_INCOMPLETE, SpnegoToken.NTLMSSP_OID, challenge, null).encode());
+            auth.step(TrainingPeer.challenge());
             SessionKeys.derive(Dialect.SMB3_11, auth.sessionKey(), new byte[SessionKeys.PREAUTH_HASH_LENGTH], CipherId.AES_128_GCM).destroy();
         } catch (RuntimeException e) {
             // not fatal: the cache just lacks these classes

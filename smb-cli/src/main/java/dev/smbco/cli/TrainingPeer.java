@@ -302,7 +302,7 @@ final class TrainingPeer {
     }
 
     /** An NTLM CHALLENGE in an SPNEGO accept-incomplete; the peer never checks the AUTHENTICATE that answers it. */
-    private static byte[] challenge() {
+    static byte[] challenge() {
         int flags = NtlmFlags.CLIENT_DEFAULT | NtlmFlags.NEGOTIATE_UNICODE | NtlmFlags.NEGOTIATE_SIGN | NtlmFlags.NEGOTIATE_SEAL
                 | NtlmFlags.NEGOTIATE_NTLM | NtlmFlags.NEGOTIATE_ALWAYS_SIGN | NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY
                 | NtlmFlags.NEGOTIATE_TARGET_INFO | NtlmFlags.REQUEST_TARGET;

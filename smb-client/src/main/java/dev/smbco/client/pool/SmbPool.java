@@ -199,7 +199,7 @@ public final class SmbPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the pool is closed");
         }
-        String key = host.toLowerCase(Locale.ROOT) + ":" + port;
+        String key = SmbUri.serverKey(host, port);
         Server s = servers.get(key);
         if (s != null && !s.alive()) {
             servers.remove(key);

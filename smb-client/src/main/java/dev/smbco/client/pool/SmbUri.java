@@ -112,6 +112,11 @@ public record SmbUri(String user, String host, int port, String share, String pa
 
     /** The server part, lower case, as the pool keys connections by it. */
     String serverKey() {
+        return serverKey(host, port);
+    }
+
+    /** {@code host:port} with the host lower case: one pooled connection per key. */
+    static String serverKey(String host, int port) {
         return host.toLowerCase(Locale.ROOT) + ":" + port;
     }
 
