@@ -47,6 +47,17 @@ public final class FrameHooks {
         return add(new FrameRule(match, nth, FrameRule.Action.HOLD, null));
     }
 
+    /**
+     * Forwards the nth frame matching {@code match} (0 = every one) one byte at a time, {@code gap}
+     * apart: a slow-loris peer. The connection stays open; what follows the frame waits behind it.
+     */
+    public FrameRule trickle(Predicate<byte[]> match, int nth, java.time.Duration gap) {
+        if (gap.isNegative() || gap.isZero()) {
+            throw new IllegalArgumentException("a trickle needs a positive gap between bytes, not " + gap);
+        }
+        return add(new FrameRule(match, nth, FrameRule.Action.TRICKLE, null, gap));
+    }
+
     /** Removes every rule. */
     public void clear() {
         rules.forEach(r -> {

@@ -26,13 +26,21 @@ public final class FrameRule {
          * Keep the frame (and everything behind it in that direction) until {@link #release()}
          * is called or the connection closes, then forward it unchanged.
          */
-        HOLD
+        HOLD,
+        /**
+         * Forward the frame (and, with nth 0, every later matching one) one byte at a time with
+         * {@link #trickleGap()} between bytes: a slow-loris peer that never stops sending but
+         * never finishes a frame in reasonable time.
+         */
+        TRICKLE
     }
 
     private final Predicate<byte[]> match;
     private final int nth;
     private final Action action;
     private final UnaryOperator<byte[]> rewrite;
+    private final Duration trickleGap;
+    private volatile long firstFireNanos;
     private final AtomicInteger matched = new AtomicInteger();
     private final AtomicInteger fired = new AtomicInteger();
     private final CountDownLatch firstFire = new CountDownLatch(1);
@@ -40,6 +48,10 @@ public final class FrameRule {
     private volatile boolean removed;
 
     FrameRule(Predicate<byte[]> match, int nth, Action action, UnaryOperator<byte[]> rewrite) {
+        this(match, nth, action, rewrite, Duration.ZERO);
+    }
+
+    FrameRule(Predicate<byte[]> match, int nth, Action action, UnaryOperator<byte[]> rewrite, Duration trickleGap) {
         if (nth < 0) {
             throw new IllegalArgumentException("nth must be >= 0 (0 = every matching frame), not " + nth);
         }
@@ -47,6 +59,7 @@ public final class FrameRule {
         this.nth = nth;
         this.action = Objects.requireNonNull(action, "action");
         this.rewrite = action == Action.REWRITE ? Objects.requireNonNull(rewrite, "rewrite") : null;
+        this.trickleGap = Objects.requireNonNull(trickleGap, "trickleGap");
     }
 
     /** How many times the action was applied. */
@@ -57,6 +70,20 @@ public final class FrameRule {
     /** How many frames matched so far (hit or not). */
     public int matched() {
         return matched.get();
+    }
+
+    /**
+     * {@link System#nanoTime()} when the action was first applied (for a CUT: the moment the
+     * connection was aborted), or 0 while it has not been. Fault tests measure from it how long
+     * the client took to notice.
+     */
+    public long firstFiredNanos() {
+        return firstFireNanos;
+    }
+
+    /** For a {@link Action#TRICKLE}: the pause between two forwarded bytes. */
+    public Duration trickleGap() {
+        return trickleGap;
     }
 
     /** Waits until the action has been applied at least once; false on timeout. */
@@ -108,6 +135,9 @@ public final class FrameRule {
     }
 
     void recordFire() {
+        if (firstFireNanos == 0) {
+            firstFireNanos = System.nanoTime();
+        }
         fired.incrementAndGet();
         firstFire.countDown();
     }

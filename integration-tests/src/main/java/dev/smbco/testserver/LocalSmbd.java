@@ -24,15 +24,17 @@ public final class LocalSmbd implements DedicatedSambaServer {
     private final Path script;
     private final Path stateDir;
     private final SambaVariant variant;
-    private final Map<String, String> info;
-    private final long pid;
+    private final Map<String, String> env;
+    private volatile Map<String, String> info;
+    private volatile long pid;
     private final Thread shutdownHook;
     private boolean stopped;
 
-    private LocalSmbd(Path script, Path stateDir, SambaVariant variant, Map<String, String> info) {
+    private LocalSmbd(Path script, Path stateDir, SambaVariant variant, Map<String, String> env, Map<String, String> info) {
         this.script = script;
         this.stateDir = stateDir;
         this.variant = variant;
+        this.env = Map.copyOf(env);
         this.info = info;
         this.pid = Long.parseLong(require(info, "PID"));
         this.shutdownHook = new Thread(this::stopQuietly, "smbco-local-smbd-stop");
@@ -61,7 +63,7 @@ public final class LocalSmbd implements DedicatedSambaServer {
                 throw new IllegalStateException("local smbd did not start: " + r.stderr().strip());
             }
             Map<String, String> info = r.info();
-            LocalSmbd server = new LocalSmbd(script, dir, variant, info);
+            LocalSmbd server = new LocalSmbd(script, dir, variant, env, info);
             LOG.info("started {} in {} ms (state in {})", server.describe(), (System.nanoTime() - t0) / 1_000_000, dir);
             return server;
         } catch (IOException e) {
@@ -150,6 +152,38 @@ public final class LocalSmbd implements DedicatedSambaServer {
             children.forEach(ProcessHandle::destroyForcibly);
         });
         stop();
+    }
+
+    /**
+     * Kills smbd (SIGKILL, its RPC helpers too) and starts it again on the same port with the same
+     * state directory: shares, passdb and Samba's databases are kept, connections die without an
+     * orderly close. A client sees a server restart, as after a crash or an update.
+     */
+    public synchronized void restart() {
+        if (stopped) {
+            throw new IllegalStateException("restart of a stopped server: " + this);
+        }
+        int port = port();
+        ProcessHandle.of(pid).ifPresent(main -> {
+            List<ProcessHandle> children = main.descendants().toList();
+            main.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+            main.onExit().join();
+        });
+        try {
+            SetupScript.run(script, Map.of(), "stop", stateDir, SCRIPT_TIMEOUT_SECONDS); // helpers, by PID
+            Map<String, String> again = new HashMap<>(env);
+            again.put("SMBCO_PORT", Integer.toString(port));
+            SetupScript r = SetupScript.run(script, again, "start", stateDir, SCRIPT_TIMEOUT_SECONDS);
+            if (r.exitCode() != 0) {
+                throw new IllegalStateException("local smbd did not start again on port " + port + ": " + r.stderr().strip());
+            }
+            info = r.info();
+            pid = Long.parseLong(require(info, "PID"));
+            LOG.info("restarted {}", describe());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart local smbd in " + stateDir, e);
+        }
     }
 
     @Override

@@ -108,6 +108,10 @@ final class Pump implements Runnable {
                         return false;
                     }
                 }
+                case TRICKLE -> {
+                    rule.recordFire();
+                    return trickle(frame, rule.trickleGap());
+                }
                 case REWRITE -> {
                     frame = rule.apply(frame);
                     if (frame == null) {
@@ -119,13 +123,38 @@ final class Pump implements Runnable {
                 }
             }
         }
+        byte[] framed = framed(frame);
+        write(framed, framed.length);
+        return true;
+    }
+
+    /** Forwards prefix and frame one byte at a time, {@code gap} apart; false if the connection closed meanwhile. */
+    private boolean trickle(byte[] frame, java.time.Duration gap) throws IOException {
+        byte[] framed = framed(frame);
+        for (byte b : framed) {
+            write(new byte[] {b}, 1);
+            out.flush();
+            try {
+                Thread.sleep(gap);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while trickling a frame");
+            }
+            if (connection.isClosed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The frame with its Direct-TCP prefix (a zero byte and the 24-bit length). */
+    private static byte[] framed(byte[] frame) {
         byte[] framed = new byte[Frames.PREFIX_LENGTH + frame.length];
         framed[1] = (byte) (frame.length >>> 16);
         framed[2] = (byte) (frame.length >>> 8);
         framed[3] = (byte) frame.length;
         System.arraycopy(frame, 0, framed, Frames.PREFIX_LENGTH, frame.length);
-        write(framed, framed.length);
-        return true;
+        return framed;
     }
 
     private void pumpRaw() throws IOException {
