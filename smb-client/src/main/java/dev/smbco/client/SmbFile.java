@@ -307,13 +307,18 @@ public final class SmbFile implements AutoCloseable {
             return refused;
         }
         closed = true;
-        tree.session().connection().opens().remove(this);
+        Opens opens = tree.session().connection().opens();
         if (lease != null) {
             lease.release();
         }
         if (tree.closedByClient() || lost != null) {
+            opens.remove(this);
             return Requests.completed(loop(), null); // the server closed it already (or lost it with the connection)
         }
+        if (DurableClose.applies(this)) {
+            return DurableClose.send(this, expected, opens); // stays among the opens until answered
+        }
+        opens.remove(this);
         return SizeCheckedClose.send(this, expected);
     }
 
