@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Fault matrix, the phases before a tree is usable: the connection is cut (RST both ways) at the
  * NEGOTIATE, at each SESSION_SETUP leg and at the TREE_CONNECT. Reconnection re-establishes only
- * what was established before the cut, so with it on or off the user sees the same: the step
- * fails, typed, within {@link FaultMatrix#NOTICE} of the cut, and nothing is left running.
+ * what was established before the cut (a negotiated connection, a session that had logged on), so
+ * with it on or off the step in progress fails, typed, within {@link FaultMatrix#NOTICE} of the
+ * cut, and nothing is left running; a connection that never negotiated is never tried again.
  */
 @ExtendWith(SambaExtension.class)
 class ConnectPhaseFaultsTest {
@@ -37,8 +38,14 @@ class ConnectPhaseFaultsTest {
             FrameRule rule = t.proxy.clientToServer().cutAt(Frames.command(command), nth);
             FaultMatrix.Outcome<?> o = FaultMatrix.outcome(lastStep.apply(t));
             assertThat(rule.fired()).as("the cut happened").isEqualTo(1);
-            MATRIX.observed(FaultMatrix.typedFailure(o, SmbException.class, rule.firstFiredNanos(), FaultMatrix.NOTICE));
-            assertThat(t.proxy.acceptedConnections()).as("no attempt to reconnect a connection that never stood").isEqualTo(1);
+            String seen = FaultMatrix.typedFailure(o, SmbException.class, rule.firstFiredNanos(), FaultMatrix.NOTICE);
+            if (command == NEGOTIATE || !reconnect) {
+                assertThat(t.proxy.acceptedConnections()).as("no second connection").isEqualTo(1);
+            } else if (t.proxy.acceptedConnections() > 1) {
+                // the connection had negotiated: reconnecting it for later requests is allowed (not the failed step)
+                seen += "; connection re-established underneath";
+            }
+            MATRIX.observed(seen);
         }
     }
 
