@@ -28,8 +28,9 @@ smbco_test_env_main() {
   case ":$PATH:" in *":$JAVA_HOME/bin:"*) ;; *) export PATH=$JAVA_HOME/bin:$PATH ;; esac
 
   # 2. Debian packages (only those missing; only as root): scripts/setup-samba.sh does the install
-  # winbind: the Kerberos tests' AD DC (docker/ad-dc-setup.sh) needs it for its smbd; krb5-user: kinit
-  local want=(samba samba-vfs-modules smbclient python3-impacket libuid-wrapper libnss-wrapper winbind krb5-user) missing=() rc=0
+  # winbind: the Kerberos tests' AD DC (docker/ad-dc-setup.sh) needs it for its smbd; krb5-user: kinit;
+  # libfaketime: the Kerberos clock-skew test runs the CLI 15 minutes ahead
+  local want=(samba samba-vfs-modules smbclient python3-impacket libuid-wrapper libnss-wrapper winbind krb5-user libfaketime) missing=() rc=0
   [[ -n ${SMBCO_SKIP_CONTAINERS:-} ]] || want+=(podman runc iptables debootstrap netavark aardvark-dns)
   command -v mvn >/dev/null 2>&1 || want+=(maven)
   if command -v dpkg-query >/dev/null 2>&1; then

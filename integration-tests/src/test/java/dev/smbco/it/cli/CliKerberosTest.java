@@ -75,13 +75,7 @@ class CliKerberosTest {
     @Test
     void theTicketCacheKinitLeaves(AdDc dc, @TempDir Path tmp) throws Exception {
         Path cache = tmp.resolve("krb5cc");
-        ProcessBuilder kinitCommand = new ProcessBuilder("kinit", "-c", "FILE:" + cache, dc.principal()).redirectErrorStream(true);
-        kinitCommand.environment().put("KRB5_CONFIG", dc.krb5Conf().toString());
-        Process kinit = kinitCommand.start();
-        kinit.getOutputStream().write((dc.password() + "\n").getBytes(StandardCharsets.UTF_8));
-        kinit.getOutputStream().close();
-        kinit.getInputStream().readAllBytes();
-        assertThat(kinit.waitFor(60, TimeUnit.SECONDS) && kinit.exitValue() == 0).as("kinit (apt-get install krb5-user)").isTrue();
+        kinit(dc, cache);
         Run ls = launcher(dc, cache, "--kerberos", "--spn=cifs/" + dc.dcName(), "--port=" + dc.port(), "ls", url(dc, ""));
         assertThat(ls.status()).as(ls.err()).isZero();
 
@@ -91,10 +85,71 @@ class CliKerberosTest {
         assertThat(missing.err()).contains("no usable ticket").contains("kinit");
     }
 
+    @Test
+    void anExpiredTicketIsExit4NamingIt(AdDc dc, @TempDir Path tmp) throws Exception {
+        Path cache = tmp.resolve("krb5cc");
+        kinit(dc, cache, "-l", "2s"); // a TGT that lives two seconds
+        Thread.sleep(4000);
+        Run ls = launcher(dc, cache, "--kerberos", "--spn=cifs/" + dc.dcName(), "--port=" + dc.port(), "ls", url(dc, ""));
+        assertThat(ls.status()).as(ls.err()).isEqualTo(4);
+        assertThat(ls.err()).contains("expired");
+        assertThat(ls.err().strip().lines()).hasSize(1);
+    }
+
+    /**
+     * The command's clock 15 minutes ahead of the KDC's (libfaketime in the CLI's process only;
+     * Kerberos allows 5): the KDC refuses the pre-authentication, and the user is told why.
+     */
+    @Test
+    void aClockSkewIsExit4NamingIt(AdDc dc, @TempDir Path tmp) throws Exception {
+        Path faketime = faketimeLibrary();
+        Run ls = launcher(dc, tmp.resolve("no-cache"), Map.of("SMBCO_PASSWORD", dc.password(),
+                "LD_PRELOAD", faketime.toString(), "FAKETIME", "+15m", "FAKETIME_DONT_FAKE_MONOTONIC", "1"),
+                "--kerberos", "--user=" + dc.principal(), "--spn=cifs/" + dc.dcName(), "--port=" + dc.port(), "ls", url(dc, ""));
+        assertThat(ls.status()).as(ls.err()).isEqualTo(4);
+        assertThat(ls.err()).contains("clock skew").contains("KRB_AP_ERR_SKEW").doesNotContain(dc.password());
+        assertThat(ls.err().strip().lines()).hasSize(1);
+    }
+
+    /** libfaketime (apt-get install libfaketime; scripts/test-env.sh installs it): required under CI, else the test is skipped. */
+    private static Path faketimeLibrary() throws java.io.IOException {
+        try (var dirs = Files.newDirectoryStream(Path.of("/usr/lib"))) {
+            for (Path d : dirs) {
+                Path lib = d.resolve("faketime/libfaketimeMT.so.1");
+                if (Files.isReadable(lib)) {
+                    return lib;
+                }
+            }
+        }
+        String ci = System.getenv("CI");
+        if (ci != null && !ci.isEmpty() && !ci.equals("false")) {
+            throw new AssertionError("libfaketime is not installed, and CI must run every test (scripts/test-env.sh installs it)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, "libfaketime is not installed (apt-get install libfaketime)");
+        return null;
+    }
+
+    private static void kinit(AdDc dc, Path cache, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("kinit", "-c", "FILE:" + cache));
+        cmd.addAll(List.of(options));
+        cmd.add(dc.principal());
+        ProcessBuilder kinitCommand = new ProcessBuilder(cmd).redirectErrorStream(true);
+        kinitCommand.environment().put("KRB5_CONFIG", dc.krb5Conf().toString());
+        Process kinit = kinitCommand.start();
+        kinit.getOutputStream().write((dc.password() + "\n").getBytes(StandardCharsets.UTF_8));
+        kinit.getOutputStream().close();
+        String said = new String(kinit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kinit.waitFor(60, TimeUnit.SECONDS) && kinit.exitValue() == 0).as("kinit (apt-get install krb5-user): " + said).isTrue();
+    }
+
     record Run(int status, String out, String err) {
     }
 
     private static Run launcher(AdDc dc, Path cache, String... args) throws Exception {
+        return launcher(dc, cache, Map.of(), args);
+    }
+
+    private static Run launcher(AdDc dc, Path cache, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(LauncherTest.repo().resolve("smbco").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(LauncherTest.repo().toFile());
@@ -102,6 +157,7 @@ class CliKerberosTest {
         pb.environment().remove("SMBCO_PASSWORD");
         pb.environment().put("KRB5CCNAME", "FILE:" + cache);
         pb.environment().put("KRB5_CONFIG", dc.krb5Conf().toString());
+        pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
