@@ -40,6 +40,8 @@ public final class SmbConnection implements AutoCloseable {
     /** The TCP connection now: replaced when a reconnection makes a new one ({@link #rebind}). */
     private volatile Channel channel;
     private volatile SmbEngine engine;
+    /** MS-SMB2 ChannelSequence: how many times a reconnection replaced the transport (16 bits on the wire). */
+    private int channelSequence;
     private final NettyLoop loop;
     private final Sender sender;
     private final String host;
@@ -101,6 +103,7 @@ public final class SmbConnection implements AutoCloseable {
      */
     void rebind(Channel ch) {
         SmbEngine e = ch.pipeline().get(SmbEngine.class);
+        e.channelSequence(++channelSequence); // requests on the new connection are told from those before the drop
         channel = ch;
         engine = e;
         preauth = new PreauthIntegrity();

@@ -77,6 +77,11 @@ class ReconnectTest {
             try (Smb smb = Smb.open(via, reconnecting(ReconnectPolicy.on(Duration.ofSeconds(20))), server.share())) {
                 Events events = new Events();
                 smb.conn.onReconnect(events);
+                java.util.List<Integer> channelSequences = new java.util.concurrent.CopyOnWriteArrayList<>();
+                proxy.clientToServer().rewrite(dev.smbco.testserver.Frames.command(0x0009), 0, frame -> {
+                    channelSequences.add((frame[8] & 0xFF) | (frame[9] & 0xFF) << 8); // MS-SMB2 2.2.1.2 ChannelSequence of each WRITE
+                    return frame;
+                });
                 SmbFile f = smb.tree.open(name, OpenOptions.readWrite());
                 assertThat(f.isDurable()).as("Samba grants the durable handle asked for").isTrue();
                 f.write(0, "before the cut".getBytes(StandardCharsets.UTF_8));
@@ -96,6 +101,7 @@ class ReconnectTest {
                 assertThat(f.fileId().persistent()).as("the same open on the server").isEqualTo(before.persistent());
                 assertThat(f.fileId()).as("a new handle on the new connection").isNotEqualTo(before);
                 assertThat(smb.tree.stat(name).size()).isEqualTo(25);
+                assertThat(channelSequences).as("WRITEs before and after the reconnection (3.3.5.2.10)").containsExactly(0, 1);
                 f.close();
                 smb.tree.delete(name);
                 assertThat(events.reconnects.get()).isEqualTo(1);

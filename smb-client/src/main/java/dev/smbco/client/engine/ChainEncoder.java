@@ -72,6 +72,12 @@ final class ChainEncoder {
      * @throws RuntimeException whatever encoding or signing threw; nothing is leaked
      */
     static ByteBuf encode(ByteBufAllocator alloc, List<Exchange> parts, int creditRequest, boolean multiCredit, Dialect dialect) {
+        return encode(alloc, parts, creditRequest, multiCredit, dialect, 0);
+    }
+
+    /** As {@link #encode(ByteBufAllocator, List, int, boolean, Dialect)}, each header with the connection's channel sequence. */
+    static ByteBuf encode(ByteBufAllocator alloc, List<Exchange> parts, int creditRequest, boolean multiCredit, Dialect dialect,
+            int channelSequence) {
         long size = 0;
         for (Exchange x : parts) {
             size += 256 + Math.max(0, x.payload);
@@ -84,8 +90,8 @@ final class ChainEncoder {
                 int start = out.writerIndex();
                 int flags = i == 0 ? 0 : Smb2Header.FLAG_RELATED_OPERATIONS;
                 int credits = i == 0 ? creditRequest : Math.max(1, x.charge);
-                new Smb2Header(multiCredit ? x.charge : 0, 0, x.command(), credits, flags, 0, x.messageId, 0, 0, x.treeId,
-                        x.sessionId, null).encode(out);
+                new Smb2Header(multiCredit ? x.charge : 0, MessageEncoder.channelSequenceField(dialect, channelSequence), x.command(),
+                        credits, flags, 0, x.messageId, 0, 0, x.treeId, x.sessionId, null).encode(out);
                 x.bodyFor(dialect).encode(out);
                 if (i < last) {
                     out.writeZero((8 - ((out.writerIndex() - start) & 7)) & 7); // 8-byte alignment of the next header

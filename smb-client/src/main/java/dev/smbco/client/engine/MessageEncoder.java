@@ -29,6 +29,14 @@ final class MessageEncoder {
      * @throws RuntimeException whatever encoding, signing or encryption threw; nothing is leaked
      */
     static ByteBuf encode(ByteBufAllocator alloc, Exchange x, int creditRequest, boolean multiCredit, Dialect dialect) {
+        return encode(alloc, x, creditRequest, multiCredit, dialect, 0);
+    }
+
+    /**
+     * As {@link #encode(ByteBufAllocator, Exchange, int, boolean, Dialect)}, with the connection's
+     * channel sequence in the header ({@link #channelSequenceField}).
+     */
+    static ByteBuf encode(ByteBufAllocator alloc, Exchange x, int creditRequest, boolean multiCredit, Dialect dialect, int channelSequence) {
         // A WRITE's data is never copied: header and fixed body go into a small buffer, the data
         // follows as a retained slice in a composite. Signers MAC the composite's components in
         // place and the encryptor reads them straight into the transform frame. (Copying the
@@ -38,8 +46,8 @@ final class MessageEncoder {
         int capacity = 256 + (!split && x.command() == Command.WRITE ? (int) Math.min(x.payload, 1 << 24) : 0);
         ByteBuf out = alloc.ioBuffer(capacity);
         try {
-            Smb2Header header = new Smb2Header(multiCredit ? x.charge : 0, 0, x.command(), creditRequest, 0, 0,
-                    x.messageId, 0, 0, x.treeId, x.sessionId, null);
+            Smb2Header header = new Smb2Header(multiCredit ? x.charge : 0, channelSequenceField(dialect, channelSequence), x.command(),
+                    creditRequest, 0, 0, x.messageId, 0, 0, x.treeId, x.sessionId, null);
             header.encode(out);
             TailDigest digest = null;
             if (split) {
@@ -88,5 +96,15 @@ final class MessageEncoder {
             ReferenceCountUtil.release(out);
             throw e;
         }
+    }
+
+    /**
+     * The request header's 4 bytes at offset 8 (MS-SMB2 2.2.1.2): on SMB 3.x ChannelSequence (2
+     * bytes, little-endian) and Reserved, else Status, which a request sets to 0. The client moves
+     * ChannelSequence on with every new transport connection of a reconnection, so a server can tell
+     * requests sent before the drop from those sent after it on the same open (3.3.5.2.10).
+     */
+    static int channelSequenceField(Dialect dialect, int channelSequence) {
+        return dialect != null && dialect.isSmb3() ? channelSequence & 0xFFFF : 0;
     }
 }

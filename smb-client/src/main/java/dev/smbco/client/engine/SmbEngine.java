@@ -49,6 +49,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     private boolean multiCredit;
     /** The negotiated dialect (null until NEGOTIATE completes): request bodies are encoded for it. */
     private Dialect dialect;
+    /** The ChannelSequence of this transport connection's requests ({@link #channelSequence(int)}). */
+    private int channelSequence;
     private Throwable closedCause;
     /** The receive-side signing and encryption check, and where large signed bodies are verified off the loop. */
     private final ResponseSecurity responseSecurity;
@@ -71,6 +73,14 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
     /** MS-SMB2 3.2.5.2: after NEGOTIATE, dialect 2.1+ with SMB2_GLOBAL_CAP_LARGE_MTU charges multi-credit. */
     public void multiCredit(boolean enabled) {
         this.multiCredit = enabled;
+    }
+
+    /**
+     * MS-SMB2 3.2.4.1 / 3.3.5.2.10: the ChannelSequence this transport connection's SMB 3.x requests
+     * carry; a reconnection's new connection gets the next one. Set before the first request.
+     */
+    public void channelSequence(int sequence) {
+        this.channelSequence = sequence;
     }
 
     /** After NEGOTIATE: bodies go out {@linkplain Smb2Request#forDialect for this dialect} (MS-SMB2 2.2's per-dialect reserved fields). */
@@ -229,8 +239,8 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
         List<Exchange> parts = x.parts();
         ByteBuf out;
         try {
-            out = x.chain == null ? MessageEncoder.encode(channel.alloc(), x, credits.creditRequest(x.charge), multiCredit, dialect)
-                    : ChainEncoder.encode(channel.alloc(), x.chain, credits.creditRequest(x.charge), multiCredit, dialect);
+            out = x.chain == null ? MessageEncoder.encode(channel.alloc(), x, credits.creditRequest(x.charge), multiCredit, dialect, channelSequence)
+                    : ChainEncoder.encode(channel.alloc(), x.chain, credits.creditRequest(x.charge), multiCredit, dialect, channelSequence);
             parts.forEach(Exchange::releaseBody);
         } catch (RuntimeException e) {
             // MS-SMB2 gives no way back: message ids and signing state can no longer be trusted

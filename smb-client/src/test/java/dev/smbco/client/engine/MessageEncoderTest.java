@@ -111,6 +111,24 @@ class MessageEncoderTest {
         }
     }
 
+    /** MS-SMB2 2.2.1.2: ChannelSequence in the first 2 bytes at offset 8 on 3.x; the Status field stays 0 on 2.x. */
+    @ParameterizedTest
+    @EnumSource(dev.smbco.protocol.Dialect.class)
+    void theChannelSequenceIsInTheHeaderOnSmb3Only(dev.smbco.protocol.Dialect dialect) {
+        ByteBuf data = ByteBufAllocator.DEFAULT.directBuffer(16).writeZero(16);
+        Exchange x = write(data, null, false, false);
+        ByteBuf out = MessageEncoder.encode(ByteBufAllocator.DEFAULT, x, 1, true, dialect, 0x10003);
+        x.releaseBody();
+        try {
+            int expected = dialect.isSmb3() ? 3 : 0; // 16 bits on the wire: 0x10003 wraps to 3
+            assertThat(out.getUnsignedShortLE(8)).as("ChannelSequence").isEqualTo(expected);
+            assertThat(out.getUnsignedShortLE(10)).as("Reserved").isZero();
+        } finally {
+            out.release();
+            data.release();
+        }
+    }
+
     private static Exchange write(ByteBuf data, SessionSecurity security, boolean sign, boolean encrypt) {
         return write(data, security, sign, encrypt, null);
     }
