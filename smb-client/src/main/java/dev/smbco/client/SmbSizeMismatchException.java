@@ -49,7 +49,8 @@ public class SmbSizeMismatchException extends SmbException {
     }
 
     /**
-     * The size the server reports (its EndOfFile, MS-FSCC 2.4.41).
+     * The size the server reports: the EndOfFile of its CLOSE response (MS-SMB2 2.2.16), or the
+     * count a compounded WRITE took.
      *
      * @return the size in bytes
      */

@@ -282,7 +282,7 @@ public final class SmbTree implements AutoCloseable {
     // ------------------------------------------------------------------ names
 
     /**
-     * Renames (moves within the share) {@code from} to {@code to} (FileRenameInformation, MS-FSCC 2.4.37).
+     * Renames (moves within the share) {@code from} to {@code to} (FileRenameInformation, MS-FSCC 2.4.42.2).
      *
      * @param from the current path below the share root
      * @param to the new path below the same share root

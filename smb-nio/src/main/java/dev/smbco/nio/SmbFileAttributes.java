@@ -108,7 +108,7 @@ public final class SmbFileAttributes implements DosFileAttributes {
     }
 
     /**
-     * The space the file occupies on the server's disk (AllocationSize, MS-FSCC 2.4.41): a multiple
+     * The space the file occupies on the server's disk (AllocationSize, MS-FSCC 2.4.45): a multiple
      * of the cluster size, less than {@link #size()} for a sparse or compressed file.
      *
      * @return the allocation size in bytes
