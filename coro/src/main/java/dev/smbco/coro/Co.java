@@ -23,12 +23,20 @@ public final class Co {
         this.request = request;
     }
 
-    /** The loop the coroutine was started on (handy for {@code Requests.sleep(co.loop(), ...)}). */
+    /**
+     * The loop the coroutine was started on (handy for {@code Requests.sleep(co.loop(), ...)}).
+     *
+     * @return the loop given to {@link Coroutine#start}
+     */
     public Loop loop() {
         return loop;
     }
 
-    /** Whether the coroutine's request has been cancelled or has timed out. */
+    /**
+     * Whether the coroutine's request has been cancelled or has timed out; safe from any thread.
+     *
+     * @return true once the next {@link #await} would throw instead of waiting
+     */
     public boolean isCancelled() {
         return abort != null;
     }
@@ -46,6 +54,9 @@ public final class Co {
      * @throws RequestTimeoutException (or the completer's own timeout type) likewise when the
      *     coroutine's request times out
      * @throws IllegalStateException when called from any thread but the body's own
+     * @param <R> the type of the sub-request's value
+     * @param sub the request to wait for, started by anyone on any loop; not null
+     * @return the sub-request's value ({@code null} if it ended {@code DONE} with null)
      */
     public <R> R await(Request<R> sub) {
         Objects.requireNonNull(sub, "sub");

@@ -38,7 +38,13 @@ public final class Completer<T> {
         this.request = new Request<>(loop);
     }
 
-    /** A completer with a new in-progress request on {@code loop}. */
+    /**
+     * A completer with a new in-progress request on {@code loop}.
+     *
+     * @param <T> the type of the request's value
+     * @param loop the loop the request's callbacks, cleanup and timeout run on
+     * @return a completer whose {@link #request()} is {@link RequestState#IN_PROGRESS}
+     */
     public static <T> Completer<T> create(Loop loop) {
         return new Completer<>(loop);
     }
@@ -48,6 +54,7 @@ public final class Completer<T> {
      * completer); {@code null} restores the default (System.Logger WARNING). Meant for tests that
      * want to assert that no, or some, bug was detected.
      *
+     * @param reporter the new sink, called on the thread that made the second call; or null
      * @return the reporter that was installed before
      */
     public static Consumer<IllegalStateException> setBugReporter(Consumer<IllegalStateException> reporter) {
@@ -56,7 +63,11 @@ public final class Completer<T> {
         return previous;
     }
 
-    /** The request this completer ends. */
+    /**
+     * The request this completer ends, to hand to the consumer.
+     *
+     * @return the same request on every call
+     */
     public Request<T> request() {
         return request;
     }
@@ -64,6 +75,7 @@ public final class Completer<T> {
     /**
      * Ends the request {@link RequestState#DONE} with {@code value} (may be {@code null}).
      *
+     * @param value the request's value
      * @return {@code true} if this call ended it; {@code false} if it had already ended (reported
      *     as a bug when this completer had itself completed or failed it)
      */
@@ -75,6 +87,7 @@ public final class Completer<T> {
      * Ends the request {@link RequestState#FAILED} with {@code failure}, which {@link Request#recv()}
      * rethrows as it is when unchecked, wrapped in {@link RequestFailedException} when checked.
      *
+     * @param failure why the request failed; not null
      * @return as for {@link #complete}
      */
     public boolean fail(Throwable failure) {
@@ -127,6 +140,7 @@ public final class Completer<T> {
      * possible; it may end the request itself with {@link #cancelled()}, or let the real result
      * arrive.
      *
+     * @param handler the producer's cancel action; returns whether it could cancel
      * @return this completer
      */
     public Completer<T> onCancel(BooleanSupplier handler) {
@@ -139,6 +153,7 @@ public final class Completer<T> {
      * request leaves {@link RequestState#IN_PROGRESS}, before any {@link Request#onDone} callback,
      * with the end state. The place to drop timers and leave pending tables.
      *
+     * @param cleanup given the state the request ended in
      * @return this completer
      */
     public Completer<T> onCleanup(Consumer<RequestState> cleanup) {
@@ -151,6 +166,7 @@ public final class Completer<T> {
      * subclass of {@link RequestTimeoutException}); without it, or when it returns {@code null},
      * a plain {@link RequestTimeoutException} naming the duration is used.
      *
+     * @param factory called once, on the loop, when the timeout fires
      * @return this completer
      */
     public Completer<T> timeoutException(Supplier<? extends RuntimeException> factory) {

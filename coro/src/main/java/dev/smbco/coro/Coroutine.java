@@ -27,7 +27,13 @@ public final class Coroutine {
      */
     @FunctionalInterface
     public interface Body<T> {
-        /** Runs the coroutine on its own virtual thread. */
+        /**
+         * Runs the coroutine on its own virtual thread.
+         *
+         * @param co the coroutine's handle: {@link Co#await} waits for sub-requests
+         * @return the coroutine request's value
+         * @throws Exception any failure, which ends the request {@code FAILED} with it
+         */
         T run(Co co) throws Exception;
     }
 
@@ -47,6 +53,11 @@ public final class Coroutine {
      * return value once the request has ended, or what an awaited sub-request delivers after the
      * abort — is closed if it is {@link AutoCloseable}. A coroutine cancelled before its body started
      * ends {@code CANCELLED} without running it.
+     *
+     * @param <T> the type of the body's value
+     * @param loop the loop the request's callbacks and timeout run on
+     * @param body the code to run, once, on the coroutine's virtual thread
+     * @return the coroutine's request, {@link RequestState#IN_PROGRESS} until the body ends
      */
     public static <T> Request<T> start(Loop loop, Body<T> body) {
         Objects.requireNonNull(loop, "loop");

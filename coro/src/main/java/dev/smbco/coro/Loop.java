@@ -28,10 +28,17 @@ public interface Loop extends Executor {
     /**
      * Runs {@code task} on the loop once {@code delay} has passed.
      *
+     * @param task what to run, on the loop's thread
+     * @param delay how long to wait, at least; zero or negative runs it as soon as possible
+     * @param unit the unit of {@code delay}
      * @return a handle whose {@link Cancellable#cancel()} drops the timer if it has not fired yet
      */
     Cancellable schedule(Runnable task, long delay, TimeUnit unit);
 
-    /** Whether the calling thread is this loop's thread (so loop-confined state may be touched). */
+    /**
+     * Whether the calling thread is this loop's thread (so loop-confined state may be touched).
+     *
+     * @return true on the loop's own thread, false on any other
+     */
     boolean inLoop();
 }

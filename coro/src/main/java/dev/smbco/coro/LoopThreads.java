@@ -21,7 +21,11 @@ public final class LoopThreads {
         MARK.set(Boolean.TRUE);
     }
 
-    /** Whether the calling thread has marked itself with {@link #mark()}. */
+    /**
+     * Whether the calling thread has marked itself with {@link #mark()}.
+     *
+     * @return true on a thread that runs some loop
+     */
     public static boolean isLoopThread() {
         return MARK.get() == Boolean.TRUE;
     }

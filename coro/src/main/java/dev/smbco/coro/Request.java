@@ -81,25 +81,40 @@ public final class Request<T> {
         this.loop = Objects.requireNonNull(loop, "loop");
     }
 
-    /** The loop this request delivers its callbacks on. */
+    /**
+     * The loop this request delivers its callbacks on.
+     *
+     * @return the loop its completer was created with
+     */
     public Loop loop() {
         return loop;
     }
 
-    /** The current state; never goes back to {@link RequestState#IN_PROGRESS} once it left. */
+    /**
+     * The current state; never goes back to {@link RequestState#IN_PROGRESS} once it left. Safe
+     * from any thread.
+     *
+     * @return the state now; may change right after the call while in progress
+     */
     public RequestState state() {
         Outcome o = outcome;
         return o == null ? RequestState.IN_PROGRESS : o.state();
     }
 
-    /** Whether the request has ended (in any of the four end states). */
+    /**
+     * Whether the request has ended (in any of the four end states).
+     *
+     * @return {@code state().isEnded()}
+     */
     public boolean isDone() {
         return outcome != null;
     }
 
     /**
      * The exception the request ended with ({@code FAILED}, {@code TIMED_OUT}, {@code CANCELLED}),
-     * as it was given, never wrapped; {@code null} while in progress or when {@code DONE}.
+     * as it was given, never wrapped.
+     *
+     * @return the failure; {@code null} while in progress or when {@code DONE}
      */
     public Throwable failure() {
         Outcome o = outcome;
@@ -113,6 +128,7 @@ public final class Request<T> {
      * {@link RequestTimeoutException} (or the completer's own type), {@code CANCELLED} its
      * {@link RequestCancelledException}.
      *
+     * @return the value the request ended {@code DONE} with (may be null)
      * @throws IllegalStateException while the request is still in progress (a programming error)
      */
     @SuppressWarnings("unchecked")
@@ -140,6 +156,7 @@ public final class Request<T> {
      * an interrupt that arrives during it is kept (the thread's interrupt status is set again).
      * Bound the wait with {@link #withTimeout(Duration)}.
      *
+     * @return the value, as {@link #recv()} returns it (and the failure thrown as it throws it)
      * @throws IllegalStateException at once, without waiting, when called on a loop thread
      *     ({@link LoopThreads#isLoopThread()}, or this request's loop): that would block the loop
      *     that has to deliver the very event being waited for
@@ -185,6 +202,7 @@ public final class Request<T> {
      * added before the end run in the order they were added. A callback that throws is logged
      * and does not stop the others.
      *
+     * @param callback given this request, ended
      * @return this request
      * @throws java.util.concurrent.RejectedExecutionException if the loop has been shut down
      */
@@ -221,6 +239,8 @@ public final class Request<T> {
      * dropped when the request ends otherwise. Calling this again replaces the earlier timeout;
      * on an ended request it does nothing.
      *
+     * @param timeout the longest the request may take, counted from this call; not null (zero or
+     *     negative ends it on the loop's next turn)
      * @return this request
      */
     public Request<T> withTimeout(Duration timeout) {
@@ -269,6 +289,8 @@ public final class Request<T> {
      * ({@code CANCELLED}, or a result that won the race). Without a handler, or once the request
      * has ended, returns {@code false} and changes nothing. The handler is invoked at most once
      * (by a cancel or a timeout); a repeated cancel returns the first answer.
+     *
+     * @return whether the producer could cancel
      */
     public boolean cancel() {
         if (outcome != null) {
@@ -298,6 +320,8 @@ public final class Request<T> {
      * A future completed (on the loop) with this request's value, or completed exceptionally
      * with its {@link #failure()} as it is. Cancelling the future asks this request to
      * {@link #cancel()}. Each call returns a new future.
+     *
+     * @return a new future tied to this request
      */
     @SuppressWarnings("unchecked")
     public CompletableFuture<T> toCompletableFuture() {

@@ -6,7 +6,11 @@ package dev.smbco.coro;
  */
 public final class RequestCancelledException extends RequestException {
 
-    /** With a message. */
+    /**
+     * With a message.
+     *
+     * @param message what was cancelled
+     */
     public RequestCancelledException(String message) {
         super(message);
     }

@@ -7,12 +7,21 @@ package dev.smbco.coro;
  */
 public class RequestException extends RuntimeException {
 
-    /** With a message. */
+    /**
+     * With a message.
+     *
+     * @param message what went wrong
+     */
     public RequestException(String message) {
         super(message);
     }
 
-    /** With a message and a cause. */
+    /**
+     * With a message and a cause.
+     *
+     * @param message what went wrong
+     * @param cause the underlying failure, or null
+     */
     public RequestException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,7 +7,11 @@ package dev.smbco.coro;
  */
 public final class RequestFailedException extends RequestException {
 
-    /** Wraps {@code cause}, taking over its message. */
+    /**
+     * Wraps {@code cause}, taking over its message.
+     *
+     * @param cause the checked exception the request failed with
+     */
     public RequestFailedException(Throwable cause) {
         super(String.valueOf(cause), cause);
     }

@@ -16,7 +16,11 @@ public enum RequestState {
     /** Ended because it was cancelled (its producer confirmed it with {@link Completer#cancelled()}). */
     CANCELLED;
 
-    /** Whether this is one of the end states (anything but {@link #IN_PROGRESS}). */
+    /**
+     * Whether this is one of the end states.
+     *
+     * @return true for anything but {@link #IN_PROGRESS}
+     */
     public boolean isEnded() {
         return this != IN_PROGRESS;
     }

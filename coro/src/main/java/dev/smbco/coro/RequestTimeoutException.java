@@ -7,12 +7,21 @@ package dev.smbco.coro;
  */
 public class RequestTimeoutException extends RequestException {
 
-    /** With a message (the default one names the timeout's duration). */
+    /**
+     * With a message (the default one names the timeout's duration).
+     *
+     * @param message what timed out, and after how long
+     */
     public RequestTimeoutException(String message) {
         super(message);
     }
 
-    /** With a message and a cause. */
+    /**
+     * With a message and a cause.
+     *
+     * @param message what timed out, and after how long
+     * @param cause the underlying failure, or null
+     */
     public RequestTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }

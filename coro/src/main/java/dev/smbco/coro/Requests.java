@@ -17,14 +17,28 @@ public final class Requests {
 
     private Requests() {}
 
-    /** A request that is already {@code DONE} with {@code value} (its callbacks still run via the loop). */
+    /**
+     * A request that is already {@code DONE} with {@code value} (its callbacks still run via the loop).
+     *
+     * @param <T> the type of the value
+     * @param loop the loop its callbacks run on
+     * @param value the value, may be null
+     * @return an ended request
+     */
     public static <T> Request<T> completed(Loop loop, T value) {
         Completer<T> c = Completer.create(loop);
         c.complete(value);
         return c.request();
     }
 
-    /** A request that has already {@code FAILED} with {@code failure}. */
+    /**
+     * A request that has already {@code FAILED} with {@code failure}.
+     *
+     * @param <T> the type of the value it would have had
+     * @param loop the loop its callbacks run on
+     * @param failure the failure, not null
+     * @return an ended request
+     */
     public static <T> Request<T> failed(Loop loop, Throwable failure) {
         Completer<T> c = Completer.create(loop);
         c.fail(failure);
@@ -35,6 +49,10 @@ public final class Requests {
      * A request that completes ({@code DONE}, value {@code null}) once {@code delay} has passed,
      * by a loop timer. Cancelling it drops the timer and ends it {@code CANCELLED} (returns
      * {@code false} if the timer had already fired).
+     *
+     * @param loop the loop whose timer ends it
+     * @param delay how long until it completes
+     * @return a request in progress
      */
     public static Request<Void> sleep(Loop loop, Duration delay) {
         Objects.requireNonNull(delay, "delay");
@@ -51,6 +69,11 @@ public final class Requests {
      * other way, the result {@code FAILED} with that request's {@link Request#failure() failure},
      * and the others still running are cancelled. Cancelling (or timing out) the result cancels
      * every input still running; a cancel ends the result {@code CANCELLED} at once.
+     *
+     * @param <T> the type of the inputs' values
+     * @param loop the loop the result's callbacks run on (the inputs may be on others)
+     * @param requests the inputs, copied
+     * @return a request for the list of values, in input order
      */
     public static <T> Request<List<T>> all(Loop loop, List<Request<T>> requests) {
         List<Request<T>> inputs = List.copyOf(requests);
@@ -99,6 +122,10 @@ public final class Requests {
      * the result {@code CANCELLED} at once. An input that succeeds after the result has ended (a
      * loser) delivers its value to nobody: an {@link AutoCloseable} one is closed.
      *
+     * @param <T> the type of the inputs' values
+     * @param loop the loop the result's callbacks run on (the inputs may be on others)
+     * @param requests the inputs, copied; at least one
+     * @return a request for the first value
      * @throws IllegalArgumentException if {@code requests} is empty (nothing could ever win)
      */
     public static <T> Request<T> first(Loop loop, List<Request<T>> requests) {

@@ -53,7 +53,11 @@ public final class SingleThreadLoop implements Loop, AutoCloseable {
         this("smbco-loop-" + SEQ.incrementAndGet());
     }
 
-    /** A loop whose thread is called {@code name}; its thread starts at once. */
+    /**
+     * A loop whose thread is called {@code name}; its thread starts at once.
+     *
+     * @param name the thread's name, not null
+     */
     public SingleThreadLoop(String name) {
         this.name = Objects.requireNonNull(name, "name");
         this.thread = new Thread(this::run, name);
@@ -89,7 +93,11 @@ public final class SingleThreadLoop implements Loop, AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
-    /** Whether {@link #close()} has been called. */
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true from the start of the first {@code close()} on
+     */
     public boolean isClosed() {
         return closing;
     }

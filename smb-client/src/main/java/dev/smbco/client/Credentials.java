@@ -40,8 +40,10 @@ public final class Credentials {
     /**
      * NTLMv2 over SPNEGO.
      *
+     * @param user     the account name, without domain; not null
      * @param password copied; the caller may wipe its array afterwards
-     * @param domain   the user's domain or workgroup ("" lets the server pick its own)
+     * @param domain   the user's domain or workgroup ("" lets the server pick its own; null is "")
+     * @return user credentials
      */
     public static Credentials ntlm(String user, char[] password, String domain) {
         Objects.requireNonNull(user, "user");
@@ -49,17 +51,31 @@ public final class Credentials {
         return new Credentials(Kind.USER, user, domain == null ? "" : domain, password.clone());
     }
 
-    /** NTLMv2 with no domain. */
+    /**
+     * NTLMv2 with no domain (the server's own).
+     *
+     * @param user the account name; not null
+     * @param password the password; not null
+     * @return user credentials
+     */
     public static Credentials ntlm(String user, String password) {
         return ntlm(user, password.toCharArray(), "");
     }
 
-    /** The server's guest account (shares that allow guests). */
+    /**
+     * The server's guest account (shares that allow guests).
+     *
+     * @return guest credentials, user "guest" with an empty password
+     */
     public static Credentials guest() {
         return new Credentials(Kind.GUEST, "guest", "", new char[0]);
     }
 
-    /** The anonymous (null) session. */
+    /**
+     * The anonymous (null) session: empty user and password.
+     *
+     * @return anonymous credentials
+     */
     public static Credentials anonymous() {
         return new Credentials(Kind.ANONYMOUS, "", "", new char[0]);
     }
@@ -71,7 +87,10 @@ public final class Credentials {
      * /etc/krb5.conf. The server's principal is {@code cifs/<host as connected to>} unless
      * {@link #withTargetName(String)} says otherwise.
      *
+     * @param principal {@code user} or {@code user@REALM}; the realm after the last {@code @} is
+     *     also the domain of an NTLM fallback
      * @param password copied; the caller may wipe its array afterwards
+     * @return Kerberos credentials
      */
     public static Credentials kerberos(String principal, char[] password) {
         KerberosIdentity id = KerberosIdentity.password(principal, password);
@@ -79,18 +98,32 @@ public final class Credentials {
         return new Credentials(Kind.KERBEROS, principal, at < 0 ? "" : principal.substring(at + 1), password.clone(), id, null, false);
     }
 
-    /** Kerberos with the ticket of the default ticket cache ({@code KRB5CCNAME}, a {@code FILE:} cache; as {@code kinit} leaves it). */
+    /**
+     * Kerberos with the ticket of the default ticket cache ({@code KRB5CCNAME}, a {@code FILE:} cache; as {@code kinit} leaves it).
+     *
+     * @return Kerberos credentials for whichever principal the cache holds
+     */
     public static Credentials kerberosTicketCache() {
         return new Credentials(Kind.KERBEROS, "", "", new char[0], KerberosIdentity.ticketCache(null), null, false);
     }
 
-    /** Kerberos with the ticket of the default ticket cache, which must be for {@code principal}. */
+    /**
+     * Kerberos with the ticket of the default ticket cache, which must be for {@code principal}.
+     *
+     * @param principal {@code user@REALM}, as {@code klist} shows it; not null
+     * @return Kerberos credentials
+     */
     public static Credentials kerberosTicketCache(String principal) {
         Objects.requireNonNull(principal, "principal");
         return new Credentials(Kind.KERBEROS, principal, "", new char[0], KerberosIdentity.ticketCache(principal), null, false);
     }
 
-    /** Kerberos as a Subject the application has logged on already (it holds a TGT or the service ticket). */
+    /**
+     * Kerberos as a Subject the application has logged on already (it holds a TGT or the service ticket).
+     *
+     * @param subject e.g. from a JAAS {@code LoginContext}; used as it is, not copied
+     * @return Kerberos credentials
+     */
     public static Credentials kerberos(Subject subject) {
         return new Credentials(Kind.KERBEROS, "", "", new char[0], KerberosIdentity.subject(subject), null, false);
     }
@@ -99,6 +132,11 @@ public final class Credentials {
      * These Kerberos credentials for the server principal {@code spn} ({@code cifs/fs1.corp.example},
      * or with a realm {@code cifs/fs1@CORP.EXAMPLE}) instead of {@code cifs/<host>}: for a server
      * reached by an address or an alias.
+     *
+     * @param spn the service principal name, {@code service/host[@REALM]}
+     * @return a copy of these credentials with the target name
+     * @throws IllegalStateException when these are not Kerberos credentials
+     * @throws IllegalArgumentException when {@code spn} has no {@code /}
      */
     public Credentials withTargetName(String spn) {
         requireKerberos("a target name");
@@ -114,6 +152,10 @@ public final class Credentials {
      * and password, the realm as domain): SPNEGO offers NTLM second, and a Kerberos logon that
      * cannot get a ticket (KDC unreachable, no krb5.conf) is retried with NTLM. Off by default:
      * where Kerberos is expected, a silent NTLM logon hides the misconfiguration.
+     *
+     * @return a copy of these credentials with the fallback allowed
+     * @throws IllegalStateException when these are not Kerberos credentials
+     * @throws IllegalArgumentException when they were not made with a password
      */
     public Credentials withNtlmFallback() {
         requireKerberos("an NTLM fallback");
@@ -129,7 +171,11 @@ public final class Credentials {
         }
     }
 
-    /** Whether these are Kerberos credentials. */
+    /**
+     * Whether these are Kerberos credentials.
+     *
+     * @return true for the {@code kerberos*} factories
+     */
     public boolean isKerberos() {
         return kind == Kind.KERBEROS;
     }
@@ -148,18 +194,40 @@ public final class Credentials {
         return ntlmFallback;
     }
 
+    /**
+     * The user these credentials name.
+     *
+     * @return the NTLM user name, the Kerberos principal as given ("" when it comes from a ticket
+     *     cache or Subject), "guest", or "" for the anonymous session
+     */
     public String user() {
         return user;
     }
 
+    /**
+     * The domain the user logs on to.
+     *
+     * @return the NTLM domain ("" for the server's own), the realm of a Kerberos principal given
+     *     as {@code user@REALM}, or ""
+     */
     public String domain() {
         return domain;
     }
 
+    /**
+     * Whether these are the guest account's credentials ({@link #guest()}).
+     *
+     * @return true for guest
+     */
     public boolean isGuest() {
         return kind == Kind.GUEST;
     }
 
+    /**
+     * Whether these are the anonymous session's credentials ({@link #anonymous()}).
+     *
+     * @return true for anonymous
+     */
     public boolean isAnonymous() {
         return kind == Kind.ANONYMOUS;
     }

@@ -11,7 +11,11 @@ import io.netty.util.ReferenceCounted;
  * @param data the bytes from offset 0; all of the file when {@link #isWhole()}
  */
 public record FileContent(FileStat stat, ByteBuf data) implements ReferenceCounted {
-    /** Whether {@code data} holds the whole file as it was at the open. */
+    /**
+     * Whether {@code data} holds the whole file as it was at the open.
+     *
+     * @return true when the bytes read reach the size the CREATE response reported
+     */
     public boolean isWhole() {
         return data.readableBytes() >= stat.size();
     }

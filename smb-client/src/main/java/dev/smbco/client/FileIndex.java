@@ -17,7 +17,12 @@ public final class FileIndex {
     private FileIndex() {
     }
 
-    /** Queries the file id of {@code file}'s open (the handle needs no particular access). */
+    /**
+     * Queries the file id of {@code file}'s open (the handle needs no particular access).
+     *
+     * @param file an open file or directory
+     * @return a request for the IndexNumber, a 64-bit number unique on the server's volume
+     */
     public static Request<Long> querySend(SmbFile file) {
         QueryInfoRequest q = QueryInfoRequest.of(InfoType.FILE, FileInformationClass.FILE_INTERNAL_INFORMATION.id(),
                 FileInternalInformation.SIZE, 0, file.fileId());
@@ -31,7 +36,12 @@ public final class FileIndex {
         });
     }
 
-    /** Blocking twin of {@link #querySend(SmbFile)}. */
+    /**
+     * Blocking twin of {@link #querySend(SmbFile)}.
+     *
+     * @param file an open file or directory
+     * @return the IndexNumber, unique on the server's volume
+     */
     public static long query(SmbFile file) {
         return querySend(file).await();
     }

@@ -17,14 +17,29 @@ import java.time.Instant;
  */
 public record FileStat(long size, long allocationSize, Instant creationTime, Instant lastAccessTime, Instant lastWriteTime,
                        Instant changeTime, int attributes) {
+    /**
+     * Whether FILE_ATTRIBUTE_DIRECTORY is set.
+     *
+     * @return true for a directory
+     */
     public boolean isDirectory() {
         return (attributes & FileAttributes.DIRECTORY) != 0;
     }
 
+    /**
+     * Whether FILE_ATTRIBUTE_READONLY is set.
+     *
+     * @return true for a read-only file
+     */
     public boolean isReadOnly() {
         return (attributes & FileAttributes.READONLY) != 0;
     }
 
+    /**
+     * Whether FILE_ATTRIBUTE_HIDDEN is set.
+     *
+     * @return true for a hidden file
+     */
     public boolean isHidden() {
         return (attributes & FileAttributes.HIDDEN) != 0;
     }

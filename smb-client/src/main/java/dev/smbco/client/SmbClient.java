@@ -79,20 +79,39 @@ public final class SmbClient implements AutoCloseable {
         log.debug("client started: {} transport, {} I/O threads", epoll ? "epoll" : "nio", config.ioThreads());
     }
 
-    /** A client with {@link SmbConfig#defaults()}. */
+    /**
+     * A client with {@link SmbConfig#defaults()}.
+     *
+     * @return a new client, which the caller closes
+     */
     public static SmbClient create() {
         return new SmbClient(SmbConfig.defaults());
     }
 
+    /**
+     * A client with {@code config}: its event loops start now.
+     *
+     * @param config timeouts, dialects, security and transport settings
+     * @return a new client, which the caller closes
+     */
     public static SmbClient create(SmbConfig config) {
         return new SmbClient(config);
     }
 
+    /**
+     * The configuration every connection of this client uses.
+     *
+     * @return the configuration given to {@link #create(SmbConfig)}
+     */
     public SmbConfig config() {
         return config;
     }
 
-    /** A loop for coroutines and combinators ({@code Coroutine.start(client.loop(), co -> ...)}): one of the client's event loops. */
+    /**
+     * A loop for coroutines and combinators ({@code Coroutine.start(client.loop(), co -> ...)}).
+     *
+     * @return one of the client's event loops
+     */
     public Loop loop() {
         return loop;
     }
@@ -102,6 +121,7 @@ public final class SmbClient implements AutoCloseable {
      * connection per server, one session per {@link Credentials} object, one tree per share.
      * Closed with the client.
      *
+     * @return the pool, the same on every call
      * @throws IllegalStateException once the client is closed
      */
     public synchronized SmbPool pool() {
@@ -117,17 +137,35 @@ public final class SmbClient implements AutoCloseable {
     /**
      * Opens the file an {@code smb://host[:port]/share/path} URI names, through the {@link
      * #pool()}: connecting, logging on and connecting the tree only where no pooled one serves.
+     *
+     * @param uri the file, {@code smb://[user@]host[:port]/share/path}
+     * @param credentials who logs on; must be the URI's user when it names one
+     * @param options how to open it
+     * @return a request for the open file, which the caller closes
+     * @throws IllegalArgumentException (at once) when {@code uri} is not such a URI
      */
     public Request<SmbFile> openSend(URI uri, Credentials credentials, OpenOptions options) {
         return pool().openSend(uri, credentials, options);
     }
 
-    /** Blocking twin of {@link #openSend(URI, Credentials, OpenOptions)}. */
+    /**
+     * Blocking twin of {@link #openSend(URI, Credentials, OpenOptions)}.
+     *
+     * @param uri the file, {@code smb://[user@]host[:port]/share/path}
+     * @param credentials who logs on; must be the URI's user when it names one
+     * @param options how to open it
+     * @return the open file, which the caller closes
+     */
     public SmbFile open(URI uri, Credentials credentials, OpenOptions options) {
         return openSend(uri, credentials, options).await();
     }
 
-    /** {@link #connectSend(String, int)} on port 445. */
+    /**
+     * {@link #connectSend(String, int)} on port 445.
+     *
+     * @param host the server's host name or address
+     * @return a request for the negotiated connection, which the caller closes
+     */
     public Request<SmbConnection> connectSend(String host) {
         return connectSend(host, DEFAULT_PORT);
     }
@@ -136,6 +174,10 @@ public final class SmbClient implements AutoCloseable {
      * Resolves {@code host}, connects (within the connect timeout) and negotiates the dialect.
      * Fails with {@link SmbConnectException} when no TCP connection can be made, with
      * {@link SmbProtocolException} when the peer does not speak a dialect we offer.
+     *
+     * @param host the server's host name or address
+     * @param port the server's TCP port, 1..65535
+     * @return a request for the negotiated connection, which the caller closes
      */
     public Request<SmbConnection> connectSend(String host, int port) {
         Objects.requireNonNull(host, "host");
@@ -168,12 +210,23 @@ public final class SmbClient implements AutoCloseable {
         });
     }
 
-    /** Blocking twin of {@link #connectSend(String, int)}. */
+    /**
+     * Blocking twin of {@link #connectSend(String, int)}.
+     *
+     * @param host the server's host name or address
+     * @param port the server's TCP port, 1..65535
+     * @return the negotiated connection, which the caller closes
+     */
     public SmbConnection connect(String host, int port) {
         return connectSend(host, port).await();
     }
 
-    /** Blocking twin of {@link #connectSend(String)}. */
+    /**
+     * Blocking twin of {@link #connectSend(String)}.
+     *
+     * @param host the server's host name or address
+     * @return the negotiated connection, which the caller closes
+     */
     public SmbConnection connect(String host) {
         return connectSend(host).await();
     }

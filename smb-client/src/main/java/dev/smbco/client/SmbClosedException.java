@@ -10,6 +10,11 @@ package dev.smbco.client;
  * closed, e.g. {@code READ \\host\share\a.txt: the file handle is closed}.
  */
 public class SmbClosedException extends SmbException {
+    /**
+     * With a message.
+     *
+     * @param message what was used after its close
+     */
     public SmbClosedException(String message) {
         super(message);
     }

@@ -64,14 +64,38 @@ public record SmbConfig(
         dev.smbco.client.resilience.ReconnectPolicy reconnect) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
-    public enum Policy { AUTO, REQUIRED }
+    public enum Policy {
+        /** As the server wishes: used when the server requires it or asks for it. */
+        AUTO,
+        /** Always: a server or session that cannot do it is refused. */
+        REQUIRED
+    }
 
     /** Which Netty transport the event-loop group uses. */
-    public enum Transport { AUTO, NIO, EPOLL }
+    public enum Transport {
+        /** Native epoll where Netty can load it (Linux), else NIO. */
+        AUTO,
+        /** Java NIO selectors, on every platform. */
+        NIO,
+        /** Netty's native epoll transport; {@code SmbClient.create} fails where it cannot be loaded. */
+        EPOLL
+    }
 
     /** Largest MaxReadSize/MaxWriteSize this client accepts: fits the 24-bit Direct TCP length with headers. */
     public static final int MAX_IO_SIZE = 8 * 1024 * 1024;
 
+    /**
+     * Checks the values against each other.
+     *
+     * @throws NullPointerException when a duration, dialect, policy, transport, list or the reconnect
+     *     policy is null
+     * @throws IllegalArgumentException when {@code minDialect > maxDialect}, {@code creditTarget} is
+     *     outside 1..8192, {@code maxIoSize} outside 65536..{@value #MAX_IO_SIZE},
+     *     {@code memoryBudget < maxIoSize}, {@code transferDepth} outside 1..256, {@code ioThreads < 1},
+     *     a cipher or signing algorithm is named twice, the signing algorithms are empty or name
+     *     HMAC-SHA256, the keep-alive interval is negative or not below {@code deadAfter}, or encryption
+     *     is REQUIRED without a cipher or an SMB 3 dialect
+     */
     public SmbConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -125,15 +149,29 @@ public record SmbConfig(
         }
     }
 
+    /**
+     * The defaults, as documented on each component.
+     *
+     * @return {@code builder().build()}
+     */
     public static SmbConfig defaults() {
         return builder().build();
     }
 
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a new builder holding every value of this configuration
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.connectTimeout = connectTimeout;
@@ -183,52 +221,160 @@ public record SmbConfig(
         private Builder() {
         }
 
+        /**
+         * How long a TCP connect may take.
+         *
+         * @param d the TCP connect deadline (default 10 s)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration d) { connectTimeout = d; return this; }
 
+        /**
+         * How long a request may wait for its response, unless it sets its own timeout.
+         *
+         * @param d the default per-request deadline (default 60 s)
+         * @return this builder
+         */
         public Builder requestTimeout(Duration d) { requestTimeout = d; return this; }
 
+        /**
+         * How long an ECHO may wait for its response.
+         *
+         * @param d the ECHO deadline (default 10 s)
+         * @return this builder
+         */
         public Builder echoTimeout(Duration d) { echoTimeout = d; return this; }
 
+        /**
+         * The lowest dialect offered in NEGOTIATE.
+         *
+         * @param d the lowest dialect offered (default SMB 2.0.2)
+         * @return this builder
+         */
         public Builder minDialect(Dialect d) { minDialect = d; return this; }
 
+        /**
+         * The highest dialect offered in NEGOTIATE.
+         *
+         * @param d the highest dialect offered (default SMB 3.1.1)
+         * @return this builder
+         */
         public Builder maxDialect(Dialect d) { maxDialect = d; return this; }
 
-        /** Offers exactly one dialect. */
+        /**
+         * Offers exactly one dialect: sets both the lowest and the highest.
+         *
+         * @param d the dialect
+         * @return this builder
+         */
         public Builder dialect(Dialect d) { minDialect = d; maxDialect = d; return this; }
 
+        /**
+         * Whether sessions sign as the server wishes or always.
+         *
+         * @param p the signing policy (default AUTO)
+         * @return this builder
+         */
         public Builder signing(Policy p) { signing = p; return this; }
 
+        /**
+         * Whether sessions encrypt as the server wishes or always.
+         *
+         * @param p the encryption policy (default AUTO)
+         * @return this builder
+         */
         public Builder encryption(Policy p) { encryption = p; return this; }
 
+        /**
+         * How many credits the client asks the server to keep granted (MS-SMB2 3.2.4.1.2).
+         *
+         * @param n credits to keep granted, 1..8192 (default 1024)
+         * @return this builder
+         */
         public Builder creditTarget(int n) { creditTarget = n; return this; }
 
+        /**
+         * The cap on a single READ or WRITE.
+         *
+         * @param n cap on one READ/WRITE in bytes, 65536..{@value SmbConfig#MAX_IO_SIZE} (default 8 MiB)
+         * @return this builder
+         */
         public Builder maxIoSize(int n) { maxIoSize = n; return this; }
 
+        /**
+         * How many payload bytes of reads and writes may be in flight per connection.
+         *
+         * @param n payload bytes in flight per connection, at least {@code maxIoSize} (default 64 MiB)
+         * @return this builder
+         */
         public Builder memoryBudget(long n) { memoryBudget = n; return this; }
 
+        /**
+         * How many reads or writes the transfer helpers keep in flight.
+         *
+         * @param n reads or writes a transfer keeps in flight, 1..256 (default 8)
+         * @return this builder
+         */
         public Builder transferDepth(int n) { transferDepth = n; return this; }
 
+        /**
+         * Which Netty transport the event loops use.
+         *
+         * @param t the event-loop transport (default AUTO)
+         * @return this builder
+         */
         public Builder transport(Transport t) { transport = t; return this; }
 
+        /**
+         * How many event-loop threads the client runs.
+         *
+         * @param n event-loop threads, at least 1 (default: the number of processors)
+         * @return this builder
+         */
         public Builder ioThreads(int n) { ioThreads = n; return this; }
 
-        /** Ciphers offered, most preferred first (an empty list offers no encryption). */
+        /**
+         * Ciphers offered, most preferred first (an empty list offers no encryption).
+         *
+         * @param c the ciphers, each at most once
+         * @return this builder
+         */
         public Builder ciphers(CipherId... c) { ciphers = List.of(c); return this; }
 
-        /** SMB 3.1.1 signing algorithms offered, most preferred first. */
+        /**
+         * SMB 3.1.1 signing algorithms offered, most preferred first.
+         *
+         * @param a AES_GMAC and/or AES_CMAC, each at most once
+         * @return this builder
+         */
         public Builder signingAlgorithms(SigningAlgorithm... a) { signingAlgorithms = List.of(a); return this; }
 
-        /** ECHO after {@code interval} without traffic; declare the connection dead after {@code deadAfter} of silence. */
+        /**
+         * ECHO after {@code interval} without traffic; declare the connection dead after {@code deadAfter} of silence.
+         *
+         * @param interval the idle time before an ECHO (default 60 s); zero for none
+         * @param deadAfter the silence after which the connection is dead (default 180 s); longer than {@code interval}
+         * @return this builder
+         */
         public Builder keepAlive(Duration interval, Duration deadAfter) {
             keepAliveInterval = interval;
             this.deadAfter = deadAfter;
             return this;
         }
 
-        /** No keep-alive probes and no silence limit. */
+        /**
+         * No keep-alive probes and no silence limit.
+         *
+         * @return this builder
+         */
         public Builder noKeepAlive() { keepAliveInterval = Duration.ZERO; return this; }
 
-        /** Whether small composites travel as one related compound (default true). */
+        /**
+         * Whether small composites travel as one related compound (default true).
+         *
+         * @param on true to compound CREATE + op + CLOSE (MS-SMB2 3.2.4.1.4)
+         * @return this builder
+         */
         public Builder compounding(boolean on) { compounding = on; return this; }
 
         /**
@@ -236,9 +382,18 @@ public record SmbConfig(
          * everything, as a library user who rebuilds connections expects) or {@code
          * ReconnectPolicy.on(deadline)} (reconnect, re-authenticate and reopen durable handles
          * transparently; opens then ask for durable handles). See {@link dev.smbco.client.resilience.ReconnectPolicy}.
+         *
+         * @param p the policy
+         * @return this builder
          */
         public Builder reconnect(dev.smbco.client.resilience.ReconnectPolicy p) { reconnect = p; return this; }
 
+        /**
+         * The configuration.
+         *
+         * @return a new immutable configuration
+         * @throws IllegalArgumentException as the {@link SmbConfig} constructor, for values that do not fit together
+         */
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
                     creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,

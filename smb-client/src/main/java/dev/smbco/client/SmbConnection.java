@@ -129,6 +129,8 @@ public final class SmbConnection implements AutoCloseable {
     /**
      * Hears the connection's reconnections (lost / reconnected / gave up), on its event loop.
      * Without a reconnect policy ({@code SmbConfig.reconnect}) nothing is ever reported.
+     *
+     * @param listener added to those already there; must not block
      */
     public void onReconnect(dev.smbco.client.resilience.ReconnectListener listener) {
         java.util.Objects.requireNonNull(listener, "listener");
@@ -137,7 +139,11 @@ public final class SmbConnection implements AutoCloseable {
         }
     }
 
-    /** Whether a reconnection is under way (requests wait for it). */
+    /**
+     * Whether a reconnection is under way (requests wait for it).
+     *
+     * @return true between the drop and the reconnection (or giving up)
+     */
     public boolean isReconnecting() {
         return reconnector != null && reconnector.isRunning();
     }
@@ -179,17 +185,30 @@ public final class SmbConnection implements AutoCloseable {
      * Authenticates a session (MS-SMB2 3.2.4.2.3: SPNEGO/NTLMv2, several legs while the server
      * answers STATUS_MORE_PROCESSING_REQUIRED; guest and anonymous too). Fails with {@link
      * SmbAuthenticationException} (naming e.g. STATUS_LOGON_FAILURE) when the server refuses.
+     *
+     * @param credentials who to log on as
+     * @return a request for the session, which the caller logs off
      */
     public Request<SmbSession> sessionSetupSend(Credentials credentials) {
         return SessionSetup.start(this, credentials);
     }
 
-    /** Blocking twin of {@link #sessionSetupSend(Credentials)}. */
+    /**
+     * Blocking twin of {@link #sessionSetupSend(Credentials)}.
+     *
+     * @param credentials who to log on as
+     * @return the session, which the caller logs off
+     */
     public SmbSession sessionSetup(Credentials credentials) {
         return sessionSetupSend(credentials).await();
     }
 
-    /** MS-SMB2 3.2.4.20 ECHO: a liveness probe, with the shorter echo timeout. */
+    /**
+     * MS-SMB2 3.2.4.20 ECHO: a liveness probe, with the shorter echo timeout.
+     *
+     * @return a request that ends when the server has answered, or fails with
+     *     {@link SmbTimeoutException}
+     */
     public Request<Void> echoSend() {
         return sender.send(new EchoRequest(), Route.NONE, "ECHO " + host, "\\\\" + host, client.config().echoTimeout(), null,
                 (header, body) -> null);
@@ -200,38 +219,75 @@ public final class SmbConnection implements AutoCloseable {
         echoSend().await();
     }
 
-    /** What NEGOTIATE settled. */
+    /**
+     * What NEGOTIATE settled (MS-SMB2 3.2.5.2).
+     *
+     * @return the dialect, the server's GUID and capabilities, whether signing is required, the size
+     *     limits, and the signing algorithm and cipher chosen
+     */
     public Negotiated negotiated() {
         return negotiated;
     }
 
+    /**
+     * The server's host name or address, as given to {@code connect}.
+     *
+     * @return the host
+     */
     public String host() {
         return host;
     }
 
+    /**
+     * The server's TCP port.
+     *
+     * @return the port, 445 unless another was given
+     */
     public int port() {
         return port;
     }
 
+    /**
+     * The client that made this connection.
+     *
+     * @return the client
+     */
     public SmbClient client() {
         return client;
     }
 
+    /**
+     * The configuration this connection was made with.
+     *
+     * @return the client's configuration
+     */
     public SmbConfig config() {
         return client.config();
     }
 
-    /** The connection's event loop (its requests deliver their callbacks there). */
+    /**
+     * The connection's event loop (its requests deliver their callbacks there).
+     *
+     * @return the loop; the same for the connection's whole life
+     */
     public Loop loop() {
         return loop;
     }
 
-    /** The local end of the TCP connection (e.g. to find it in the server's session list). */
+    /**
+     * The local end of the TCP connection (e.g. to find it in the server's session list).
+     *
+     * @return the local address and port
+     */
     public java.net.InetSocketAddress localAddress() {
         return (java.net.InetSocketAddress) channel.localAddress();
     }
 
-    /** True until the connection drops or is closed. */
+    /**
+     * Whether the connection is up.
+     *
+     * @return true until the connection drops or is closed
+     */
     public boolean isOpen() {
         return channel.isActive();
     }

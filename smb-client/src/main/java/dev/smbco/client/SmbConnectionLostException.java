@@ -10,14 +10,27 @@ package dev.smbco.client;
  * never sent is safe to retry on a new connection.
  */
 public class SmbConnectionLostException extends SmbException {
+    /** Whether the request had been written to the connection. */
     private final boolean sent;
 
+    /**
+     * A request that the connection's loss ended.
+     *
+     * @param message what was lost, naming the server
+     * @param sent whether the request had been written to the connection
+     * @param cause why the connection dropped, or null
+     */
     public SmbConnectionLostException(String message, boolean sent, Throwable cause) {
         super(message + (sent ? " (request was sent; its outcome is unknown)" : " (request was never sent)"), cause);
         this.sent = sent;
     }
 
-    /** True when the request had been written to the connection: the server may have executed it. */
+    /**
+     * Whether the request had been written to the connection: then the server may have executed it,
+     * and retrying a non-idempotent request may do it twice.
+     *
+     * @return true when it had been sent
+     */
     public boolean wasSent() {
         return sent;
     }

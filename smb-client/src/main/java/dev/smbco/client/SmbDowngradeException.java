@@ -7,6 +7,11 @@ package dev.smbco.client;
  * reconnection gives up and everything waiting fails with this.
  */
 public class SmbDowngradeException extends SmbProtocolException {
+    /**
+     * With a message.
+     *
+     * @param message what the server negotiated against what was required
+     */
     public SmbDowngradeException(String message) {
         super(message);
     }

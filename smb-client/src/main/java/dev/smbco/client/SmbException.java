@@ -6,10 +6,21 @@ package dev.smbco.client;
  * Unchecked: a failed {@code Request} rethrows it unchanged from {@code recv()}/{@code await()}.
  */
 public class SmbException extends RuntimeException {
+    /**
+     * With a message.
+     *
+     * @param message what went wrong
+     */
     public SmbException(String message) {
         super(message);
     }
 
+    /**
+     * With a message and a cause.
+     *
+     * @param message what went wrong
+     * @param cause the underlying failure, or null
+     */
     public SmbException(String message, Throwable cause) {
         super(message, cause);
     }

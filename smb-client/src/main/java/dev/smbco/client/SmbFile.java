@@ -64,6 +64,8 @@ public final class SmbFile implements AutoCloseable {
      * Whether the server granted this open a durable handle (MS-SMB2 2.2.14.2.3 / 2.2.14.2.12), so
      * that it survives a dropped connection. Opens ask for one when the configuration reconnects
      * ({@code SmbConfig.reconnect}).
+     *
+     * @return true when the CREATE response carried a durable handle context
      */
     public boolean isDurable() {
         return reopen != null && reopen.durable().isGranted();
@@ -94,6 +96,8 @@ public final class SmbFile implements AutoCloseable {
      * server granted at the open, lowered by every break since; {@link LeaseState#NONE} when none
      * was asked for ({@link OpenOptions#lease}) or granted, and once the file is closed. All opens
      * of one path on one connection share one lease.
+     *
+     * @return the caching this open may do now
      */
     public LeaseState leaseState() {
         return lease == null || closed ? LeaseState.NONE : lease.state();
@@ -105,6 +109,9 @@ public final class SmbFile implements AutoCloseable {
      * request it returns (e.g. {@link #flushSend()}, or writes of data held back) is awaited first,
      * so dirty data reaches the server before another client's open proceeds. Has no effect on an
      * open that asked for no lease.
+     *
+     * @param listener runs on the event loop and must not block; its request is awaited before
+     *     the acknowledgment
      */
     public void onLeaseBreak(LeaseBreakListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -113,26 +120,47 @@ public final class SmbFile implements AutoCloseable {
         }
     }
 
-    /** Path relative to the share root, backslash-separated. */
+    /**
+     * The path this file was opened as.
+     *
+     * @return the path relative to the share root, backslash-separated ("" for the root)
+     */
     public String path() {
         return path;
     }
 
-    /** {@code \\host\share\path}. */
+    /**
+     * The file's UNC name, which error messages name.
+     *
+     * @return {@code \\host\share\path}
+     */
     public String unc() {
         return tree.unc(path);
     }
 
+    /**
+     * The tree this file was opened through.
+     *
+     * @return the tree
+     */
     public SmbTree tree() {
         return tree;
     }
 
-    /** The handle's FileId now (a reconnection that reopens the durable handle changes it). */
+    /**
+     * The handle's FileId now (MS-SMB2 2.2.14.1); a reconnection that reopens the durable handle changes it.
+     *
+     * @return the persistent and volatile parts of the handle
+     */
     public FileId fileId() {
         return fileId;
     }
 
-    /** Metadata as of the open (CREATE response). */
+    /**
+     * Metadata as of the open (CREATE response, MS-SMB2 2.2.14); not refreshed by later writes.
+     *
+     * @return size, times and attributes
+     */
     public FileStat stat() {
         return statOf(created);
     }
@@ -143,25 +171,47 @@ public final class SmbFile implements AutoCloseable {
                 created.lastWriteTime(), created.changeTime(), created.fileAttributes());
     }
 
-    /** Size as of the open. */
+    /**
+     * Size as of the open; not refreshed by later writes.
+     *
+     * @return EndOfFile of the CREATE response, in bytes
+     */
     public long size() {
         return created.endOfFile();
     }
 
+    /**
+     * Whether the open is of a directory (FILE_ATTRIBUTE_DIRECTORY in the CREATE response).
+     *
+     * @return true for a directory
+     */
     public boolean isDirectory() {
         return created.isDirectory();
     }
 
-    /** CreateAction: whether the open superseded, opened, created or overwrote. */
+    /**
+     * CreateAction (MS-SMB2 2.2.14): whether the open superseded, opened, created or overwrote.
+     *
+     * @return FILE_SUPERSEDED 0, FILE_OPENED 1, FILE_CREATED 2 or FILE_OVERWRITTEN 3
+     */
     public int createAction() {
         return created.createAction();
     }
 
-    /** False once {@link #closeSend()} was called, its tree or session closed, or the connection is gone. */
+    /**
+     * Whether requests may still be made on this handle.
+     *
+     * @return false once {@link #closeSend()} was called, its tree or session closed, or the connection is gone
+     */
     public boolean isOpen() {
         return !closed && tree.isOpen();
     }
 
+    /**
+     * The connection's event loop, where this file's requests deliver their callbacks.
+     *
+     * @return the loop
+     */
     public Loop loop() {
         return tree.loop();
     }
@@ -170,12 +220,18 @@ public final class SmbFile implements AutoCloseable {
      * The size of a single READ now: the negotiated maximum, shrunk to what the server's credit
      * grant can carry several of at once (see {@link CreditScheduler}).
      * Larger reads are split into parts of this size.
+     *
+     * @return the size in bytes, at most {@link SmbConfig#maxIoSize()}
      */
     public int maxReadSize() {
         return credits().ioSize(tree.negotiated().maxReadSize());
     }
 
-    /** The size of a single WRITE now, as {@link #maxReadSize()}. */
+    /**
+     * The size of a single WRITE now, as {@link #maxReadSize()}.
+     *
+     * @return the size in bytes, at most {@link SmbConfig#maxIoSize()}
+     */
     public int maxWriteSize() {
         return credits().ioSize(tree.negotiated().maxWriteSize());
     }
@@ -189,6 +245,10 @@ public final class SmbFile implements AutoCloseable {
     /**
      * Reads up to {@code length} bytes at {@code offset}. Fewer come back at the end of the file
      * (none at or past it). <b>The caller releases the returned buffer.</b>
+     *
+     * @param offset the file offset to read from, in bytes
+     * @param length the most bytes to read; more than {@link #maxReadSize()} is split into several READs
+     * @return a request for the bytes read, empty at or past the end
      */
     public Request<ByteBuf> readSend(long offset, int length) {
         if (offset < 0) {
@@ -204,7 +264,13 @@ public final class SmbFile implements AutoCloseable {
         return SplitRead.start(this, offset, length);
     }
 
-    /** Blocking twin of {@link #readSend}; the caller releases the buffer. */
+    /**
+     * Blocking twin of {@link #readSend}; the caller releases the buffer.
+     *
+     * @param offset the file offset to read from, in bytes
+     * @param length the most bytes to read
+     * @return the bytes read, empty at or past the end
+     */
     public ByteBuf read(long offset, int length) {
         return readSend(offset, length).await();
     }
@@ -230,6 +296,10 @@ public final class SmbFile implements AutoCloseable {
      * Length) is continued with the rest; a server that takes nothing fails it with {@link
      * SmbNoProgressException} (see {@link SplitWrite}). Does not release or move {@code data} (it
      * retains slices while needed).
+     *
+     * @param offset the file offset to write at, in bytes; past the end extends the file
+     * @param data the bytes, from its reader index
+     * @return a request for the number of bytes written, {@code data.readableBytes()}
      */
     public Request<Long> writeSend(long offset, ByteBuf data) {
         Objects.requireNonNull(data, "data");
@@ -244,27 +314,52 @@ public final class SmbFile implements AutoCloseable {
         return SplitWrite.start(this, offset, data);
     }
 
-    /** Writes a byte array at {@code offset}. */
+    /**
+     * Writes a byte array at {@code offset}.
+     *
+     * @param offset the file offset to write at, in bytes
+     * @param data the bytes; wrapped, not copied, so not to be changed until the request ends
+     * @return a request for the number of bytes written
+     */
     public Request<Long> writeSend(long offset, byte[] data) {
         return writeSend(offset, Unpooled.wrappedBuffer(data));
     }
 
+    /**
+     * Blocking twin of {@link #writeSend(long, ByteBuf)}.
+     *
+     * @param offset the file offset to write at, in bytes
+     * @param data the bytes, from its reader index; neither released nor moved
+     * @return the number of bytes written
+     */
     public long write(long offset, ByteBuf data) {
         return writeSend(offset, data).await();
     }
 
+    /**
+     * Blocking twin of {@link #writeSend(long, byte[])}.
+     *
+     * @param offset the file offset to write at, in bytes
+     * @param data the bytes
+     * @return the number of bytes written
+     */
     public long write(long offset, byte[] data) {
         return writeSend(offset, data).await();
     }
 
     // ------------------------------------------------------------------ other handle operations
 
-    /** MS-SMB2 3.2.4.17 FLUSH. */
+    /**
+     * MS-SMB2 3.2.4.17 FLUSH: the server writes what it holds of the file to stable storage.
+     *
+     * @return a request that ends when the server has flushed
+     */
     public Request<Void> flushSend() {
         Request<Void> refused = refuseIfClosed("FLUSH");
         return refused != null ? refused : tree.send(new FlushRequest(fileId()), path, (header, body) -> null);
     }
 
+    /** Blocking twin of {@link #flushSend()}. */
     public void flush() {
         flushSend().await();
     }
@@ -274,6 +369,8 @@ public final class SmbFile implements AutoCloseable {
      * disconnected or its session logged off, the server has closed the handle already: nothing is
      * sent and the request completes at once. After an {@linkplain #uploadSend(Path) upload} through
      * this handle (and no write since) the CLOSE checks the size as {@link #closeSend(long)} does.
+     *
+     * @return a request that ends when the server has closed the handle
      */
     public Request<Void> closeSend() {
         return closeChecking(uploaded);
@@ -285,6 +382,9 @@ public final class SmbFile implements AutoCloseable {
      * SmbSizeMismatchException}, naming both sizes, when the EndOfFile of the response (2.2.16)
      * is not {@code expectedSize}. The handle is closed either way. A server that answers without
      * the attributes although asked (some ignore the flag) cannot tell: that is no mismatch.
+     *
+     * @param expectedSize the size the file must have, in bytes
+     * @return a request that ends when the handle is closed
      */
     public Request<Void> closeSend(long expectedSize) {
         if (expectedSize < 0) {
@@ -293,7 +393,11 @@ public final class SmbFile implements AutoCloseable {
         return closeChecking(expectedSize);
     }
 
-    /** Blocking twin of {@link #closeSend(long)}; a handle that is closed already is left alone. */
+    /**
+     * Blocking twin of {@link #closeSend(long)}; a handle that is closed already is left alone.
+     *
+     * @param expectedSize the size the file must have, in bytes
+     */
     public void close(long expectedSize) {
         if (!closed) {
             closeSend(expectedSize).await();
@@ -338,7 +442,12 @@ public final class SmbFile implements AutoCloseable {
         }
     }
 
-    /** Sets one piece of file information (MS-SMB2 3.2.4.13 SET_INFO). */
+    /**
+     * Sets one piece of file information (MS-SMB2 3.2.4.13 SET_INFO).
+     *
+     * @param information an MS-FSCC 2.4 information class with its value
+     * @return a request that ends when the server has set it
+     */
     public Request<Void> setInfoSend(FileInformation information) {
         Request<Void> refused = refuseIfClosed("SET_INFO");
         if (!(information instanceof dev.smbco.protocol.fscc.FileRenameInformation)) {
@@ -348,7 +457,12 @@ public final class SmbFile implements AutoCloseable {
                 : tree.send(PathSetInfo.request(this, information), path, (header, body) -> null);
     }
 
-    /** Lists this directory handle's entries matching {@code pattern}, all pages. */
+    /**
+     * Lists this directory handle's entries matching {@code pattern}, all pages.
+     *
+     * @param pattern the search pattern, with the server-side wildcards {@code *} and {@code ?}
+     * @return a request for the entries, "." and ".." left out
+     */
     public Request<List<DirEntry>> listSend(String pattern) {
         Request<List<DirEntry>> refused = refuseIfClosed("QUERY_DIRECTORY");
         return refused != null ? refused : DirectoryQuery.listSend(this, pattern);
@@ -363,13 +477,20 @@ public final class SmbFile implements AutoCloseable {
      *
      * @param completionFilter FILE_NOTIFY_CHANGE_* bits ({@code ChangeNotifyRequest})
      * @param subtree          watch the whole subtree (SMB2_WATCH_TREE)
+     * @return a request for the changes, paths relative to this directory
      */
     public Request<List<FileNotifyInformation>> watchSend(int completionFilter, boolean subtree) {
         Request<List<FileNotifyInformation>> refused = refuseIfClosed("CHANGE_NOTIFY");
         return refused != null ? refused : ChangeNotify.watchSend(this, completionFilter, subtree);
     }
 
-    /** Blocking twin of {@link #watchSend(int, boolean)}. */
+    /**
+     * Blocking twin of {@link #watchSend(int, boolean)}.
+     *
+     * @param completionFilter FILE_NOTIFY_CHANGE_* bits
+     * @param subtree watch the whole subtree
+     * @return the changes
+     */
     public List<FileNotifyInformation> watch(int completionFilter, boolean subtree) {
         return watchSend(completionFilter, subtree).await();
     }
@@ -380,22 +501,42 @@ public final class SmbFile implements AutoCloseable {
      * Locks a byte range (MS-SMB2 3.2.4.19). With {@code failImmediately} a held range fails at once
      * with STATUS_LOCK_NOT_GRANTED; otherwise the request waits (async on the server) until the range
      * is free, and {@code cancel()} on it sends SMB2 CANCEL.
+     *
+     * @param range the bytes and the mode (shared or exclusive)
+     * @param failImmediately SMB2_LOCKFLAG_FAIL_IMMEDIATELY: refuse at once rather than wait
+     * @return a request that ends when the range is locked
      */
     public Request<Void> lockSend(LockRange range, boolean failImmediately) {
         Request<Void> refused = refuseIfClosed("LOCK");
         return refused != null ? refused : Locks.lockSend(this, range, failImmediately);
     }
 
+    /**
+     * Blocking twin of {@link #lockSend}.
+     *
+     * @param range the bytes and the mode
+     * @param failImmediately refuse at once rather than wait
+     */
     public void lock(LockRange range, boolean failImmediately) {
         lockSend(range, failImmediately).await();
     }
 
-    /** Releases a range locked earlier with exactly this offset and length. */
+    /**
+     * Releases a range locked earlier with exactly this offset and length (SMB2_LOCKFLAG_UNLOCK).
+     *
+     * @param range the range as locked; its mode is ignored
+     * @return a request that ends when the range is unlocked
+     */
     public Request<Void> unlockSend(LockRange range) {
         Request<Void> refused = refuseIfClosed("LOCK");
         return refused != null ? refused : Locks.unlockSend(this, range);
     }
 
+    /**
+     * Blocking twin of {@link #unlockSend}.
+     *
+     * @param range the range as locked
+     */
     public void unlock(LockRange range) {
         unlockSend(range).await();
     }
@@ -403,22 +544,45 @@ public final class SmbFile implements AutoCloseable {
     /**
      * Server-side copy of {@code length} bytes from this file (opened for reading) into {@code target}
      * (opened for writing, same session): the data never crosses the network. Completes with the byte count.
+     * FSCTL_SRV_REQUEST_RESUME_KEY, then FSCTL_SRV_COPYCHUNK_WRITE (MS-SMB2 3.2.4.20.1).
+     *
+     * @param target the file to copy into
+     * @param sourceOffset where to start reading this file, in bytes
+     * @param targetOffset where to start writing {@code target}, in bytes
+     * @param length how many bytes to copy
+     * @return a request for the number of bytes copied
      */
     public Request<Long> copyToSend(SmbFile target, long sourceOffset, long targetOffset, long length) {
         Request<Long> refused = refuseIfClosed("IOCTL");
         return refused != null ? refused : ServerSideCopy.copySend(this, target, sourceOffset, targetOffset, length);
     }
 
-    /** Server-side copy of the whole file (its size when opened) to the start of {@code target}. */
+    /**
+     * Server-side copy of the whole file (its size when opened) to the start of {@code target}.
+     *
+     * @param target the file to copy into, opened for writing on the same session
+     * @return a request for the number of bytes copied
+     */
     public Request<Long> copyToSend(SmbFile target) {
         return copyToSend(target, 0, 0, size());
     }
 
+    /**
+     * Blocking twin of {@link #copyToSend(SmbFile)}.
+     *
+     * @param target the file to copy into, opened for writing on the same session
+     * @return the number of bytes copied
+     */
     public long copyTo(SmbFile target) {
         return copyToSend(target).await();
     }
 
-    /** Truncates or extends the file to {@code length} bytes (MS-FSCC FileEndOfFileInformation). */
+    /**
+     * Truncates or extends the file to {@code length} bytes (MS-FSCC 2.4.13 FileEndOfFileInformation).
+     *
+     * @param length the new size in bytes; an extension reads as zeros
+     * @return a request that ends when the server has set it
+     */
     public Request<Void> setLengthSend(long length) {
         if (length < 0) {
             throw new IllegalArgumentException("SET_INFO " + unc() + ": negative length " + length);
@@ -426,11 +590,21 @@ public final class SmbFile implements AutoCloseable {
         return setInfoSend(new dev.smbco.protocol.fscc.FileEndOfFileInformation(length));
     }
 
+    /**
+     * Blocking twin of {@link #setLengthSend}.
+     *
+     * @param length the new size in bytes
+     */
     public void setLength(long length) {
         setLengthSend(length).await();
     }
 
-    /** Sets or clears the sparse flag (FSCTL_SET_SPARSE, MS-FSCC 2.3.64). */
+    /**
+     * Sets or clears the sparse flag (FSCTL_SET_SPARSE, MS-FSCC 2.3.64).
+     *
+     * @param sparse true to make the file sparse
+     * @return a request that ends when the server has set it
+     */
     public Request<Void> setSparseSend(boolean sparse) {
         Request<Void> refused = refuseIfClosed("IOCTL");
         return refused != null ? refused
@@ -440,86 +614,181 @@ public final class SmbFile implements AutoCloseable {
                 });
     }
 
+    /**
+     * Blocking twin of {@link #setSparseSend}.
+     *
+     * @param sparse true to make the file sparse
+     */
     public void setSparse(boolean sparse) {
         setSparseSend(sparse).await();
     }
 
-    /** Creates a hard link {@code linkPath} (share-relative) to this file (MS-FSCC FileLinkInformation). */
+    /**
+     * Creates a hard link {@code linkPath} (share-relative) to this file (MS-FSCC 2.4.27.2 FileLinkInformation).
+     *
+     * @param linkPath the new name, relative to the share root
+     * @param replaceIfExists whether an existing file of that name is replaced
+     * @return a request that ends when the link exists
+     */
     public Request<Void> hardLinkSend(String linkPath, boolean replaceIfExists) {
         return setInfoSend(dev.smbco.protocol.fscc.FileLinkInformation.of(
                 dev.smbco.client.internal.SmbPaths.normalize(linkPath), replaceIfExists));
     }
 
+    /**
+     * Blocking twin of {@link #hardLinkSend}.
+     *
+     * @param linkPath the new name, relative to the share root
+     * @param replaceIfExists whether an existing file of that name is replaced
+     */
     public void hardLink(String linkPath, boolean replaceIfExists) {
         hardLinkSend(linkPath, replaceIfExists).await();
     }
 
-    /** Size and volume information of the file system this file lives on. */
+    /**
+     * Size and volume information of the file system this file lives on (QUERY_INFO of
+     * FileFsFullSizeInformation and FileFsVolumeInformation, MS-FSCC 2.5).
+     *
+     * @return a request for the volume's sizes, in bytes, and its label
+     */
     public Request<FsInfo> fsInfoSend() {
         Request<FsInfo> refused = refuseIfClosed("QUERY_INFO");
         return refused != null ? refused : FsInfo.querySend(this);
     }
 
+    /**
+     * Blocking twin of {@link #fsInfoSend()}.
+     *
+     * @return the volume's sizes and label
+     */
     public FsInfo fsInfo() {
         return fsInfoSend().await();
     }
 
-    /** The parts of the security descriptor named by {@code SecurityInformation} bits (handle needs READ_CONTROL). */
+    /**
+     * The parts of the security descriptor named by {@code SecurityInformation} bits (handle needs READ_CONTROL).
+     *
+     * @param securityInformation OWNER/GROUP/DACL/SACL_SECURITY_INFORMATION bits (MS-SMB2 2.2.37)
+     * @return a request for the descriptor (MS-DTYP 2.4.6)
+     */
     public Request<dev.smbco.protocol.dtyp.SecurityDescriptor> securitySend(int securityInformation) {
         Request<dev.smbco.protocol.dtyp.SecurityDescriptor> refused = refuseIfClosed("QUERY_INFO");
         return refused != null ? refused : SecurityInfo.querySend(this, securityInformation);
     }
 
+    /**
+     * Blocking twin of {@link #securitySend}.
+     *
+     * @param securityInformation OWNER/GROUP/DACL/SACL_SECURITY_INFORMATION bits
+     * @return the descriptor
+     */
     public dev.smbco.protocol.dtyp.SecurityDescriptor security(int securityInformation) {
         return securitySend(securityInformation).await();
     }
 
-    /** Sets the parts of the security descriptor named by {@code securityInformation} (WRITE_DAC / WRITE_OWNER). */
+    /**
+     * Sets the parts of the security descriptor named by {@code securityInformation} (WRITE_DAC / WRITE_OWNER).
+     *
+     * @param descriptor the descriptor to take the parts from
+     * @param securityInformation OWNER/GROUP/DACL/SACL_SECURITY_INFORMATION bits
+     * @return a request that ends when the server has set them
+     */
     public Request<Void> setSecuritySend(dev.smbco.protocol.dtyp.SecurityDescriptor descriptor, int securityInformation) {
         Request<Void> refused = refuseIfClosed("SET_INFO");
         return refused != null ? refused : SecurityInfo.setSend(this, descriptor, securityInformation);
     }
 
+    /**
+     * Blocking twin of {@link #setSecuritySend}.
+     *
+     * @param descriptor the descriptor to take the parts from
+     * @param securityInformation OWNER/GROUP/DACL/SACL_SECURITY_INFORMATION bits
+     */
     public void setSecurity(dev.smbco.protocol.dtyp.SecurityDescriptor descriptor, int securityInformation) {
         setSecuritySend(descriptor, securityInformation).await();
     }
 
-    /** The file's data streams (main and alternate); open one as {@code "file.txt:name"}. */
+    /**
+     * The file's data streams (main and alternate); open one as {@code "file.txt:name"}.
+     *
+     * @return a request for the streams (MS-FSCC 2.4.47 FileStreamInformation), names and sizes
+     */
     public Request<List<dev.smbco.protocol.fscc.FileStreamInformation>> streamsSend() {
         Request<List<dev.smbco.protocol.fscc.FileStreamInformation>> refused = refuseIfClosed("QUERY_INFO");
         return refused != null ? refused : Streams.listSend(this);
     }
 
+    /**
+     * Blocking twin of {@link #streamsSend()}.
+     *
+     * @return the streams
+     */
     public List<dev.smbco.protocol.fscc.FileStreamInformation> streams() {
         return streamsSend().await();
     }
 
     // ------------------------------------------------------------------ helpers (coroutines)
 
-    /** Downloads the whole file to {@code target} (created or truncated); completes with the byte count. */
+    /**
+     * Downloads the whole file to {@code target} (created or truncated); completes with the byte count.
+     *
+     * @param target the local file
+     * @param listener told the progress after each part
+     * @return a request for the number of bytes downloaded
+     */
     public Request<Long> downloadSend(Path target, TransferListener listener) {
         return Transfers.download(this, target, listener);
     }
 
-    /** Downloads the whole file into {@code out} (not closed); completes with the byte count. */
+    /**
+     * Downloads the whole file into {@code out} (not closed); completes with the byte count.
+     *
+     * @param out where the bytes go, in order; written from the transfer's coroutine thread
+     * @param listener told the progress after each part
+     * @return a request for the number of bytes downloaded
+     */
     public Request<Long> downloadSend(OutputStream out, TransferListener listener) {
         return Transfers.download(this, out, listener);
     }
 
+    /**
+     * {@link #downloadSend(Path, TransferListener)} without progress.
+     *
+     * @param target the local file, created or truncated
+     * @return a request for the number of bytes downloaded
+     */
     public Request<Long> downloadSend(Path target) {
         return downloadSend(target, TransferListener.NONE);
     }
 
-    /** Uploads {@code source} into this file from offset 0; completes with the byte count. */
+    /**
+     * Uploads {@code source} into this file from offset 0; completes with the byte count.
+     *
+     * @param source the local file
+     * @param listener told the progress after each part
+     * @return a request for the number of bytes uploaded
+     */
     public Request<Long> uploadSend(Path source, TransferListener listener) {
         return Transfers.upload(this, source, listener);
     }
 
-    /** Uploads everything {@code in} yields (not closed) from offset 0; completes with the byte count. */
+    /**
+     * Uploads everything {@code in} yields (not closed) from offset 0; completes with the byte count.
+     *
+     * @param in the bytes, read to its end from the transfer's coroutine thread
+     * @param listener told the progress after each part
+     * @return a request for the number of bytes uploaded
+     */
     public Request<Long> uploadSend(InputStream in, TransferListener listener) {
         return Transfers.upload(this, in, -1, listener);
     }
 
+    /**
+     * {@link #uploadSend(Path, TransferListener)} without progress.
+     *
+     * @param source the local file
+     * @return a request for the number of bytes uploaded
+     */
     public Request<Long> uploadSend(Path source) {
         return uploadSend(source, TransferListener.NONE);
     }
@@ -528,6 +797,8 @@ public final class SmbFile implements AutoCloseable {
      * A blocking stream over the file from offset 0 with read-ahead (several READs in flight). Do
      * not use it on an event-loop thread. Closing the stream does not close the file. Failures are
      * {@link SmbIOException}s; after one, every later call throws (see there).
+     *
+     * @return a new stream at offset 0
      */
     public InputStream inputStream() {
         return new SmbInputStream(this, 0);
@@ -537,6 +808,8 @@ public final class SmbFile implements AutoCloseable {
      * A blocking stream writing the file from offset 0 with write-behind (several WRITEs in
      * flight); errors surface on a later write, flush or close, as {@link SmbIOException}s, and
      * break the stream for good. Closing the stream does not close the file.
+     *
+     * @return a new stream at offset 0
      */
     public OutputStream outputStream() {
         return new SmbOutputStream(this, 0);

@@ -7,14 +7,25 @@ package dev.smbco.client;
  * fails with this; other files and the connection carry on. Nothing was sent.
  */
 public class SmbHandleLostException extends SmbConnectionLostException {
+    /** Why the handle is gone. */
     private final String reason;
 
+    /**
+     * A handle that could not be kept.
+     *
+     * @param reason why the handle is gone, also the message
+     * @param cause what made reopening it fail, or null
+     */
     public SmbHandleLostException(String reason, Throwable cause) {
         super(reason, false, cause);
         this.reason = reason;
     }
 
-    /** Why the handle is gone, e.g. "durable handle could not be reopened (STATUS_OBJECT_NAME_NOT_FOUND)". */
+    /**
+     * Why the handle is gone.
+     *
+     * @return e.g. "durable handle could not be reopened (STATUS_OBJECT_NAME_NOT_FOUND)"
+     */
     public String reason() {
         return reason;
     }

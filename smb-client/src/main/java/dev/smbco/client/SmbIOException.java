@@ -14,6 +14,12 @@ import java.io.IOException;
  * is the first failure's cause, so no caller can go on reading or writing past a gap.
  */
 public class SmbIOException extends IOException {
+    /**
+     * With a message and a cause.
+     *
+     * @param message what failed; the cause's message
+     * @param cause the client's typed exception ({@link SmbException} or {@link SmbTimeoutException})
+     */
     public SmbIOException(String message, Throwable cause) {
         super(message, cause);
     }

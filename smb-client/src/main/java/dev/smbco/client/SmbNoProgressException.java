@@ -8,14 +8,25 @@ package dev.smbco.client;
  * data at offset 65536 (0 of 1048576 bytes)}. The connection stays up.
  */
 public class SmbNoProgressException extends SmbException {
+    /** The file offset at which the server made no progress. */
     private final long offset;
 
+    /**
+     * A transfer that stalled.
+     *
+     * @param message what stalled, naming the file
+     * @param offset the file offset at which the server made no progress, in bytes
+     */
     public SmbNoProgressException(String message, long offset) {
         super(message);
         this.offset = offset;
     }
 
-    /** The file offset at which the server made no progress. */
+    /**
+     * Where the transfer stalled.
+     *
+     * @return the file offset at which the server made no progress, in bytes
+     */
     public long offset() {
         return offset;
     }

@@ -6,10 +6,21 @@ package dev.smbco.client;
  * does not speak SMB2 at all. A protocol error fails the request and tears the connection down.
  */
 public class SmbProtocolException extends SmbException {
+    /**
+     * With a message.
+     *
+     * @param message what went wrong
+     */
     public SmbProtocolException(String message) {
         super(message);
     }
 
+    /**
+     * With a message and a cause.
+     *
+     * @param message what went wrong
+     * @param cause the underlying failure, or null
+     */
     public SmbProtocolException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -63,6 +63,9 @@ public final class SmbSession implements AutoCloseable {
     /**
      * MS-SMB2 3.2.4.2.4 TREE_CONNECT to {@code \\host\share}. Fails with {@link SmbNotFoundException}
      * (STATUS_BAD_NETWORK_NAME) for an unknown share.
+     *
+     * @param share the share name alone, e.g. {@code data} (not {@code \\host\data})
+     * @return a request for the connected tree, which the caller disconnects
      */
     public Request<SmbTree> treeConnectSend(String share) {
         Objects.requireNonNull(share, "share");
@@ -127,7 +130,12 @@ public final class SmbSession implements AutoCloseable {
         });
     }
 
-    /** Blocking twin of {@link #treeConnectSend(String)}. */
+    /**
+     * Blocking twin of {@link #treeConnectSend(String)}.
+     *
+     * @param share the share name alone
+     * @return the connected tree, which the caller disconnects
+     */
     public SmbTree treeConnect(String share) {
         return treeConnectSend(share).await();
     }
@@ -137,6 +145,8 @@ public final class SmbSession implements AutoCloseable {
      * the {@code srvsvc} named pipe on IPC$ (connected, opened and closed for this call). A server
      * that refuses fails it with {@link SmbAccessDeniedException}, another RPC failure with
      * {@link dev.smbco.client.rpc.SmbRpcException}.
+     *
+     * @return a request for the shares, in the server's order, IPC$ and other special ones included
      */
     public Request<List<ShareInfo>> listSharesSend() {
         Request<List<ShareInfo>> refused = refuseIfLoggedOff("NetrShareEnum \\\\" + connection.host());
@@ -146,7 +156,11 @@ public final class SmbSession implements AutoCloseable {
         return ShareEnum.listSend(connection.loop(), connection.host(), () -> NamedPipe.openSend(this, Srvsvc.PIPE));
     }
 
-    /** Blocking twin of {@link #listSharesSend()}. */
+    /**
+     * Blocking twin of {@link #listSharesSend()}.
+     *
+     * @return the shares, in the server's order
+     */
     public List<ShareInfo> listShares() {
         return listSharesSend().await();
     }
@@ -155,6 +169,8 @@ public final class SmbSession implements AutoCloseable {
      * MS-SMB2 3.2.4.5 LOGOFF. The session, its trees and its files are unusable from the moment this
      * is called (later requests fail with {@link SmbClosedException}); the session's keys are dropped
      * from the engine when the server has answered.
+     *
+     * @return a request that ends when the server has answered
      */
     public Request<Void> logoffSend() {
         String what = "LOGOFF \\\\" + connection.host();
@@ -184,6 +200,8 @@ public final class SmbSession implements AutoCloseable {
      * Re-authenticates this session with the credentials it was set up with (MS-SMB2 3.2.4.2.3),
      * keeping its keys, trees and open files. Done automatically, and the request retried once, when
      * the server answers STATUS_NETWORK_SESSION_EXPIRED; concurrent callers share one exchange.
+     *
+     * @return a request that ends when the new SESSION_SETUP exchange has succeeded
      */
     public Request<Void> reauthenticateSend() {
         Request<Void> refused = refuseIfLoggedOff("SESSION_SETUP (re-authentication) \\\\" + connection.host());
@@ -227,12 +245,20 @@ public final class SmbSession implements AutoCloseable {
         }
     }
 
-    /** False once {@link #logoffSend()} was called or the connection is gone. */
+    /**
+     * Whether requests may still be made on this session.
+     *
+     * @return false once {@link #logoffSend()} was called or the connection is gone
+     */
     public boolean isOpen() {
         return !loggedOff && connection.isOpen();
     }
 
-    /** Whether {@link #logoffSend()} was called on this session. */
+    /**
+     * Whether {@link #logoffSend()} was called on this session.
+     *
+     * @return true from the call on, whatever the server answered
+     */
     public boolean isLoggedOff() {
         return loggedOff;
     }
@@ -249,28 +275,56 @@ public final class SmbSession implements AutoCloseable {
                 + " on " + connection.host() + " is logged off"));
     }
 
+    /**
+     * The connection this session was set up on.
+     *
+     * @return the connection
+     */
     public SmbConnection connection() {
         return connection;
     }
 
+    /**
+     * The server's id for this session (SessionId, MS-SMB2 2.2.1.2).
+     *
+     * @return the 64-bit session id the SESSION_SETUP response assigned
+     */
     public long sessionId() {
         return route.sessionId();
     }
 
+    /**
+     * Whether the server logged this session on as guest (SMB2_SESSION_FLAG_IS_GUEST, MS-SMB2 2.2.6).
+     *
+     * @return true for a guest session
+     */
     public boolean isGuest() {
         return guest;
     }
 
+    /**
+     * Whether this is an anonymous (null) session (SMB2_SESSION_FLAG_IS_NULL, MS-SMB2 2.2.6).
+     *
+     * @return true for an anonymous session
+     */
     public boolean isAnonymous() {
         return anonymous;
     }
 
-    /** Whether this session's requests are signed. */
+    /**
+     * Whether this session's requests are signed (MS-SMB2 3.2.4.1.1).
+     *
+     * @return true when the session's requests carry a signature
+     */
     public boolean isSigned() {
         return route.sign();
     }
 
-    /** Whether this session's requests are encrypted (SMB 3.x). */
+    /**
+     * Whether this session's requests are encrypted (SMB 3.x, MS-SMB2 3.2.4.1.8).
+     *
+     * @return true when every message of the session is sent as an SMB2 TRANSFORM_HEADER
+     */
     public boolean isEncrypted() {
         return route.encrypt();
     }

@@ -9,10 +9,20 @@ package dev.smbco.client;
  * is closed); the connection stays up.
  */
 public class SmbSizeMismatchException extends SmbException {
+    /** The UNC path of the file. */
     private final String path;
+    /** The size the client wrote. */
     private final long expected;
+    /** The size the server reports. */
     private final long actual;
 
+    /**
+     * A size that does not match.
+     *
+     * @param path the UNC path of the file
+     * @param expected the size the client wrote, in bytes
+     * @param actual the size the server reports, in bytes
+     */
     public SmbSizeMismatchException(String path, long expected, long actual) {
         super("CLOSE " + path + ": the server holds " + actual + " bytes, " + expected + " were written");
         this.path = path;
@@ -20,17 +30,30 @@ public class SmbSizeMismatchException extends SmbException {
         this.actual = actual;
     }
 
-    /** The UNC path of the file. */
+    /**
+     * The file.
+     *
+     * @return its UNC path
+     */
     public String path() {
         return path;
     }
 
-    /** The size the client wrote. */
+    /**
+     * The size the client wrote.
+     *
+     * @return the size in bytes
+     */
     public long expected() {
         return expected;
     }
 
-    /** The size the server reports (its EndOfFile). */
+    /**
+     * The size the server reports: the EndOfFile of its CLOSE response (MS-SMB2 2.2.16), or the
+     * count a compounded WRITE took.
+     *
+     * @return the size in bytes
+     */
     public long actual() {
         return actual;
     }

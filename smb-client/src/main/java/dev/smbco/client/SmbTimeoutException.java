@@ -9,6 +9,11 @@ import dev.smbco.coro.RequestTimeoutException;
  * response is consumed quietly. The connection itself stays up.
  */
 public class SmbTimeoutException extends RequestTimeoutException {
+    /**
+     * With a message.
+     *
+     * @param message what timed out, and after how long
+     */
     public SmbTimeoutException(String message) {
         super(message);
     }

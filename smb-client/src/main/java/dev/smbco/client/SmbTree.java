@@ -63,6 +63,12 @@ public final class SmbTree implements AutoCloseable {
      * MS-SMB2 3.2.4.3 CREATE: opens or creates {@code path} as {@code options} say. Should the open
      * succeed after the request ended (timed out, cancelled), the handle is closed at once: nobody
      * would ever close it otherwise, and it could lock others out of the file.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param options access, share access, disposition, create options, contexts
+     * @return a request for the open file, which the caller closes
+     * @throws IllegalArgumentException (at once) for a path with a character SMB forbids
+     *     (MS-FSCC 2.1.5.2) or a {@code ..} segment
      */
     public Request<SmbFile> openSend(String path, OpenOptions options) {
         return TreeOpen.send(this, SmbPaths.normalize(path), options);
@@ -85,14 +91,25 @@ public final class SmbTree implements AutoCloseable {
         Undo.send(session.connection().sender(), new CloseRequest(0, fileId), route, "CLOSE (undo) " + u, config().requestTimeout());
     }
 
-    /** Blocking twin of {@link #openSend}. */
+    /**
+     * Blocking twin of {@link #openSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param options access, share access, disposition, create options, contexts
+     * @return the open file, which the caller closes
+     */
     public SmbFile open(String path, OpenOptions options) {
         return openSend(path, options).await();
     }
 
     // ------------------------------------------------------------------ metadata
 
-    /** Size, times and attributes of a file or directory (one CREATE for attributes, one CLOSE; one round trip compounded). */
+    /**
+     * Size, times and attributes of a file or directory (one CREATE for attributes, one CLOSE; one round trip compounded).
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return a request for the metadata; fails with {@link SmbNotFoundException} when nothing is there
+     */
     public Request<FileStat> statSend(String path) {
         String p = SmbPaths.normalize(path);
         Request<FileStat> refused = refuseIfClosed("CREATE " + unc(p));
@@ -104,6 +121,10 @@ public final class SmbTree implements AutoCloseable {
      * it: CREATE + READ + CLOSE, one round trip where the connection compounds and
      * {@code maxLength} is small (up to 1 MiB and one READ). {@link FileContent#isWhole()} says
      * whether that was the whole file. <b>The caller releases the result.</b>
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param maxLength the most bytes to read, not negative
+     * @return a request for the metadata and up to {@code maxLength} bytes from offset 0
      */
     public Request<FileContent> readFileSend(String path, int maxLength) {
         if (maxLength < 0) {
@@ -117,7 +138,13 @@ public final class SmbTree implements AutoCloseable {
         return composites.readFile(p, maxLength);
     }
 
-    /** Blocking twin of {@link #readFileSend}; the caller releases the result. */
+    /**
+     * Blocking twin of {@link #readFileSend}; the caller releases the result.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param maxLength the most bytes to read, not negative
+     * @return the metadata and up to {@code maxLength} bytes from offset 0
+     */
     public FileContent readFile(String path, int maxLength) {
         return readFileSend(path, maxLength).await();
     }
@@ -129,6 +156,11 @@ public final class SmbTree implements AutoCloseable {
      * CREATE + WRITE + CLOSE in one round trip where the connection compounds and the data is
      * small (up to 1 MiB and one WRITE). Completes with the bytes written; does not release or
      * move {@code data}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param options how to open it, e.g. {@link OpenOptions#write()} to create or truncate
+     * @param data the bytes to write, its readable bytes from its reader index
+     * @return a request for the number of bytes written
      */
     public Request<Long> writeFileSend(String path, OpenOptions options, ByteBuf data) {
         String p = SmbPaths.normalize(path);
@@ -139,7 +171,14 @@ public final class SmbTree implements AutoCloseable {
         return composites.writeFile(p, options, data);
     }
 
-    /** Blocking twin of {@link #writeFileSend}. */
+    /**
+     * Blocking twin of {@link #writeFileSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param options how to open it
+     * @param data the bytes to write; neither released nor moved
+     * @return the number of bytes written
+     */
     public long writeFile(String path, OpenOptions options, ByteBuf data) {
         return writeFileSend(path, options, data).await();
     }
@@ -152,11 +191,23 @@ public final class SmbTree implements AutoCloseable {
         });
     }
 
+    /**
+     * Blocking twin of {@link #statSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return the metadata
+     */
     public FileStat stat(String path) {
         return statSend(path).await();
     }
 
-    /** Whether something exists at {@code path}. */
+    /**
+     * Whether something exists at {@code path}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return a request for true when a file or directory is there, false when the server says
+     *     it is not found (any other failure fails the request)
+     */
     public Request<Boolean> existsSend(String path) {
         return Coroutine.start(loop(), co -> {
             try {
@@ -168,96 +219,206 @@ public final class SmbTree implements AutoCloseable {
         });
     }
 
+    /**
+     * Blocking twin of {@link #existsSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return whether a file or directory is there
+     */
     public boolean exists(String path) {
         return existsSend(path).await();
     }
 
     /**
-     * Sets times (a null instant leaves that time unchanged) via FileBasicInformation.
+     * Sets times (a null instant leaves that time unchanged) via FileBasicInformation (MS-FSCC 2.4.7).
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param creation the creation time, or null
+     * @param lastAccess the last access time, or null
+     * @param lastWrite the last write time, or null
+     * @param change the change time, or null
+     * @return a request that ends when the server has set them
      */
     public Request<Void> setTimesSend(String path, Instant creation, Instant lastAccess, Instant lastWrite, Instant change) {
         FileBasicInformation basic = FileBasicInformation.of(creation, lastAccess, lastWrite, change, 0);
         return PathSetInfo.send(this, path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
     }
 
+    /**
+     * Blocking twin of {@link #setTimesSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param creation the creation time, or null
+     * @param lastAccess the last access time, or null
+     * @param lastWrite the last write time, or null
+     * @param change the change time, or null
+     */
     public void setTimes(String path, Instant creation, Instant lastAccess, Instant lastWrite, Instant change) {
         setTimesSend(path, creation, lastAccess, lastWrite, change).await();
     }
 
-    /** Sets the attributes ({@link FileAttributes} bits; 0 is sent as NORMAL) via FileBasicInformation. */
+    /**
+     * Sets the attributes via FileBasicInformation (MS-FSCC 2.4.7).
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param attributes {@link FileAttributes} bits; 0 is sent as NORMAL
+     * @return a request that ends when the server has set them
+     */
     public Request<Void> setAttributesSend(String path, int attributes) {
         FileBasicInformation basic = new FileBasicInformation(0, 0, 0, 0, attributes == 0 ? FileAttributes.NORMAL : attributes);
         return PathSetInfo.send(this, path, AccessMask.FILE_WRITE_ATTRIBUTES, 0, basic);
     }
 
+    /**
+     * Blocking twin of {@link #setAttributesSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @param attributes {@link FileAttributes} bits; 0 is sent as NORMAL
+     */
     public void setAttributes(String path, int attributes) {
         setAttributesSend(path, attributes).await();
     }
 
     // ------------------------------------------------------------------ names
 
-    /** Renames (moves within the share) {@code from} to {@code to}; without {@code replace} an existing target fails with {@link SmbAlreadyExistsException}. */
+    /**
+     * Renames (moves within the share) {@code from} to {@code to} (FileRenameInformation, MS-FSCC 2.4.42.2).
+     *
+     * @param from the current path below the share root
+     * @param to the new path below the same share root
+     * @param replace whether an existing target is replaced; without it an existing target fails
+     *     with {@link SmbAlreadyExistsException}
+     * @return a request that ends when the server has renamed it
+     */
     public Request<Void> renameSend(String from, String to, boolean replace) {
         return NameChanges.rename(this, from, to, replace);
     }
 
+    /**
+     * Blocking twin of {@link #renameSend}.
+     *
+     * @param from the current path below the share root
+     * @param to the new path below the same share root
+     * @param replace whether an existing target is replaced
+     */
     public void rename(String from, String to, boolean replace) {
         renameSend(from, to, replace).await();
     }
 
-    /** Deletes a file (not a directory). */
+    /**
+     * Deletes a file (not a directory).
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return a request that ends when the file is gone (or marked for deletion while others hold it open)
+     */
     public Request<Void> deleteSend(String path) {
         return NameChanges.delete(this, path);
     }
 
+    /**
+     * Blocking twin of {@link #deleteSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     */
     public void delete(String path) {
         deleteSend(path).await();
     }
 
-    /** Removes an empty directory; a non-empty one fails with {@link SmbNotEmptyException}. */
+    /**
+     * Removes an empty directory; a non-empty one fails with {@link SmbNotEmptyException}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return a request that ends when the directory is gone
+     */
     public Request<Void> rmdirSend(String path) {
         return NameChanges.rmdir(this, path);
     }
 
+    /**
+     * Blocking twin of {@link #rmdirSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     */
     public void rmdir(String path) {
         rmdirSend(path).await();
     }
 
-    /** Creates a directory; an existing name fails with {@link SmbAlreadyExistsException}. */
+    /**
+     * Creates a directory; an existing name fails with {@link SmbAlreadyExistsException}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return a request that ends when the directory exists
+     */
     public Request<Void> mkdirSend(String path) {
         return NameChanges.mkdir(this, path, CreateDisposition.CREATE);
     }
 
+    /**
+     * Blocking twin of {@link #mkdirSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     */
     public void mkdir(String path) {
         mkdirSend(path).await();
     }
 
-    /** Creates a directory and any missing parents; existing directories are fine. */
+    /**
+     * Creates a directory and any missing parents; existing directories are fine.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return a request that ends when the directory exists
+     */
     public Request<Void> mkdirsSend(String path) {
         return NameChanges.mkdirs(this, path);
     }
 
+    /**
+     * Blocking twin of {@link #mkdirsSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     */
     public void mkdirs(String path) {
         mkdirsSend(path).await();
     }
 
-    /** Deletes a directory with everything below it (or a single file). */
+    /**
+     * Deletes a directory with everything below it (or a single file).
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     * @return a request that ends when everything is gone
+     */
     public Request<Void> deleteTreeSend(String path) {
         return NameChanges.deleteTree(this, path);
     }
 
+    /**
+     * Blocking twin of {@link #deleteTreeSend}.
+     *
+     * @param path the path below the share root, {@code /} or {@code \} separated ("" is the root)
+     */
     public void deleteTree(String path) {
         deleteTreeSend(path).await();
     }
 
     // ------------------------------------------------------------------ listing
 
-    /** Every entry of a directory (all pages), "." and ".." left out. */
+    /**
+     * Every entry of a directory (all pages of QUERY_DIRECTORY, MS-SMB2 3.2.4.17), "." and ".." left out.
+     *
+     * @param dir the directory below the share root ("" is the root)
+     * @return a request for the entries, in the server's order
+     */
     public Request<List<DirEntry>> listSend(String dir) {
         return listSend(dir, "*");
     }
 
-    /** The entries matching {@code pattern} (server-side wildcards {@code *} and {@code ?}). */
+    /**
+     * The entries matching {@code pattern} (server-side wildcards {@code *} and {@code ?}).
+     *
+     * @param dir the directory below the share root ("" is the root)
+     * @param pattern the search pattern the server matches names against, e.g. {@code *.txt}
+     * @return a request for the matching entries, in the server's order
+     */
     public Request<List<DirEntry>> listSend(String dir, String pattern) {
         // a closed tree fails at once, as the CREATE of the listing would (the compounded first
         // page goes around the tree's own send, which checks this)
@@ -265,10 +426,23 @@ public final class SmbTree implements AutoCloseable {
         return refused != null ? refused : DirectoryWalk.list(this, dir, pattern);
     }
 
+    /**
+     * Blocking twin of {@link #listSend(String)}.
+     *
+     * @param dir the directory below the share root ("" is the root)
+     * @return the entries, "." and ".." left out
+     */
     public List<DirEntry> list(String dir) {
         return listSend(dir).await();
     }
 
+    /**
+     * Blocking twin of {@link #listSend(String, String)}.
+     *
+     * @param dir the directory below the share root ("" is the root)
+     * @param pattern the search pattern, e.g. {@code *.txt}
+     * @return the matching entries
+     */
     public List<DirEntry> list(String dir, String pattern) {
         return listSend(dir, pattern).await();
     }
@@ -277,11 +451,22 @@ public final class SmbTree implements AutoCloseable {
      * Walks the tree below {@code dir} depth first, calling {@code visitor} with each entry's path
      * (relative to the share, backslash-separated) and entry, parents before children. The visitor
      * runs on the walk's coroutine thread. Returns the number of entries visited.
+     *
+     * @param dir the directory to walk, below the share root ("" is the root)
+     * @param visitor given each entry's share-relative path and the entry
+     * @return a request for the number of entries visited
      */
     public Request<Long> walkSend(String dir, BiConsumer<String, DirEntry> visitor) {
         return DirectoryWalk.walk(this, dir, visitor);
     }
 
+    /**
+     * Blocking twin of {@link #walkSend}.
+     *
+     * @param dir the directory to walk, below the share root
+     * @param visitor given each entry's share-relative path and the entry
+     * @return the number of entries visited
+     */
     public long walk(String dir, BiConsumer<String, DirEntry> visitor) {
         return walkSend(dir, visitor).await();
     }
@@ -292,6 +477,8 @@ public final class SmbTree implements AutoCloseable {
      * MS-SMB2 3.2.4.23 TREE_DISCONNECT. The tree and its files are unusable from the moment this is
      * called (later requests fail with {@link SmbClosedException}); the server closes the files
      * still open on it.
+     *
+     * @return a request that ends when the server has answered
      */
     public Request<Void> disconnectSend() {
         TreeDisconnectRequest body = new TreeDisconnectRequest();
@@ -309,6 +496,7 @@ public final class SmbTree implements AutoCloseable {
                 });
     }
 
+    /** Blocking twin of {@link #disconnectSend()}. */
     public void disconnect() {
         disconnectSend().await();
     }
@@ -325,34 +513,65 @@ public final class SmbTree implements AutoCloseable {
         }
     }
 
-    /** False once {@link #disconnectSend()} was called, the session logged off or the connection is gone. */
+    /**
+     * Whether requests may still be made on this tree.
+     *
+     * @return false once {@link #disconnectSend()} was called, the session logged off or the connection is gone
+     */
     public boolean isOpen() {
         return !disconnected && session.isOpen();
     }
 
+    /**
+     * The session this tree was connected through.
+     *
+     * @return the session
+     */
     public SmbSession session() {
         return session;
     }
 
-    /** {@code \\host\share}. */
+    /**
+     * The share's UNC name, which error messages start with.
+     *
+     * @return {@code \\host\share}
+     */
     public String unc() {
         return unc;
     }
 
+    /**
+     * The server's id for this tree connect (TreeId, MS-SMB2 2.2.1.2).
+     *
+     * @return the TreeId the TREE_CONNECT response assigned; a reconnection may change it
+     */
     public int treeId() {
         return route.treeId();
     }
 
-    /** Whether requests on this tree are encrypted (session or share asked for it). */
+    /**
+     * Whether requests on this tree are encrypted.
+     *
+     * @return true when the session encrypts or the share asked for it (SMB2_SHAREFLAG_ENCRYPT_DATA)
+     */
     public boolean isEncrypted() {
         return route.encrypt();
     }
 
-    /** TREE_CONNECT's answer: share type, flags, capabilities, maximal access. */
+    /**
+     * TREE_CONNECT's answer (MS-SMB2 2.2.10).
+     *
+     * @return share type, flags, capabilities, maximal access
+     */
     public TreeConnectResponse shareInfo() {
         return info;
     }
 
+    /**
+     * The connection's event loop, where this tree's requests deliver their callbacks.
+     *
+     * @return the loop
+     */
     public Loop loop() {
         return session.connection().loop();
     }

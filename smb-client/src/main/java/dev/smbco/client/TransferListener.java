@@ -7,6 +7,8 @@ public interface TransferListener {
     TransferListener NONE = (done, total) -> { };
 
     /**
+     * Reports how far the transfer is.
+     *
      * @param bytesDone  bytes transferred so far
      * @param bytesTotal the total if known, else -1
      */

@@ -45,6 +45,13 @@ public class SmbFileSystem extends FileSystem {
     private Path workingDirectory;
     private boolean closed;
 
+    /**
+     * An unconnected file system, as Hadoop makes it (through {@code META-INF/services} or
+     * {@code fs.smb.impl}); {@link #initialize} connects it.
+     */
+    public SmbFileSystem() {
+    }
+
     @Override
     public void initialize(URI name, Configuration conf) throws IOException {
         super.initialize(name, conf);

@@ -1,5 +1,6 @@
 package dev.smbco.nio;
 
+import dev.smbco.client.FileIndex;
 import dev.smbco.client.LockRange;
 import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbFile;
@@ -31,7 +32,9 @@ import java.util.function.Supplier;
  * {@link SmbByteChannel#MAX_READ} bytes), each write one WRITE of the buffer's remaining bytes, sent
  * at once and completed from the client's event loop; completion handlers run on the executor
  * given to {@code newAsynchronousFileChannel}, else on a virtual thread each. Locks are SMB2
- * byte-range locks (MS-SMB2 3.2.4.19), mandatory on the server as on Windows. Failures are the
+ * byte-range locks (MS-SMB2 3.2.4.19), mandatory on the server as on Windows; a range that
+ * overlaps one held or pending through the same file system is an OverlappingFileLockException
+ * ({@link LockTable}), as on the JDK's default file system. Failures are the
  * JDK's exceptions naming the path, with the client's typed exception as the cause.
  */
 final class SmbAsyncChannel extends AsynchronousFileChannel {
@@ -43,6 +46,8 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
     private final boolean readable;
     private final boolean writable;
     private final ExecutorService executor;
+    /** The server's file id, the key of this file's ranges in the {@link LockTable}; queried at the first lock. */
+    private volatile Long fileKey;
 
     SmbAsyncChannel(SmbPath path, SmbFile file, boolean readable, boolean writable, ExecutorService executor) {
         this.handle = new ChannelHandle(path, file);
@@ -189,25 +194,69 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
         return f;
     }
 
-    /** SMB2 LOCK with FAIL_IMMEDIATELY: null when another open holds a conflicting range. */
+    /** SMB2 LOCK with FAIL_IMMEDIATELY: null when another client holds a conflicting range. */
     @Override
     public FileLock tryLock(long position, long size, boolean shared) throws IOException {
         checkOpen();
         LockRange range = range(position, size, shared);
+        long key = fileKey();
+        LockTable.Entry held = locks().reserve(key, this, position, size);
         try {
             file.lock(range, true);
         } catch (SmbException e) {
+            locks().remove(key, held);
             if (e instanceof SmbStatusException s && s.status() == NtStatus.STATUS_LOCK_NOT_GRANTED) {
                 return null;
             }
             throw Errors.map(e, path.toString(), null);
+        } catch (RuntimeException e) {
+            locks().remove(key, held);
+            throw e;
         }
-        return new SmbLock(range);
+        return new SmbLock(range, key, held);
     }
 
     private void lockAt(long position, long size, boolean shared, boolean failImmediately, Outcome<FileLock> done) {
         LockRange range = range(position, size, shared);
-        send(() -> file.lockSend(range, failImmediately), null, done, locked -> new SmbLock(range));
+        if (!handle.isOpen()) {
+            done.failed(new ClosedChannelException());
+            return;
+        }
+        long key;
+        try {
+            key = fileKey();
+        } catch (IOException e) {
+            done.failed(e);
+            return;
+        }
+        LockTable.Entry held = locks().reserve(key, this, position, size); // OverlappingFileLockException at once
+        Outcome<FileLock> forgetOnFailure = new Outcome<>() {
+            @Override
+            public void completed(FileLock lock) {
+                done.completed(lock);
+            }
+
+            @Override
+            public void failed(Throwable t) {
+                locks().remove(key, held);
+                done.failed(t);
+            }
+        };
+        send(() -> file.lockSend(range, failImmediately), null, forgetOnFailure, locked -> new SmbLock(range, key, held));
+    }
+
+    private LockTable locks() {
+        return path.getFileSystem().locks();
+    }
+
+    /** The server's file id of this open (one QUERY_INFO the first time), which names the file whatever its path. */
+    private long fileKey() throws IOException {
+        Long k = fileKey;
+        if (k == null) {
+            k = Errors.io(path, () -> FileIndex.query(file));
+            fileKey = k;
+        }
+        return k;
     }
 
     private LockRange range(long position, long size, boolean shared) {
@@ -228,10 +277,17 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
         return handle.isOpen();
     }
 
-    /** Closes the handle; operations still pending end as the server answers them, or fail. */
+    /** Closes the handle, which unlocks its ranges; operations still pending end as the server answers them, or fail. */
     @Override
     public void close() throws IOException {
-        handle.close();
+        try {
+            handle.close();
+        } finally {
+            Long k = fileKey;
+            if (k != null) {
+                locks().removeAll(k, this);
+            }
+        }
     }
 
     private void checkOpen() throws ClosedChannelException {
@@ -281,11 +337,15 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
     /** An SMB2 byte-range lock held through this channel; {@link #release()} unlocks it. */
     private final class SmbLock extends FileLock {
         private final LockRange range;
+        private final long key;
+        private final LockTable.Entry held;
         private volatile boolean valid = true;
 
-        SmbLock(LockRange range) {
+        SmbLock(LockRange range, long key, LockTable.Entry held) {
             super(SmbAsyncChannel.this, range.offset(), range.length(), !range.exclusive());
             this.range = range;
+            this.key = key;
+            this.held = held;
         }
 
         @Override
@@ -293,19 +353,24 @@ final class SmbAsyncChannel extends AsynchronousFileChannel {
             return valid && SmbAsyncChannel.this.isOpen();
         }
 
+        /** As the JDK's: ClosedChannelException once the channel is closed, even for a lock released already. */
         @Override
         public void release() throws IOException {
-            if (!valid) {
-                return;
-            }
             if (!SmbAsyncChannel.this.isOpen()) {
                 throw new ClosedChannelException();
             }
+            if (!valid) {
+                return;
+            }
             valid = false;
-            Errors.io(path, () -> {
-                file.unlock(range);
-                return null;
-            });
+            try {
+                Errors.io(path, () -> {
+                    file.unlock(range);
+                    return null;
+                });
+            } finally {
+                locks().remove(key, held);
+            }
         }
     }
 }

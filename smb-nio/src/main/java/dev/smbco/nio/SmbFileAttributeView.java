@@ -10,6 +10,7 @@ import java.nio.file.attribute.DosFileAttributeView;
  * {@code changeTime} and {@code attributes}.
  */
 public interface SmbFileAttributeView extends DosFileAttributeView {
+    /** The view's name, {@value}: the prefix of its attributes in {@code Files.readAttributes(p, "smb:*")}. */
     String NAME = "smb";
 
     /** Reads the attributes and the file id (one open, one QUERY_INFO, one close). */

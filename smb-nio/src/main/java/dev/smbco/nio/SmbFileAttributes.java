@@ -36,7 +36,12 @@ public final class SmbFileAttributes implements DosFileAttributes {
         return time(stat.creationTime());
     }
 
-    /** The time of the last change of data or metadata (ChangeTime). */
+    /**
+     * The time of the last change of data or metadata (ChangeTime, MS-FSCC 2.4.7), which the
+     * basic view has no place for.
+     *
+     * @return the change time; the epoch when the server sent none
+     */
     public FileTime changeTime() {
         return time(stat.changeTime());
     }
@@ -94,18 +99,30 @@ public final class SmbFileAttributes implements DosFileAttributes {
 
     /**
      * The server's number for the file on its volume (MS-FSCC 2.4.26 FileInternalInformation), the
-     * same through every path and open; -1 when these attributes were read as basic or dos only.
+     * same through every path and open.
+     *
+     * @return the file id; -1 when these attributes were read as basic or dos only
      */
     public long fileId() {
         return fileId == null ? -1 : fileId;
     }
 
-    /** Bytes the file occupies on the server's disk (AllocationSize). */
+    /**
+     * The space the file occupies on the server's disk (AllocationSize, MS-FSCC 2.4.45): a multiple
+     * of the cluster size, less than {@link #size()} for a sparse or compressed file.
+     *
+     * @return the allocation size in bytes
+     */
     public long allocationSize() {
         return stat.allocationSize();
     }
 
-    /** The raw FileAttributes bits (MS-FSCC 2.6). */
+    /**
+     * The raw file attribute bits (MS-FSCC 2.6), of which {@link #isReadOnly()},
+     * {@link #isHidden()}, {@link #isArchive()} and {@link #isSystem()} read single bits.
+     *
+     * @return the FILE_ATTRIBUTE_* flags, e.g. {@code 0x10} for a directory
+     */
     public int attributes() {
         return stat.attributes();
     }

@@ -28,6 +28,7 @@ public final class SmbFileSystem extends FileSystem {
     private final Mount mount;
     private final SmbPath root;
     private final SmbFileStore store;
+    private final LockTable locks = new LockTable();
     private volatile boolean open = true;
 
     /** {@code mount} is null only in tests of paths alone, which never reach the server. */
@@ -148,6 +149,11 @@ public final class SmbFileSystem extends FileSystem {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("no URI for " + absolutePath + " on " + this, e);
         }
+    }
+
+    /** The byte ranges this file system's asynchronous channels hold. */
+    LockTable locks() {
+        return locks;
     }
 
     /** The share's name as opened. */

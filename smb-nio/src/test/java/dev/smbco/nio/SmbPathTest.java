@@ -166,10 +166,13 @@ class SmbPathTest {
     void uriWithoutShareWithQueryFragmentOrAnotherSchemeIsRefused() {
         for (String bad : List.of("smb://host", "smb://host/", "smb://host/share?x=1", "smb://host/share#frag", "http://host/share",
                 "smb:opaque", "smb:///share", "smb://alice:secret@host/share")) {
+            // the message names the URI (with a password, the URI without it)
+            String named = bad.contains("secret") ? "smb://host/share" : bad;
             assertThatThrownBy(() -> provider.newFileSystem(URI.create(bad), java.util.Map.of()))
                     .as(bad).isInstanceOf(IllegalArgumentException.class)
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
-            assertThatThrownBy(() -> provider.getPath(URI.create(bad))).as(bad).isInstanceOf(IllegalArgumentException.class);
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret").contains(named));
+            assertThatThrownBy(() -> provider.getPath(URI.create(bad))).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret").contains(named));
         }
         assertThatThrownBy(() -> provider.newFileSystem(URI.create("smb://host/share/dir"), java.util.Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("smb://host/share/dir");

@@ -69,12 +69,20 @@ public class SambaContainer extends GenericContainer<SambaContainer> {
         this(SambaImage.resolve(imageName()));
     }
 
-    /** A server from {@code image}, used as it is (it must be built from smbco's {@code docker/}). */
+    /**
+     * A server from {@code image}, used as it is (it must be built from smbco's {@code docker/}).
+     *
+     * @param image the image name, e.g. {@code localhost/smbco-samba:latest}; pulled if it is not local
+     */
     public SambaContainer(String image) {
         this(DockerImageName.parse(image));
     }
 
-    /** A server from {@code image}, used as it is (it must be built from smbco's {@code docker/}). */
+    /**
+     * A server from {@code image}, used as it is (it must be built from smbco's {@code docker/}).
+     *
+     * @param image the image; pulled if it is not local
+     */
     public SambaContainer(DockerImageName image) {
         super(image);
         setUp();
@@ -85,7 +93,11 @@ public class SambaContainer extends GenericContainer<SambaContainer> {
         setUp();
     }
 
-    /** {@code $SMBCO_SAMBA_IMAGE}, else {@value #DEFAULT_IMAGE}. */
+    /**
+     * The image the no-argument constructor starts.
+     *
+     * @return {@code $SMBCO_SAMBA_IMAGE} when set and not blank, else {@value #DEFAULT_IMAGE}
+     */
     public static String imageName() {
         String image = System.getenv("SMBCO_SAMBA_IMAGE");
         return image == null || image.isBlank() ? DEFAULT_IMAGE : image;
@@ -100,7 +112,12 @@ public class SambaContainer extends GenericContainer<SambaContainer> {
 
     /**
      * The user that may log on, and its password. A Unix user name: lower-case letters, digits,
-     * {@code _} and {@code -}, starting with a letter or {@code _}.
+     * {@code _} and {@code -}, starting with a letter or {@code _}. Replaces the default
+     * {@value #DEFAULT_USER}; takes effect at the next start.
+     *
+     * @param user the user name
+     * @param password the password, not null
+     * @return this container
      */
     public SambaContainer withUser(String user, String password) {
         this.user = Objects.requireNonNull(user, "user");
@@ -109,19 +126,35 @@ public class SambaContainer extends GenericContainer<SambaContainer> {
         return withEnv("SMBCO_PASSWORD", password);
     }
 
-    /** One more read-write share for the user; names are letters, digits, {@code _} and {@code -}. */
+    /**
+     * One more read-write share for the user, empty at start; takes effect at the next start.
+     *
+     * @param name the share name: letters, digits, {@code _} and {@code -}
+     * @return this container
+     */
     public SambaContainer withShare(String name) {
         extraShares.add(Objects.requireNonNull(name, "name"));
         return withEnv("SMBCO_EXTRA_SHARES", String.join(" ", extraShares));
     }
 
-    /** One more share of the user that requires SMB3 encryption ({@code smb encrypt = required}). */
+    /**
+     * One more share of the user that requires SMB3 encryption ({@code smb encrypt = required}):
+     * a client that cannot encrypt (below SMB 3.0) is refused at TREE_CONNECT.
+     *
+     * @param name the share name: letters, digits, {@code _} and {@code -}
+     * @return this container
+     */
     public SambaContainer withEncryptedShare(String name) {
         encryptedShares.add(Objects.requireNonNull(name, "name"));
         return withEnv("SMBCO_ENCRYPTED_SHARES", String.join(" ", encryptedShares));
     }
 
-    /** The server requires signing ({@code server signing = mandatory}). */
+    /**
+     * The server requires signing ({@code server signing = mandatory}): it sets
+     * SMB2_NEGOTIATE_SIGNING_REQUIRED (MS-SMB2 2.2.4), so every session must sign its messages.
+     *
+     * @return this container
+     */
     public SambaContainer withSigningRequired() {
         return withEnv("SMBCO_SIGNING", "required");
     }
@@ -129,23 +162,42 @@ public class SambaContainer extends GenericContainer<SambaContainer> {
     /**
      * The dialects the server negotiates, from {@code min} to {@code max}: each one of
      * {@code SMB2_02}, {@code SMB2_10}, {@code SMB3_00}, {@code SMB3_02}, {@code SMB3_11}.
+     *
+     * @param min the lowest dialect ({@code server min protocol})
+     * @param max the highest dialect ({@code server max protocol}), not below {@code min}
+     * @return this container
      */
     public SambaContainer withProtocols(String min, String max) {
         withEnv("SMBCO_MIN_PROTOCOL", min);
         return withEnv("SMBCO_MAX_PROTOCOL", max);
     }
 
-    /** {@code smb2 max credits}: how many credits one connection may hold (1..65535; Samba's default 8192). */
+    /**
+     * {@code smb2 max credits}: how many credits one connection may hold (MS-SMB2 3.3.1.2).
+     *
+     * @param credits 1..65535; Samba's default is 8192
+     * @return this container
+     */
     public SambaContainer withMaxCredits(int credits) {
         return withEnv("SMBCO_MAX_CREDITS", String.valueOf(credits));
     }
 
-    /** {@code smb2 max read}, {@code max write} and {@code max trans} in bytes (at least 65536). */
+    /**
+     * {@code smb2 max read}, {@code max write} and {@code max trans}: the MaxReadSize,
+     * MaxWriteSize and MaxTransactSize the server announces in its NEGOTIATE response (MS-SMB2 2.2.4).
+     *
+     * @param bytes the limit in bytes, at least 65536
+     * @return this container
+     */
     public SambaContainer withMaxIo(int bytes) {
         return withEnv("SMBCO_MAX_IO", String.valueOf(bytes));
     }
 
-    /** The host to connect to; {@code localhost} is given as {@code 127.0.0.1} (never IPv6 by surprise). */
+    /**
+     * The host to connect to; after a stop still the last one.
+     *
+     * @return the container's host, {@code localhost} given as {@code 127.0.0.1} (never IPv6 by surprise)
+     */
     public String host() {
         if (lastHost != null && getContainerId() == null) {
             return lastHost;
@@ -154,32 +206,59 @@ public class SambaContainer extends GenericContainer<SambaContainer> {
         return "localhost".equals(host) ? "127.0.0.1" : host;
     }
 
-    /** The mapped SMB port; after a stop still the last one (so a test can see it refuse connections). */
+    /**
+     * The host port mapped to the container's SMB port 445.
+     *
+     * @return the mapped port; after a stop still the last one (so a test can see it refuse connections)
+     */
     public int port() {
         return lastPort > 0 && getContainerId() == null ? lastPort : getMappedPort(SMB_PORT);
     }
 
-    /** {@code smb://host:port/share} of a share of this server. */
+    /**
+     * The URI of a share of this server, as {@code FileSystems.newFileSystem} and
+     * {@code SmbUri.parse} take it.
+     *
+     * @param share a share name, one of {@link #shares()}
+     * @return {@code smb://host:port/share}
+     */
     public URI uri(String share) {
         return URI.create("smb://" + host() + ":" + port() + "/" + share);
     }
 
-    /** The user that may log on. */
+    /**
+     * The user that may log on.
+     *
+     * @return the user name, {@value #DEFAULT_USER} unless {@link #withUser} changed it
+     */
     public String user() {
         return user;
     }
 
-    /** The user's password. */
+    /**
+     * The user's password.
+     *
+     * @return the password, {@value #DEFAULT_PASSWORD} unless {@link #withUser} changed it
+     */
     public String password() {
         return password;
     }
 
-    /** The workgroup ({@value #DEFAULT_DOMAIN}). */
+    /**
+     * The workgroup the user belongs to, the domain of its NTLM logon.
+     *
+     * @return {@value #DEFAULT_DOMAIN}
+     */
     public String domain() {
         return DEFAULT_DOMAIN;
     }
 
-    /** Every share this server has: the four built-in ones, then those added. */
+    /**
+     * Every share this server has.
+     *
+     * @return an immutable list: the four built-in shares, then those added with
+     *     {@link #withShare} and {@link #withEncryptedShare}, in the order added
+     */
     public List<String> shares() {
         List<String> all = new ArrayList<>(List.of(SHARE, PUBLIC_SHARE, ENCRYPTED_SHARE, READ_ONLY_SHARE));
         all.addAll(extraShares);

@@ -6,6 +6,15 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smbco.client.Credentials;
+import dev.smbco.client.LockRange;
+import dev.smbco.client.OpenOptions;
+import dev.smbco.client.SmbClient;
+import dev.smbco.client.SmbConnection;
+import dev.smbco.client.SmbFile;
+import dev.smbco.client.SmbSession;
+import dev.smbco.client.SmbTree;
+import dev.smbco.protocol.smb2.ShareAccess;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.nio.ByteBuffer;
@@ -14,6 +23,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.FileLock;
 import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +103,26 @@ class AsyncFileChannelTest {
             FileLock lock = ch.lock(0, 4, false).get(60, TimeUnit.SECONDS);
             assertThat(lock.isValid()).isTrue();
             try (AsynchronousFileChannel other = AsynchronousFileChannel.open(file, READ, WRITE)) {
-                assertThat(other.tryLock(0, 4, false)).as("a conflicting range is refused at once").isNull();
+                assertThatThrownBy(() -> other.tryLock(0, 4, false)).as("a range held through this file system, as in one JVM")
+                        .isInstanceOf(OverlappingFileLockException.class);
+                assertThatThrownBy(() -> other.lock(2, 1, true)).isInstanceOf(OverlappingFileLockException.class);
                 lock.release();
                 FileLock second = other.tryLock(0, 4, false);
                 assertThat(second).isNotNull();
                 second.release();
+            }
+            try (SmbClient client = SmbClient.create(); // another client: the server refuses its range
+                    SmbConnection conn = client.connect(server.host(), server.port())) {
+                SmbSession session = conn.sessionSetup(Credentials.ntlm(server.user(), server.password().toCharArray(), server.domain()));
+                SmbTree tree = session.treeConnect(server.share());
+                try (SmbFile theirs = tree.open(share.dir.getFileName() + "\\lock.txt", OpenOptions.readWrite().withShareAccess(ShareAccess.ALL))) {
+                    theirs.lock(LockRange.exclusive(0, 2), true);
+                    assertThat(ch.tryLock(1, 1, false)).as("a range another client holds is refused at once").isNull();
+                    FileLock free = ch.tryLock(2, 2, false);
+                    assertThat(free).as("the rest of the file is free").isNotNull();
+                    free.release();
+                    theirs.unlock(LockRange.exclusive(0, 2));
+                }
             }
             ch.close();
             assertThat(ch.isOpen()).isFalse();

@@ -326,4 +326,9 @@ abstract class FilesContract {
             log.step("toRealPath of a missing file", () -> root.resolve("none").toRealPath());
         });
     }
+
+    @Test
+    void asynchronousFileChannel(SambaServer server, @TempDir Path tmp) throws Exception {
+        same(server, tmp, AsyncChannelScenario::run);
+    }
 }

@@ -66,6 +66,11 @@ final class Outcomes {
     }
 
     private String render(Exception e) {
+        if (e instanceof java.nio.channels.ClosedChannelException) {
+            // the JDK's truncate of a closed AsynchronousFileChannel throws the subclass AsynchronousCloseException;
+            // its contract names ClosedChannelException
+            return "ClosedChannelException";
+        }
         if (!TYPED.contains(e.getClass())) {
             return e instanceof java.io.IOException ? "IOException" : e.getClass().getSimpleName();
         }

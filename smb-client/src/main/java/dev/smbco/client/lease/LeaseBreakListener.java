@@ -14,5 +14,11 @@ import dev.smbco.coro.Request;
  */
 @FunctionalInterface
 public interface LeaseBreakListener {
+    /**
+     * Handles one break notification (MS-SMB2 2.2.23.2 lease break, 2.2.23.1 oplock break).
+     *
+     * @param event the file, the state the lease had and the state the server breaks it to
+     * @return work the acknowledgment waits for, or {@code null} to acknowledge at once
+     */
     Request<?> onBreak(LeaseBreak event);
 }

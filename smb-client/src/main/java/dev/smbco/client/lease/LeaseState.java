@@ -37,29 +37,61 @@ public final class LeaseState {
         this.bits = bits;
     }
 
-    /** The state of these SMB2_LEASE_*_CACHING bits; bits beyond the three defined ones are dropped. */
+    /**
+     * The state of these SMB2_LEASE_*_CACHING bits (MS-SMB2 2.2.13.2.8).
+     *
+     * @param bits READ_CACHING 0x01, HANDLE_CACHING 0x02, WRITE_CACHING 0x04; bits beyond the three
+     *     defined ones are dropped
+     * @return one of the eight shared instances
+     */
     public static LeaseState of(int bits) {
         return ALL[bits & (R_BIT | H_BIT | W_BIT)];
     }
 
-    /** The SMB2_LEASE_*_CACHING bits. */
+    /**
+     * The SMB2_LEASE_*_CACHING bits, as the LeaseState field of a lease context carries them.
+     *
+     * @return 0..7: READ_CACHING 0x01 | HANDLE_CACHING 0x02 | WRITE_CACHING 0x04
+     */
     public int bits() {
         return bits;
     }
 
+    /**
+     * Read caching: reads may be served from a local cache until the server breaks the lease.
+     *
+     * @return whether the R bit is set
+     */
     public boolean readCaching() {
         return (bits & R_BIT) != 0;
     }
 
+    /**
+     * Write caching: writes may be held back locally and sent later (before acknowledging a
+     * break that takes W away).
+     *
+     * @return whether the W bit is set
+     */
     public boolean writeCaching() {
         return (bits & W_BIT) != 0;
     }
 
+    /**
+     * Handle caching: the handle may stay open after the application closed the file, so a
+     * reopen needs no round trip.
+     *
+     * @return whether the H bit is set
+     */
     public boolean handleCaching() {
         return (bits & H_BIT) != 0;
     }
 
-    /** This state with only the bits {@code other} also has. */
+    /**
+     * This state with only the bits {@code other} also has.
+     *
+     * @param other another state, not null
+     * @return the caching both allow
+     */
     public LeaseState intersect(LeaseState other) {
         return of(bits & other.bits);
     }

@@ -14,6 +14,12 @@ import java.util.Objects;
  *                       (default 64)
  */
 public record PoolOptions(Duration idleTimeout, int maxConnections) {
+    /**
+     * Checks the options.
+     *
+     * @throws IllegalArgumentException when {@code idleTimeout} is not positive or
+     *     {@code maxConnections < 1}
+     */
     public PoolOptions {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -24,7 +30,11 @@ public record PoolOptions(Duration idleTimeout, int maxConnections) {
         }
     }
 
-    /** 60 s idle timeout, at most 64 connections. */
+    /**
+     * 60 s idle timeout, at most 64 connections.
+     *
+     * @return the default options
+     */
     public static PoolOptions defaults() {
         return new PoolOptions(Duration.ofSeconds(60), 64);
     }

@@ -99,14 +99,27 @@ public final class SmbPool implements AutoCloseable {
         }
     }
 
-    /** A pool on {@code client}'s loop; closing the pool closes its connections, not the client. */
+    /**
+     * A pool on {@code client}'s loop; closing the pool closes its connections, not the client.
+     *
+     * @param client the client whose loop and configuration the pooled connections use
+     * @param options idle timeout and connection limit
+     */
     public SmbPool(SmbClient client, PoolOptions options) {
         this.client = Objects.requireNonNull(client, "client");
         this.options = Objects.requireNonNull(options, "options");
         this.loop = client.loop();
     }
 
-    /** A session for {@code credentials} on the pooled connection to {@code host:port}. */
+    /**
+     * A session for {@code credentials} on the pooled connection to {@code host:port}, logged on
+     * the first time and shared by later calls with equal credentials.
+     *
+     * @param host the server's host name or address
+     * @param port the server's port, usually 445
+     * @param credentials who logs on
+     * @return a request for the session; the pool owns it (do not close it)
+     */
     public Request<SmbSession> sessionSend(String host, int port, Credentials credentials) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(credentials, "credentials");
@@ -117,7 +130,16 @@ public final class SmbPool implements AutoCloseable {
         });
     }
 
-    /** A tree connected to {@code share} through the pooled session for {@code credentials} on {@code host:port}. */
+    /**
+     * A tree connected to {@code share} through the pooled session for {@code credentials} on
+     * {@code host:port}, connected the first time and shared by later calls.
+     *
+     * @param host the server's host name or address
+     * @param port the server's port, usually 445
+     * @param share the share name, without {@code \\host\}
+     * @param credentials who logs on
+     * @return a request for the tree; the pool owns it (do not disconnect it)
+     */
     public Request<SmbTree> treeSend(String host, int port, String share, Credentials credentials) {
         Objects.requireNonNull(share, "share");
         return Coroutine.start(loop, co -> {
@@ -134,6 +156,10 @@ public final class SmbPool implements AutoCloseable {
      * connection, session and tree. The file counts as in use until it is closed: its connection is
      * not closed for being idle before that.
      *
+     * @param uri the file, {@code smb://[user@]host[:port]/share/path} (see {@link SmbUri#parse(URI)})
+     * @param credentials who logs on; must be the URI's user when it names one
+     * @param options how to open it (access, disposition, share access, ...)
+     * @return a request for the open file, which the caller closes
      * @throws IllegalArgumentException (at once) when {@code uri} is not such a URI, or names a user
      *                                  other than {@code credentials}'
      */
@@ -159,12 +185,23 @@ public final class SmbPool implements AutoCloseable {
         });
     }
 
-    /** Blocking twin of {@link #openSend}. */
+    /**
+     * Blocking twin of {@link #openSend}.
+     *
+     * @param uri the file, {@code smb://[user@]host[:port]/share/path}
+     * @param credentials who logs on; must be the URI's user when it names one
+     * @param options how to open it
+     * @return the open file, which the caller closes
+     */
     public SmbFile open(URI uri, Credentials credentials, OpenOptions options) {
         return openSend(uri, credentials, options).await();
     }
 
-    /** Connections the pool holds now (connecting or open). */
+    /**
+     * Connections the pool holds now (connecting or open).
+     *
+     * @return the count, at most {@link PoolOptions#maxConnections()}
+     */
     public synchronized int connectionCount() {
         int n = 0;
         for (Server s : servers.values()) {

@@ -26,6 +26,11 @@ public record SmbUri(String user, String host, int port, String share, String pa
     /** MS-SMB2 2.1: the Direct TCP port. */
     public static final int DEFAULT_PORT = 445;
 
+    /**
+     * Checks the parts.
+     *
+     * @throws IllegalArgumentException when the host or share is empty or the port is outside 1..65535
+     */
     public SmbUri {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(share, "share");
@@ -41,6 +46,8 @@ public record SmbUri(String user, String host, int port, String share, String pa
     /**
      * Parses {@code uri}.
      *
+     * @param uri {@code smb://[user@]host[:port]/share[/path]}, percent-encoded
+     * @return its parts, decoded
      * @throws IllegalArgumentException when it is not an {@code smb://} URI naming a host and a
      *                                  share, carries a password, a query or a fragment, or has a
      *                                  path segment that is "." or ".." or holds a separator
@@ -92,7 +99,13 @@ public record SmbUri(String user, String host, int port, String share, String pa
         return new SmbUri(user, host, port, segments.get(0), String.join("\\", segments.subList(1, segments.size())));
     }
 
-    /** {@link #parse(URI)} of a string. */
+    /**
+     * {@link #parse(URI)} of a string.
+     *
+     * @param uri {@code smb://[user@]host[:port]/share[/path]}, percent-encoded
+     * @return its parts, decoded
+     * @throws IllegalArgumentException when it is not a valid URI, or as {@link #parse(URI)}
+     */
     public static SmbUri parse(String uri) {
         try {
             return parse(new URI(uri));

@@ -29,6 +29,13 @@ public record ReconnectPolicy(boolean enabled, Duration deadline, Duration initi
                               Duration durableTimeout) {
     private static final ReconnectPolicy OFF = new ReconnectPolicy(false, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO);
 
+    /**
+     * Checks the fields of an enabled policy; a disabled one is taken as it is.
+     *
+     * @throws IllegalArgumentException when enabled and the deadline is not positive, the backoff
+     *     is negative or {@code maxBackoff < initialBackoff}, {@code queueLimit < 1}, or the durable
+     *     timeout is outside 0..2<sup>32</sup>-1 ms
+     */
     public ReconnectPolicy {
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
@@ -50,27 +57,53 @@ public record ReconnectPolicy(boolean enabled, Duration deadline, Duration initi
         }
     }
 
-    /** No reconnection: a drop fails everything (the default). */
+    /**
+     * No reconnection: a drop fails everything (the default).
+     *
+     * @return the disabled policy
+     */
     public static ReconnectPolicy off() {
         return OFF;
     }
 
-    /** Reconnect for up to {@code deadline}, backoff 100 ms doubling to 5 s, 1024 queued requests, 60 s durable timeout. */
+    /**
+     * Reconnect for up to {@code deadline}, backoff 100 ms doubling to 5 s, 1024 queued requests, 60 s durable timeout.
+     *
+     * @param deadline the total time from the drop after which it gives up; positive
+     * @return an enabled policy
+     */
     public static ReconnectPolicy on(Duration deadline) {
         return new ReconnectPolicy(true, deadline, Duration.ofMillis(100), Duration.ofSeconds(5), 1024, Duration.ofSeconds(60));
     }
 
-    /** This policy with another backoff. */
+    /**
+     * This policy with another backoff.
+     *
+     * @param initial the pause before the second attempt; not negative
+     * @param max the longest pause between attempts; not below {@code initial}
+     * @return a new policy
+     */
     public ReconnectPolicy backoff(Duration initial, Duration max) {
         return new ReconnectPolicy(enabled, deadline, initial, max, queueLimit, durableTimeout);
     }
 
-    /** This policy with another queue limit. */
+    /**
+     * This policy with another queue limit.
+     *
+     * @param limit how many requests may wait for the reconnection; at least 1
+     * @return a new policy
+     */
     public ReconnectPolicy queueLimit(int limit) {
         return new ReconnectPolicy(enabled, deadline, initialBackoff, maxBackoff, limit, durableTimeout);
     }
 
-    /** The pause before attempt {@code n} (0-based): none before the first, then doubling. */
+    /**
+     * The pause before an attempt: none before the first, then {@code initialBackoff} doubling
+     * with each attempt up to {@code maxBackoff}.
+     *
+     * @param attempt the attempt's number, 0-based
+     * @return the pause, at millisecond precision
+     */
     public Duration pauseBefore(int attempt) {
         if (attempt == 0) {
             return Duration.ZERO;

@@ -8,16 +8,36 @@ import dev.smbco.coro.Request;
  * IPC$; tests substitute a scripted pipe. Not API.
  */
 public interface PipeIo {
-    /** FSCTL_PIPE_TRANSCEIVE: writes {@code data}, returns up to {@code maxOutput} bytes of the pipe's answer. */
+    /**
+     * FSCTL_PIPE_TRANSCEIVE (MS-FSCC 2.3.49): writes {@code data} as one message and reads the
+     * pipe's answer, in one IOCTL.
+     *
+     * @param data one whole RPC PDU (or fragment)
+     * @param maxOutput the most answer bytes to take back (the IOCTL's MaxOutputResponse)
+     * @return a request for up to {@code maxOutput} bytes of the answer
+     */
     Request<Reply> transceiveSend(byte[] data, int maxOutput);
 
-    /** READ up to {@code max} bytes of the pipe's current message. */
+    /**
+     * READ of the rest of the pipe's current message, after a reply said {@link Reply#more()}.
+     *
+     * @param max the most bytes to read
+     * @return a request for up to {@code max} bytes
+     */
     Request<Reply> readSend(int max);
 
-    /** Closes the pipe (and whatever was opened to reach it); never fails for a pipe that is gone already. */
+    /**
+     * Closes the pipe (and whatever was opened to reach it).
+     *
+     * @return a request that never fails for a pipe that is gone already
+     */
     Request<Void> closeSend();
 
-    /** A short name for messages, e.g. {@code \\host\IPC$\srvsvc}. */
+    /**
+     * A short name for messages.
+     *
+     * @return e.g. {@code \\host\IPC$\srvsvc}
+     */
     String name();
 
     /**

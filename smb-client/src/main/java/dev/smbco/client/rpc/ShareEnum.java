@@ -36,7 +36,10 @@ public final class ShareEnum {
     /**
      * Lists the shares of {@code host}.
      *
+     * @param loop the loop the listing's coroutine runs on
+     * @param host the server name put into the call (NetrShareEnum's ServerName)
      * @param open opens the srvsvc pipe (connects IPC$ too); the pipe is closed however the call ends
+     * @return a request for every share the server reports, in its order
      */
     public static Request<List<ShareInfo>> listSend(Loop loop, String host, Supplier<Request<PipeIo>> open) {
         return Coroutine.start(loop, co -> {

@@ -18,17 +18,32 @@ public record ShareInfo(String name, ShareType type, int flags, String comment) 
     /** The bits that carry the base type. */
     static final int BASE_TYPE_MASK = ~(SPECIAL | TEMPORARY | CLUSTER_BITS);
 
-    /** A share from its raw shi1_type. */
+    /**
+     * A share from its raw shi1_type.
+     *
+     * @param name the share name
+     * @param flags the raw shi1_type
+     * @param comment the remark, null taken as empty
+     * @return the share, its {@link #type()} taken from {@code flags}
+     */
     public static ShareInfo of(String name, int flags, String comment) {
         return new ShareInfo(name, ShareType.of(flags), flags, comment == null ? "" : comment);
     }
 
-    /** Whether STYPE_SPECIAL is set (an administrative share such as IPC$). */
+    /**
+     * Whether STYPE_SPECIAL is set.
+     *
+     * @return true for an administrative share such as IPC$
+     */
     public boolean isSpecial() {
         return (flags & SPECIAL) != 0;
     }
 
-    /** Whether STYPE_TEMPORARY is set. */
+    /**
+     * Whether STYPE_TEMPORARY is set.
+     *
+     * @return true for a temporary share
+     */
     public boolean isTemporary() {
         return (flags & TEMPORARY) != 0;
     }

@@ -19,12 +19,21 @@ public enum ShareType {
         this.label = label;
     }
 
-    /** The word {@code smbclient -L} prints: Disk, Printer, Device, IPC. */
+    /**
+     * The word {@code smbclient -L} prints for this type.
+     *
+     * @return Disk, Printer, Device, IPC or Unknown
+     */
     public String label() {
         return label;
     }
 
-    /** The base type of a shi1_type value, ignoring the STYPE_SPECIAL, STYPE_TEMPORARY and cluster bits. */
+    /**
+     * The base type of a shi1_type value, ignoring the STYPE_SPECIAL, STYPE_TEMPORARY and cluster bits.
+     *
+     * @param flags the raw shi1_type
+     * @return the base type; {@link #UNKNOWN} for a value MS-SRVS does not define
+     */
     public static ShareType of(int flags) {
         return switch (flags & ShareInfo.BASE_TYPE_MASK) {
             case 0 -> DISK;

@@ -9,14 +9,25 @@ import dev.smbco.client.SmbException;
  * {@link dev.smbco.client.SmbAccessDeniedException} instead.
  */
 public class SmbRpcException extends SmbException {
+    /** The fault status, bind_nak reason or the call's return value. */
     private final int code;
 
+    /**
+     * A failed call.
+     *
+     * @param code the fault status, bind_nak reason or the call's return value
+     * @param message what failed, naming the pipe and the operation
+     */
     public SmbRpcException(int code, String message) {
         super(message);
         this.code = code;
     }
 
-    /** The fault status, bind_nak reason or the call's return value. */
+    /**
+     * The code the server gave.
+     *
+     * @return the fault status (C706), bind_nak reject reason, or the call's NET_API_STATUS / WERROR
+     */
     public int code() {
         return code;
     }
