@@ -117,6 +117,8 @@ public final class SmbClient implements AutoCloseable {
     /**
      * Opens the file an {@code smb://host[:port]/share/path} URI names, through the {@link
      * #pool()}: connecting, logging on and connecting the tree only where no pooled one serves.
+     * A path in a DFS namespace is followed to the server and share its link points to, as
+     * {@link SmbConfig#dfs()} allows (on by default).
      */
     public Request<SmbFile> openSend(URI uri, Credentials credentials, OpenOptions options) {
         return pool().openSend(uri, credentials, options);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smbco.client.Credentials;
+import dev.smbco.client.DirEntry;
+import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbConfig;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +123,58 @@ class DfsTest {
                 assertThat(new String(readAll(f))).isEqualTo("b");
             }
             assertThat(referrals).as("the cached referral serves the second open").hasValue(1);
+        }
+    }
+
+    /** README.md "DFS namespaces": its block with fs1 the root server, projects the link and plan.txt a fresh file. */
+    @Test
+    void theReadmeExampleRunsAndRunSendListsThroughALink(DfsNamespace dfs) throws Exception {
+        String plan = targetFile(dfs, "listed");
+        String fs1 = dfs.rootServer().host() + ":" + dfs.rootServer().port();
+        String unc;
+        List<DirEntry> entries;
+        // ---- README.md "DFS namespaces"
+        try (SmbClient client = SmbClient.create()) {
+            Credentials alice = user(dfs);
+            // dfsroot is a DFS root on fs1; "projects" is a link to \\fs2\projects
+            try (SmbFile f = client.open(URI.create("smb://" + fs1 + "/dfsroot/link/" + plan), alice, OpenOptions.read())) {
+                System.out.println("opened on " + f.tree().unc());   // \\fs2\projects
+                unc = f.tree().unc();
+            }
+            // any tree operation, where the URI leads
+            entries = client.pool()
+                    .runSend(URI.create("smb://" + fs1 + "/dfsroot/link/"), alice, (tree, path) -> tree.listSend(path))
+                    .await();
+            // ---- end of the README block
+            URI file = URI.create(dfs.rootUri(DfsNamespace.LINK + "/" + plan));
+            assertThat(client.pool().runSend(file, alice, (tree, path) -> tree.statSend(path)).await().size()).isEqualTo(6);
+        }
+        assertThat(unc).isEqualTo("\\\\" + DfsNamespace.TARGET_ADDR + "\\" + DfsNamespace.TARGET_SHARE);
+        assertThat(entries).extracting(DirEntry::name).contains(plan);
+    }
+
+    @Test
+    void aMalformedReferralIsAProtocolErrorAndTheConnectionLivesOn(DfsNamespace dfs) throws Exception {
+        String name = targetFile(dfs, "after the bad referral");
+        try (FaultProxy proxy = FaultProxy.start(dfs.rootServer().address());
+             SmbClient client = SmbClient.create()) {
+            // the first referral response: NumberOfReferrals (output + 2) made far too large
+            proxy.serverToClient().rewrite(f -> Frames.isSmb2(f) && Frames.command(f) == IOCTL && Frames.status(f) == 0, 1, frame -> {
+                int output = ByteBuffer.wrap(frame, 64 + 32, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                byte[] bad = frame.clone();
+                bad[output + 2] = (byte) 0xFF;
+                bad[output + 3] = (byte) 0x7F;
+                return bad;
+            });
+            String root = "smb://" + proxy.host() + ":" + proxy.port() + "/" + DfsNamespace.ROOT_SHARE + "/" + DfsNamespace.LINK + "/";
+            assertThatThrownBy(() -> client.open(URI.create(root + name), user(dfs), OpenOptions.read()))
+                    .isInstanceOf(SmbProtocolException.class)
+                    .hasMessageContaining("malformed referral")
+                    .hasMessageContaining("NumberOfReferrals");
+            try (SmbFile f = client.open(URI.create(root + name), user(dfs), OpenOptions.read())) {
+                assertThat(new String(readAll(f))).isEqualTo("after the bad referral");
+            }
+            assertThat(proxy.acceptedConnections()).as("the root server's connection survived the bad referral").isEqualTo(1);
         }
     }
 
