@@ -191,6 +191,19 @@ class DfsTest {
     }
 
     @Test
+    void moreReferralsThanTheHopLimitIsATypedError(DfsNamespace dfs) {
+        // the loop link takes a referral on the root server and another on the target server
+        try (SmbClient client = SmbClient.create(SmbConfig.builder().dfs(DfsPolicy.on().withMaxHops(1)).build())) {
+            URI uri = URI.create(dfs.rootUri(DfsNamespace.LOOP_LINK + "/x.txt"));
+            assertThatThrownBy(() -> client.open(uri, user(dfs), OpenOptions.read()))
+                    .isInstanceOf(SmbDfsException.class)
+                    .hasMessageContaining("more than 1 DFS referrals")
+                    .hasMessageContaining("path chain: \\\\127.0.0.1\\dfsroot\\loop\\x.txt (port " + dfs.rootServer().port()
+                            + ") -> \\\\127.0.0.2\\dfs2\\back\\x.txt");
+        }
+    }
+
+    @Test
     void aTargetThePolicyRefusesIsATypedError(DfsNamespace dfs) {
         SmbConfig config = SmbConfig.builder().dfs(DfsPolicy.on().allowing(t -> !t.host().equals(DfsNamespace.TARGET_ADDR))).build();
         try (SmbClient client = SmbClient.create(config)) {
