@@ -68,7 +68,7 @@ public final class DfsResolver {
     }
 
     private <T> T run(Co co, DfsLocation start, Credentials credentials, BiFunction<SmbTree, String, Request<T>> op) {
-        List<String> chain = new ArrayList<>();
+        List<String> chain = new ArrayList<>(List.of(start.toString()));
         Set<String> seen = new HashSet<>();
         DfsLocation at = start;
         DfsReferral referral = null;
@@ -85,9 +85,6 @@ public final class DfsResolver {
                     throw new SmbDfsException(start + ": more than " + policy.maxHops() + " DFS referrals", chain, null);
                 }
                 candidates.addAll(follow(referral, at, chain));
-            }
-            if (chain.isEmpty()) {
-                chain.add(at.toString());
             }
             SmbException lastFailure = null;
             DfsLocation notCovered = null;
