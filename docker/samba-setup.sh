@@ -3,7 +3,7 @@
 #
 #   samba-setup.sh container          image entrypoint: configure, run smbd on port 445 in the
 #                                     foreground, print "SMBCO_SAMBA_READY" once it answers
-#   samba-setup.sh local start DIR    start a private smbd on 127.0.0.1 on a free port with all its
+#   samba-setup.sh local start DIR    start a private smbd on 127.0.0.1 (SMBCO_ADDR) on a free port with all its
 #                                     state under DIR; prints KEY=VALUE lines (PORT=..., HOST=...)
 #   samba-setup.sh local stop DIR     stop that smbd and the RPC helpers it started
 #   samba-setup.sh local status DIR   exit 0 if it runs, 1 if not
@@ -24,6 +24,11 @@
 #   SMBCO_EXTRA_SHARES   more read-write shares for the user, space-separated names
 #   SMBCO_ENCRYPTED_SHARES  more shares that require SMB3 encryption, space-separated names
 #   SMBCO_PORT           local mode only: the port to use (default: a free one)
+#   SMBCO_ADDR           local mode only: the loopback address to listen on (default 127.0.0.1);
+#                        another one (127.0.0.2) with SMBCO_PORT=445 makes a server that DFS
+#                        referrals, which carry no port, can name
+#   SMBCO_DFS_ROOTS      more read-write shares that are DFS roots (msdfs root = yes), space-
+#                        separated names; their links are symlinks "NAME -> msdfs:host\share"
 #   SMBCO_LOG_LEVEL      Samba debug level (default 1); logs go to STATE/log/
 #
 # Local mode as root: smbd switches to the logged-on user's Unix identity, and Samba's passdb
@@ -92,15 +97,19 @@ resolve_settings() {
   LOG_LEVEL=${SMBCO_LOG_LEVEL:-1}
   read -r -a EXTRA_SHARES <<<"${SMBCO_EXTRA_SHARES:-}"
   read -r -a ENCRYPTED_SHARES <<<"${SMBCO_ENCRYPTED_SHARES:-}"
+  read -r -a DFS_ROOTS <<<"${SMBCO_DFS_ROOTS:-}"
+  ADDR=${SMBCO_ADDR:-127.0.0.1}
+  [[ $ADDR =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "SMBCO_ADDR must be a 127.x.y.z loopback address, not '$ADDR'"
   local name seen=" share public enc ro global homes printers IPC\$ "
-  for name in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"} ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"}; do
+  for name in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"} ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"} ${DFS_ROOTS[@]+"${DFS_ROOTS[@]}"}; do
     [[ $name =~ ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$ ]] || die "share name '$name' must be letters, digits, '_' or '-' (at most 64)"
     [[ $seen == *" $name "* ]] && die "share '$name' is defined twice (or is a built-in share)"
     seen+="$name "
   done
 }
 
-# extra_share_sections SHARES_DIR: the [name] sections of SMBCO_EXTRA_SHARES and SMBCO_ENCRYPTED_SHARES
+# extra_share_sections SHARES_DIR: the [name] sections of SMBCO_EXTRA_SHARES, SMBCO_ENCRYPTED_SHARES
+# and SMBCO_DFS_ROOTS
 extra_share_sections() {
   local shares=$1 name
   for name in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"}; do
@@ -109,6 +118,11 @@ extra_share_sections() {
   done
   for name in ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"}; do
     printf '\n[%s]\n  path = %s/%s\n  read only = no\n  guest ok = no\n  valid users = %s\n  smb encrypt = required\n' \
+      "$name" "$shares" "$name" "$USER_NAME"
+  done
+  # MS-DFSC: a DFS root share; smbd answers FSCTL_DFS_GET_REFERRALS from its msdfs: symlinks
+  for name in ${DFS_ROOTS[@]+"${DFS_ROOTS[@]}"}; do
+    printf '\n[%s]\n  path = %s/%s\n  read only = no\n  guest ok = no\n  valid users = %s\n  msdfs root = yes\n' \
       "$name" "$shares" "$name" "$USER_NAME"
   done
 }
@@ -146,7 +160,7 @@ prepare_state() {
   fi
   chmod 0775 "$state/shares/share" "$state/shares/enc"
   chmod 0777 "$state/shares/public"
-  for d in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"} ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"}; do
+  for d in ${EXTRA_SHARES[@]+"${EXTRA_SHARES[@]}"} ${ENCRYPTED_SHARES[@]+"${ENCRYPTED_SHARES[@]}"} ${DFS_ROOTS[@]+"${DFS_ROOTS[@]}"}; do
     mkdir -p "$state/shares/$d"
     [[ -n ${UNPRIVILEGED:-} ]] || chown "$USER_NAME" "$state/shares/$d"
     chmod 0775 "$state/shares/$d"
@@ -165,17 +179,20 @@ port_answers() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
-# port_listening HOST PORT: does a socket listen on PORT? Read from /proc/net/tcp where we can:
-# a connect to a port in the ephemeral range can succeed with nothing listening at all (Linux
-# TCP self-connect, when the kernel picks that very port as the source), which once made a
-# starting smbd look ready when it was not.
+# port_listening HOST PORT: does a socket listen on PORT (on HOST or on every address)? Read from
+# /proc/net/tcp where we can: a connect to a port in the ephemeral range can succeed with nothing
+# listening at all (Linux TCP self-connect, when the kernel picks that very port as the source),
+# which once made a starting smbd look ready when it was not.
 port_listening() {
-  local hex
+  local hex addr a b c d
   printf -v hex '%04X' "$2"
+  IFS=. read -r a b c d <<<"$1"
+  # /proc/net/tcp writes an IPv4 address as the hex of its 32 bits in host (little-endian) order
+  printf -v addr '%02X%02X%02X%02X' "$d" "$c" "$b" "$a"
   if [[ -r /proc/net/tcp ]]; then
     # "sl: local_address rem_address st ...", addresses as HEXADDR:HEXPORT, st 0A = LISTEN
     # (one grep over both files, no pipe: under pipefail a missing tcp6 would fail the pipe)
-    grep -qsE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:[0-9A-F]{4} 0A " /proc/net/tcp /proc/net/tcp6
+    grep -qsE "^ *[0-9]+: ($addr|00000000|0{32}):$hex [0-9A-F]+:[0-9A-F]{4} 0A " /proc/net/tcp /proc/net/tcp6
   else
     port_answers "$1" "$2"
   fi
@@ -266,9 +283,14 @@ local_start() {
       # below the kernel's ephemeral range (32768 and up by default): no outgoing connection of
       # another test holds such a port, and no connect to it can loop back onto itself
       port=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
-      port_listening 127.0.0.1 "$port" && continue
+      port_listening "$ADDR" "$port" && continue
     fi
-    render_conf "$state" "$port" 127.0.0.1 yes
+    if [[ $ADDR == 127.0.0.1 ]]; then
+      render_conf "$state" "$port" 127.0.0.1 yes
+    else
+      # a prefix makes Samba accept an address that is not configured on lo (lo has 127.0.0.1/8)
+      render_conf "$state" "$port" "$ADDR/8" yes
+    fi
     [[ $attempt == 1 ]] && prepare_state "$state"
     # its own session: smbd signals its whole process group when it shuts down, which must
     # not be the group of whoever started us (a test JVM, Maven, a shell)
@@ -276,12 +298,12 @@ local_start() {
     pid=$!
     echo "$pid" >"$state/smbd.pid"
     rc=0
-    wait_for_port "$pid" 127.0.0.1 "$port" || rc=$?
+    wait_for_port "$pid" "$ADDR" "$port" || rc=$?
     if [[ $rc == 0 ]]; then
       mode=root
       [[ -n ${UNPRIVILEGED:-} ]] && mode=unprivileged
       cat <<INFO
-HOST=127.0.0.1
+HOST=$ADDR
 PORT=$port
 USER=$USER_NAME
 PASSWORD=$PASSWORD
@@ -301,7 +323,7 @@ INFO
     fi
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    [[ $rc == 2 ]] && die "smbd did not answer on 127.0.0.1:$port within 15 s (logs: $state/log)"
+    [[ $rc == 2 ]] && die "smbd did not answer on $ADDR:$port within 15 s (logs: $state/log)"
     [[ -n ${SMBCO_PORT:-} ]] && die "smbd exited at start on port $port (logs: $state/log)"
   done
   die "smbd failed to start on 8 ports (logs: $state/log)"

@@ -6,9 +6,11 @@
  * states and break listeners that {@code OpenOptions} and {@code SmbFile} take) and
  * {@code dev.smbco.client.pool} (the connection pool and {@code smb://} URIs),
  * {@code dev.smbco.client.resilience} (the reconnect policy and its listener) and
- * {@code dev.smbco.client.rpc} (share listings). The engine ({@code engine}), related compounds
+ * {@code dev.smbco.client.rpc} (share listings), {@code dev.smbco.client.dfs} (the DFS policy and
+ * referral targets). The engine ({@code engine}), related compounds
  * ({@code compound}), helpers ({@code internal}) and the machinery of leases and reconnects
- * ({@code lease.internal}, {@code resilience.internal}) are not exported.
+ * ({@code lease.internal}, {@code resilience.internal}) and the DFS resolver ({@code dfs.internal})
+ * are not exported.
  */
 module dev.smbco.client {
     requires transitive dev.smbco.protocol;
@@ -23,6 +25,7 @@ module dev.smbco.client {
     requires jdk.security.jgss; // ExtendedGSSContext: the session key for SMB 3 key derivation
 
     exports dev.smbco.client;
+    exports dev.smbco.client.dfs;
     exports dev.smbco.client.lease;
     exports dev.smbco.client.pool;
     exports dev.smbco.client.resilience;

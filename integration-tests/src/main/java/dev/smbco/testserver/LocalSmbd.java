@@ -47,6 +47,15 @@ public final class LocalSmbd implements DedicatedSambaServer {
     }
 
     public static LocalSmbd start(SambaVariant variant, String user, String password) {
+        return start(variant, Map.of("SMBCO_USER", user, "SMBCO_PASSWORD", password));
+    }
+
+    /**
+     * Starts a server of {@code variant} with more {@code SMBCO_*} settings of samba-setup.sh
+     * ({@code SMBCO_ADDR}, {@code SMBCO_PORT}, {@code SMBCO_EXTRA_SHARES}, {@code SMBCO_DFS_ROOTS},
+     * ...) for the default test user unless {@code settings} names another.
+     */
+    public static LocalSmbd start(SambaVariant variant, Map<String, String> settings) {
         Path dockerDir = DockerDir.find().orElseThrow(() -> new SambaUnavailableException(
                 "docker/samba-setup.sh not found above " + Path.of("").toAbsolutePath() + "; set SMBCO_DOCKER_DIR"));
         Path script = dockerDir.resolve("samba-setup.sh");
@@ -54,8 +63,9 @@ public final class LocalSmbd implements DedicatedSambaServer {
         try {
             Path dir = Files.createTempDirectory("smbco-smbd-");
             Map<String, String> env = new HashMap<>(variant.env());
-            env.put("SMBCO_USER", user);
-            env.put("SMBCO_PASSWORD", password);
+            env.put("SMBCO_USER", DEFAULT_USER);
+            env.put("SMBCO_PASSWORD", DEFAULT_PASSWORD);
+            env.putAll(settings);
             SetupScript r = SetupScript.run(script, env, "start", dir, SCRIPT_TIMEOUT_SECONDS);
             if (r.exitCode() != 0) {
                 SetupScript.run(script, Map.of(), "stop", dir, SCRIPT_TIMEOUT_SECONDS);
@@ -114,6 +124,11 @@ public final class LocalSmbd implements DedicatedSambaServer {
     /** Where smbd writes its logs ({@code log.smbd}, {@code log.<client>}). */
     public Path logDir() {
         return stateDir.resolve("log");
+    }
+
+    /** The directory that share {@code name} serves (under the state directory). */
+    public Path shareDir(String name) {
+        return stateDir.resolve("shares").resolve(name);
     }
 
     /** The rendered smb.conf; pass it to Samba tools with {@code -s}. */

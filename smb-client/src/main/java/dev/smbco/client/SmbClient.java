@@ -137,6 +137,8 @@ public final class SmbClient implements AutoCloseable {
     /**
      * Opens the file an {@code smb://host[:port]/share/path} URI names, through the {@link
      * #pool()}: connecting, logging on and connecting the tree only where no pooled one serves.
+     * A path in a DFS namespace is followed to the server and share its link points to, as
+     * {@link SmbConfig#dfs()} allows (on by default).
      *
      * @param uri the file, {@code smb://[user@]host[:port]/share/path}
      * @param credentials who logs on; must be the URI's user when it names one

@@ -41,6 +41,8 @@ import java.util.Set;
  *                        as one related compound, one round trip (MS-SMB2 3.2.4.1.4; default on); off: separate requests.
  *                        A connection whose server rejects compounds falls back to separate requests by itself
  * @param reconnect       what a dropped connection does ({@link dev.smbco.client.resilience.ReconnectPolicy}; default off)
+ * @param dfs             whether {@code smb://} opens through the pool follow DFS referrals, how many hops, to which
+ *                        targets ({@link dev.smbco.client.dfs.DfsPolicy}; default on)
  */
 public record SmbConfig(
         Duration connectTimeout,
@@ -61,7 +63,8 @@ public record SmbConfig(
         Duration keepAliveInterval,
         Duration deadAfter,
         boolean compounding,
-        dev.smbco.client.resilience.ReconnectPolicy reconnect) {
+        dev.smbco.client.resilience.ReconnectPolicy reconnect,
+        dev.smbco.client.dfs.DfsPolicy dfs) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
     public enum Policy {
@@ -106,6 +109,7 @@ public record SmbConfig(
         Objects.requireNonNull(encryption, "encryption");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(dfs, "dfs");
         if (minDialect.compareTo(maxDialect) > 0) {
             throw new IllegalArgumentException("minDialect " + minDialect + " is above maxDialect " + maxDialect);
         }
@@ -193,6 +197,7 @@ public record SmbConfig(
         b.deadAfter = deadAfter;
         b.compounding = compounding;
         b.reconnect = reconnect;
+        b.dfs = dfs;
         return b;
     }
 
@@ -217,6 +222,7 @@ public record SmbConfig(
         private Duration deadAfter = Duration.ofSeconds(180);
         private boolean compounding = true;
         private dev.smbco.client.resilience.ReconnectPolicy reconnect = dev.smbco.client.resilience.ReconnectPolicy.off();
+        private dev.smbco.client.dfs.DfsPolicy dfs = dev.smbco.client.dfs.DfsPolicy.on();
 
         private Builder() {
         }
@@ -389,6 +395,16 @@ public record SmbConfig(
         public Builder reconnect(dev.smbco.client.resilience.ReconnectPolicy p) { reconnect = p; return this; }
 
         /**
+         * Whether {@code smb://} opens through the pool follow DFS referrals ({@code DfsPolicy.on()},
+         * the default, or {@code DfsPolicy.off()}), with a hop limit and a filter on targets. See
+         * {@link dev.smbco.client.dfs.DfsPolicy}.
+         *
+         * @param p the DFS policy; not null
+         * @return this builder
+         */
+        public Builder dfs(dev.smbco.client.dfs.DfsPolicy p) { dfs = p; return this; }
+
+        /**
          * The configuration.
          *
          * @return a new immutable configuration
@@ -397,7 +413,7 @@ public record SmbConfig(
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
                     creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,
-                    keepAliveInterval, deadAfter, compounding, reconnect);
+                    keepAliveInterval, deadAfter, compounding, reconnect, dfs);
         }
     }
 }

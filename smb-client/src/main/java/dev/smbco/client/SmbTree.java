@@ -559,6 +559,19 @@ public final class SmbTree implements AutoCloseable {
     }
 
     /**
+     * Asks the server for a DFS referral for {@code dfsPath} ({@code \\server\share\path}; MS-DFSC
+     * 3.1.4.1): FSCTL_DFS_GET_REFERRALS on this tree, which should be the server's IPC$. The pool
+     * follows referrals by itself ({@link dev.smbco.client.dfs.DfsPolicy}); this is the one request
+     * underneath. A referral that does not parse fails with {@link SmbProtocolException}.
+     *
+     * @param dfsPath the DFS path to resolve, {@code \\server\share\path}
+     * @return a request for the server's referral response
+     */
+    public Request<dev.smbco.protocol.smb2.DfsReferralResponse> dfsReferralSend(String dfsPath) {
+        return DfsReferrals.send(this, dfsPath);
+    }
+
+    /**
      * TREE_CONNECT's answer (MS-SMB2 2.2.10).
      *
      * @return share type, flags, capabilities, maximal access

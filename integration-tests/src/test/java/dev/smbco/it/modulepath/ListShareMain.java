@@ -52,7 +52,8 @@ public final class ListShareMain {
                                 + (e.isQualified() ? " to " + String.join(",", e.targets().stream().sorted().toList()) : ""))));
         Module me = ListShareMain.class.getModule();
         for (String pkg : new String[] {"dev.smbco.client", "dev.smbco.client.engine", "dev.smbco.client.internal",
-                "dev.smbco.client.lease.internal", "dev.smbco.client.resilience.internal", "dev.smbco.protocol.auth", "dev.smbco.nio"}) {
+                "dev.smbco.client.lease.internal", "dev.smbco.client.resilience.internal",
+                "dev.smbco.client.dfs.internal", "dev.smbco.protocol.auth", "dev.smbco.nio"}) {
             Module owner = ModuleLayer.boot().modules().stream()
                     .filter(m -> m.getPackages().contains(pkg)).findFirst().orElseThrow();
             System.out.println("open " + pkg + " " + owner.isExported(pkg, me));

@@ -54,6 +54,7 @@ class ModulePathSmokeTest {
         assertThat(lines).as(run.out()).contains("provider smb dev.smbco.nio");
         assertThat(lines.stream().filter(l -> l.startsWith("module ")).toList()).as(run.out()).containsExactly(
                 "module dev.smbco.client exports dev.smbco.client",
+                "module dev.smbco.client exports dev.smbco.client.dfs",
                 "module dev.smbco.client exports dev.smbco.client.lease",
                 "module dev.smbco.client exports dev.smbco.client.pool",
                 "module dev.smbco.client exports dev.smbco.client.resilience",
@@ -75,6 +76,7 @@ class ModulePathSmokeTest {
                 "open dev.smbco.client.internal false",
                 "open dev.smbco.client.lease.internal false",
                 "open dev.smbco.client.resilience.internal false",
+                "open dev.smbco.client.dfs.internal false",
                 "open dev.smbco.protocol.auth false");
         assertThat(lines).as(run.out()).contains("read hello from the module path");
         assertThat(lines.stream().filter(l -> l.startsWith("entry ")).toList()).as(run.out()).containsExactly(

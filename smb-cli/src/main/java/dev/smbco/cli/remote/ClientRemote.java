@@ -15,6 +15,9 @@ import dev.smbco.client.SmbTree;
 import dev.smbco.client.rpc.ShareInfo;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
+import dev.smbco.protocol.smb2.ShareFlags;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +34,9 @@ public final class ClientRemote implements Remote {
 
     private final SmbcoCommand options;
     private final Map<String, SmbSession> sessions = new LinkedHashMap<>();
-    private final Map<String, ClientShare> shares = new LinkedHashMap<>();
+    private final Map<String, RemoteShare> shares = new LinkedHashMap<>();
+    /** The logon of each server key, as the pool (which DFS shares use) must see the same object to share it. */
+    private final Map<String, Credentials> credentials = new LinkedHashMap<>();
     private SmbClient client;
     private boolean closed;
 
@@ -92,9 +97,9 @@ public final class ClientRemote implements Remote {
     @Override
     public synchronized RemoteShare share(SmbUrl url) {
         String key = serverKey(url) + "/" + url.share().toLowerCase(Locale.ROOT);
-        ClientShare share = shares.get(key);
-        if (share != null) {
-            return share;
+        RemoteShare known = shares.get(key);
+        if (known != null) {
+            return known;
         }
         SmbSession session = session(url);
         SmbUrl root = url.withPath("");
@@ -107,9 +112,28 @@ public final class ClientRemote implements Remote {
             throw ClientErrors.toCli(e, root.toString(), null);
         }
         dev.smbco.cli.StartupTrace.mark("TREE_CONNECT done");
-        share = new ClientShare(root, tree);
+        ClientShare plain = new ClientShare(root, tree);
+        RemoteShare share = isDfs(tree) ? dfs(url, plain) : plain;
         shares.put(key, share);
         return share;
+    }
+
+    /** MS-SMB2 2.2.10: a share in a DFS namespace (Samba: {@code msdfs root = yes}). */
+    private static boolean isDfs(SmbTree tree) {
+        return (tree.shareInfo().shareFlags() & (ShareFlags.DFS | ShareFlags.DFS_ROOT)) != 0;
+    }
+
+    /** The DFS root share {@code url} names: paths below links lead, through the client's pool, to other shares. */
+    private RemoteShare dfs(SmbUrl url, ClientShare root) {
+        int port = url.portOr(options.port());
+        Credentials login = credentials.get(serverKey(url));
+        return new DfsShare(root, client().pool(), login, path -> {
+            try {
+                return new URI("smb", null, url.host(), port, "/" + url.share() + (path.isEmpty() ? "" : "/" + path), null, null);
+            } catch (URISyntaxException e) {
+                throw CliException.usage("bad path " + path + " in " + url + ": " + e.getMessage());
+            }
+        });
     }
 
     @Override
@@ -142,8 +166,9 @@ public final class ClientRemote implements Remote {
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, server(url, port), null);
         }
+        Credentials logon = LoginCredentials.of(login, options.kerberos(), options.spn());
         try {
-            session = conn.sessionSetup(LoginCredentials.of(login, options.kerberos(), options.spn()));
+            session = conn.sessionSetup(logon);
             dev.smbco.cli.StartupTrace.mark("logged on: SESSION_SETUP (" + (options.kerberos() ? "Kerberos" : "NTLM") + ", keys)");
         } catch (RuntimeException e) {
             conn.close();
@@ -157,6 +182,7 @@ public final class ClientRemote implements Remote {
             throw cli;
         }
         sessions.put(key, session);
+        credentials.put(key, logon);
         return session;
     }
 
@@ -173,7 +199,7 @@ public final class ClientRemote implements Remote {
     /** Tree disconnect, logoff, close, each bounded to a few seconds; never throws. */
     @Override
     public void close() {
-        List<ClientShare> trees;
+        List<RemoteShare> trees;
         List<SmbSession> open;
         SmbClient c;
         synchronized (this) {
@@ -185,8 +211,8 @@ public final class ClientRemote implements Remote {
             open = new ArrayList<>(sessions.values());
             c = client;
         }
-        for (ClientShare s : trees) {
-            quietly(s.tree().disconnectSend());
+        for (RemoteShare s : trees) {
+            quietly((s instanceof DfsShare d ? d.root() : (ClientShare) s).tree().disconnectSend());
         }
         for (SmbSession s : open) {
             quietly(s.logoffSend());

@@ -8,6 +8,9 @@ import dev.smbco.client.SmbConnection;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbSession;
 import dev.smbco.client.SmbTree;
+import dev.smbco.client.dfs.DfsPolicy;
+import dev.smbco.client.dfs.internal.DfsLocation;
+import dev.smbco.client.dfs.internal.DfsResolver;
 import dev.smbco.coro.Cancellable;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Loop;
@@ -47,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * PoolOptions#idleTimeout()} and on which no file opened through {@link #openSend} is open any more
  * is closed; sessions and trees taken with {@link #sessionSend}/{@link #treeSend} count as used when
  * they are handed out. Thread-safe.
+ *
+ * <p>Operations on {@code smb://} URIs ({@link #openSend}, {@link #runSend}) follow DFS referrals
+ * (MS-DFSC) as the client's {@link DfsPolicy} allows: a path in a DFS namespace is opened on the
+ * server and share its link points to, reached through this pool with the same credentials.
  */
 public final class SmbPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmbPool.class);
@@ -54,6 +61,8 @@ public final class SmbPool implements AutoCloseable {
     private final SmbClient client;
     private final Loop loop;
     private final PoolOptions options;
+    /** Follows DFS referrals for URI operations; null when the client's {@link DfsPolicy} is off. */
+    private final DfsResolver dfs;
     private final Map<String, Server> servers = new HashMap<>();
     private Cancellable sweep;
     private boolean closed;
@@ -109,6 +118,8 @@ public final class SmbPool implements AutoCloseable {
         this.client = Objects.requireNonNull(client, "client");
         this.options = Objects.requireNonNull(options, "options");
         this.loop = client.loop();
+        DfsPolicy policy = client.config().dfs();
+        this.dfs = policy.enabled() ? new DfsResolver(loop, policy, this::treeSend) : null;
     }
 
     /**
@@ -153,8 +164,8 @@ public final class SmbPool implements AutoCloseable {
 
     /**
      * Opens the file an {@code smb://host[:port]/share/path} URI names, through the pooled
-     * connection, session and tree. The file counts as in use until it is closed: its connection is
-     * not closed for being idle before that.
+     * connection, session and tree, following DFS referrals. The file counts as in use until it is
+     * closed: its connection is not closed for being idle before that.
      *
      * @param uri the file, {@code smb://[user@]host[:port]/share/path} (see {@link SmbUri#parse(URI)})
      * @param credentials who logs on; must be the URI's user when it names one
@@ -164,25 +175,43 @@ public final class SmbPool implements AutoCloseable {
      *                                  other than {@code credentials}'
      */
     public Request<SmbFile> openSend(URI uri, Credentials credentials, OpenOptions options) {
+        Objects.requireNonNull(options, "options");
+        Request<SmbFile> open = runSend(uri, credentials, (tree, path) -> tree.openSend(path, options));
+        return Coroutine.start(loop, co -> track(co.await(open)));
+    }
+
+    /**
+     * Runs {@code op} on the pooled tree and the path below it that an {@code smb://} URI names:
+     * the URI's own share, or, when the path lies in a DFS namespace, the share a referral names
+     * (on this or another server; {@code op} then sees the rewritten path). {@code op} may run
+     * more than once (on each server the referrals lead to) and must start nothing it cannot
+     * leave unfinished when it fails with STATUS_PATH_NOT_COVERED.
+     *
+     * @throws IllegalArgumentException (at once) when {@code uri} is not such a URI, or names a user
+     *                                  other than {@code credentials}'
+     */
+    public <T> Request<T> runSend(URI uri, Credentials credentials, PathOperation<T> op) {
         SmbUri u = SmbUri.parse(uri);
         Objects.requireNonNull(credentials, "credentials");
-        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(op, "op");
         if (u.user() != null && !u.user().equalsIgnoreCase(credentials.user())) {
             throw new IllegalArgumentException("the URI names user '" + u.user() + "' but the credentials are for '"
                     + credentials.user() + "'");
         }
-        return Coroutine.start(loop, co -> {
-            Server server = server(u.host(), u.port());
-            SmbConnection conn = co.await(server.connection.join(loop));
-            Logon logon = logon(server, conn, credentials);
-            SmbSession session = co.await(logon.session().join(loop));
-            SmbTree tree = co.await(tree(logon, session, u.share()).join(loop));
-            SmbFile file = co.await(tree.openSend(u.path(), options));
-            synchronized (this) {
-                server.files.add(file);
-            }
-            return file;
-        });
+        if (dfs != null) {
+            return dfs.runSend(new DfsLocation(u.host(), u.port(), u.share(), u.path()), credentials, op::apply);
+        }
+        return Coroutine.start(loop, co -> co.await(op.apply(co.await(treeSend(u.host(), u.port(), u.share(), credentials)), u.path())));
+    }
+
+    /** Counts {@code file} as in use on its server's pooled connection until it is closed. */
+    private synchronized SmbFile track(SmbFile file) {
+        SmbConnection conn = file.tree().session().connection();
+        Server server = servers.get(SmbUri.serverKey(conn.host(), conn.port()));
+        if (server != null && server.connection.value() == conn) {
+            server.files.add(file);
+        }
+        return file;
     }
 
     /**

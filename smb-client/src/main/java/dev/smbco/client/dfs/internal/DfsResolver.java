@@ -1,0 +1,179 @@
+package dev.smbco.client.dfs.internal;
+
+import dev.smbco.client.Credentials;
+import dev.smbco.client.SmbConnectException;
+import dev.smbco.client.SmbConnectionLostException;
+import dev.smbco.client.SmbDfsException;
+import dev.smbco.client.SmbException;
+import dev.smbco.client.SmbStatusException;
+import dev.smbco.client.SmbTree;
+import dev.smbco.client.dfs.DfsPolicy;
+import dev.smbco.client.dfs.DfsTarget;
+import dev.smbco.coro.Co;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Loop;
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.status.NtStatus;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows DFS referrals (MS-DFSC 3.1.4, 3.1.5) for an operation on a path: runs it where the path
+ * is; when the server answers STATUS_PATH_NOT_COVERED, asks that server for a referral
+ * (FSCTL_DFS_GET_REFERRALS on its IPC$), rewrites the path onto the referral's targets and runs
+ * the operation there, trying the targets in order while connecting to one fails. Referrals are
+ * cached by the prefix they cover for their TimeToLive, so later paths under the same link go
+ * straight to the target. A path visited twice (a referral loop), more than
+ * {@link DfsPolicy#maxHops()} referrals, or only targets the policy refuses end in
+ * {@link SmbDfsException}. Trees come from the pool, so every server is reached through the one
+ * pooled connection and session for the same credentials.
+ */
+public final class DfsResolver {
+    private static final Logger log = LoggerFactory.getLogger(DfsResolver.class);
+
+    /** Where trees come from: the pool's {@code treeSend}. */
+    @FunctionalInterface
+    public interface Trees {
+        Request<SmbTree> treeSend(String host, int port, String share, Credentials credentials);
+    }
+
+    private final Loop loop;
+    private final DfsPolicy policy;
+    private final Trees trees;
+    private final ReferralCache cache;
+
+    public DfsResolver(Loop loop, DfsPolicy policy, Trees trees) {
+        this(loop, policy, trees, System::nanoTime);
+    }
+
+    DfsResolver(Loop loop, DfsPolicy policy, Trees trees, LongSupplier nanoTime) {
+        this.loop = loop;
+        this.policy = policy;
+        this.trees = trees;
+        this.cache = new ReferralCache(nanoTime);
+    }
+
+    /**
+     * Runs {@code op} on the tree and path {@code start} names, following DFS referrals. Without
+     * DFS on the way, exactly {@code op} on the pooled tree.
+     */
+    public <T> Request<T> runSend(DfsLocation start, Credentials credentials, BiFunction<SmbTree, String, Request<T>> op) {
+        return Coroutine.start(loop, co -> run(co, start, credentials, op));
+    }
+
+    private <T> T run(Co co, DfsLocation start, Credentials credentials, BiFunction<SmbTree, String, Request<T>> op) {
+        List<String> chain = new ArrayList<>(List.of(start.toString()));
+        Set<String> seen = new HashSet<>();
+        DfsLocation at = start;
+        DfsReferral referral = null;
+        int hops = 0;
+        while (true) {
+            if (referral == null) {
+                referral = cache.lookup(at.dfsPath());
+            }
+            List<DfsLocation> candidates = new ArrayList<>();
+            if (referral == null) {
+                candidates.add(at);
+            } else {
+                if (++hops > policy.maxHops()) {
+                    throw new SmbDfsException(start + ": more than " + policy.maxHops() + " DFS referrals", chain, null);
+                }
+                candidates.addAll(follow(referral, at, chain));
+            }
+            SmbException lastFailure = null;
+            DfsLocation notCovered = null;
+            DfsReferral next = null;
+            int tried = 0;
+            for (DfsLocation c : candidates) {
+                if (!seen.add(c.key())) {
+                    continue; // visited already: following it again would go round
+                }
+                tried++;
+                if (referral != null) {
+                    chain.add(c.toString());
+                    next = cache.lookup(c.dfsPath());
+                    if (next != null) {
+                        notCovered = c; // a link on the target we have a referral for already
+                        break;
+                    }
+                }
+                try {
+                    SmbTree tree = co.await(trees.treeSend(c.host(), c.port(), c.share(), credentials));
+                    T value = co.await(op.apply(tree, c.path()));
+                    if (referral != null) {
+                        cache.prefer(referral.prefix(), targetOf(referral, at, c));
+                    }
+                    return value;
+                } catch (SmbStatusException e) {
+                    if (e.status() != NtStatus.STATUS_PATH_NOT_COVERED) {
+                        throw e;
+                    }
+                    notCovered = c;
+                    break;
+                } catch (SmbConnectException | SmbConnectionLostException e) {
+                    if (referral == null) {
+                        throw e; // the server the caller named: nothing to fail over to
+                    }
+                    log.debug("DFS target {} unreachable, trying the next: {}", c, e.getMessage());
+                    lastFailure = e;
+                }
+            }
+            if (notCovered == null) {
+                if (tried == 0) {
+                    throw new SmbDfsException(start + ": DFS referral loop", chain, null);
+                }
+                throw new SmbDfsException(start + ": no target of the DFS referral for " + referral.prefix() + " could be reached",
+                        chain, lastFailure);
+            }
+            at = notCovered;
+            referral = next != null ? next : fetch(co, at, credentials);
+        }
+    }
+
+    /** The locations {@code at} has on the referral's targets the policy allows, in the referral's order. */
+    private List<DfsLocation> follow(DfsReferral referral, DfsLocation at, List<String> chain) {
+        List<DfsLocation> out = new ArrayList<>();
+        for (DfsTarget t : referral.targets()) {
+            if (policy.allowTarget().test(t)) {
+                out.add(referral.rewrite(at, t));
+            } else {
+                log.debug("DFS target {} of {} refused by the policy", t, referral.prefix());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new SmbDfsException(at + ": the DFS referral for " + referral.prefix() + " names only targets the DfsPolicy refuses: "
+                    + referral.targets(), chain, null);
+        }
+        return out;
+    }
+
+    private static DfsTarget targetOf(DfsReferral referral, DfsLocation at, DfsLocation reached) {
+        for (DfsTarget t : referral.targets()) {
+            if (referral.rewrite(at, t).equals(reached)) {
+                return t;
+            }
+        }
+        return referral.targets().get(0);
+    }
+
+    /** MS-DFSC 3.1.4.1: a referral for {@code at} from the server {@code at} is on, cached for its TimeToLive. */
+    private DfsReferral fetch(Co co, DfsLocation at, Credentials credentials) {
+        String path = at.dfsPath();
+        SmbTree ipc = co.await(trees.treeSend(at.host(), at.port(), "IPC$", credentials));
+        DfsReferral r = DfsReferral.of(path, co.await(ipc.dfsReferralSend(path)), "FSCTL_DFS_GET_REFERRALS " + path);
+        log.debug("DFS referral for {}: {} -> {} (ttl {} s)", path, r.prefix(), r.targets(), r.ttlSeconds());
+        cache.put(r);
+        return r;
+    }
+
+    /** Referrals cached now (for tests and diagnostics). */
+    public int cachedReferrals() {
+        return cache.size();
+    }
+}
