@@ -96,6 +96,26 @@ public final class ClientRemote implements Remote {
         if (share != null) {
             return share;
         }
+        share = new ClientShare(url.withPath(""), tree(url), () -> reconnect(url));
+        shares.put(key, share);
+        return share;
+    }
+
+    /**
+     * A new tree for a share whose connection was lost for good: a new connection and session
+     * unless another share of that server made them already.
+     */
+    private synchronized SmbTree reconnect(SmbUrl url) {
+        String key = serverKey(url);
+        SmbSession old = sessions.get(key);
+        if (old != null && !old.isOpen()) {
+            sessions.remove(key);
+            old.connection().close();
+        }
+        return tree(url);
+    }
+
+    private SmbTree tree(SmbUrl url) {
         SmbSession session = session(url);
         SmbUrl root = url.withPath("");
         SmbTree tree;
@@ -107,9 +127,7 @@ public final class ClientRemote implements Remote {
             throw ClientErrors.toCli(e, root.toString(), null);
         }
         dev.smbco.cli.StartupTrace.mark("TREE_CONNECT done");
-        share = new ClientShare(root, tree);
-        shares.put(key, share);
-        return share;
+        return tree;
     }
 
     @Override
