@@ -114,6 +114,35 @@ class CliResumeTest {
         }
     }
 
+    /**
+     * {@code --retries} with reconnecting off: the cut connection fails the download, the retry
+     * makes a new connection (the old tree is dead) and continues the partial file.
+     */
+    @Test
+    void aDownloadWhoseConnectionIsCutIsRetriedOnANewConnection(SambaServer server) throws Exception {
+        Cli direct = new Cli(server).mkdir();
+        Path big = BigFile.write(tmp.resolve("big.bin"), SIZE_MIB);
+        assertThat(direct.run("-q", "put", big.toString(), direct.url("big.bin")).status()).isZero();
+        Path dest = Files.createDirectories(tmp.resolve("dest"));
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            Cli cli = direct.via(proxy.front(server));
+            java.util.concurrent.CompletableFuture<Cli.Result> copy = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> cli.run("-q", "--timeout", "10", "--no-reconnect", "cp", "--retries", "2", cli.url("big.bin"), dest + "/"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (sidecarDone(dest) < SIZE / 4 && !copy.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(copy).as("the copy should still be running when its connection is cut").isNotDone();
+            assertThat(proxy.cut()).isEqualTo(1);
+            Cli.Result r = copy.get(120, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("connection lost; retrying in 1 s (1 of 2)").contains("resuming after ");
+            assertThat(proxy.acceptedConnections()).as("a new connection for the retry").isGreaterThanOrEqualTo(2);
+            assertThat(Cli.sha256(Files.readAllBytes(dest.resolve("big.bin")))).isEqualTo(Cli.sha256(Files.readAllBytes(big)));
+            assertThat(names(dest)).containsExactly("big.bin");
+        }
+    }
+
     /** A condition polled while the first run copies. */
     @FunctionalInterface
     private interface Check {
