@@ -41,6 +41,10 @@ import java.util.Set;
  *                        as one related compound, one round trip (MS-SMB2 3.2.4.1.4; default on); off: separate requests.
  *                        A connection whose server rejects compounds falls back to separate requests by itself
  * @param reconnect       what a dropped connection does ({@link dev.smbco.client.resilience.ReconnectPolicy}; default off)
+ * @param compositeTimeout one deadline for a whole composite operation (stat, list, walk, mkdirs, deleteTree, a
+ *                        download or upload, a server-side copy), on top of each request's own: when it passes, the
+ *                        composite's outstanding requests are cancelled and it fails with {@link SmbTimeoutException}
+ *                        naming the operation and the deadline ({@link Duration#ZERO}, the default: none)
  */
 public record SmbConfig(
         Duration connectTimeout,
@@ -61,7 +65,8 @@ public record SmbConfig(
         Duration keepAliveInterval,
         Duration deadAfter,
         boolean compounding,
-        dev.smbco.client.resilience.ReconnectPolicy reconnect) {
+        dev.smbco.client.resilience.ReconnectPolicy reconnect,
+        Duration compositeTimeout) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
     public enum Policy { AUTO, REQUIRED }
@@ -82,6 +87,10 @@ public record SmbConfig(
         Objects.requireNonNull(encryption, "encryption");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(compositeTimeout, "compositeTimeout");
+        if (compositeTimeout.isNegative()) {
+            throw new IllegalArgumentException("compositeTimeout " + compositeTimeout + " is negative");
+        }
         if (minDialect.compareTo(maxDialect) > 0) {
             throw new IllegalArgumentException("minDialect " + minDialect + " is above maxDialect " + maxDialect);
         }
@@ -155,6 +164,7 @@ public record SmbConfig(
         b.deadAfter = deadAfter;
         b.compounding = compounding;
         b.reconnect = reconnect;
+        b.compositeTimeout = compositeTimeout;
         return b;
     }
 
@@ -179,6 +189,7 @@ public record SmbConfig(
         private Duration deadAfter = Duration.ofSeconds(180);
         private boolean compounding = true;
         private dev.smbco.client.resilience.ReconnectPolicy reconnect = dev.smbco.client.resilience.ReconnectPolicy.off();
+        private Duration compositeTimeout = Duration.ZERO;
 
         private Builder() {
         }
@@ -239,10 +250,16 @@ public record SmbConfig(
          */
         public Builder reconnect(dev.smbco.client.resilience.ReconnectPolicy p) { reconnect = p; return this; }
 
+        /**
+         * One deadline for each whole composite operation (stat, list, walk, mkdirs, deleteTree,
+         * download, upload, server-side copy); {@link Duration#ZERO} (the default) for none.
+         */
+        public Builder compositeTimeout(Duration d) { compositeTimeout = d; return this; }
+
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
                     creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,
-                    keepAliveInterval, deadAfter, compounding, reconnect);
+                    keepAliveInterval, deadAfter, compounding, reconnect, compositeTimeout);
         }
     }
 }

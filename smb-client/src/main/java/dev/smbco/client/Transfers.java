@@ -43,7 +43,7 @@ final class Transfers {
      * first {@code from} bytes are kept. Completes with the file's full length.
      */
     static Request<Long> download(SmbFile file, Path target, long from, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> {
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> {
             try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 if (ch.size() < from) {
                     throw new IOException(target + ": holds " + ch.size() + " bytes, cannot resume at " + from);
@@ -56,11 +56,12 @@ final class Transfers {
                     }
                 }, listener);
             }
-        });
+        }), file.tree().config(), "download " + file.unc());
     }
 
     static Request<Long> download(SmbFile file, OutputStream out, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> download(co, file, 0, chunk -> chunk.readBytes(out, chunk.readableBytes()), listener));
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> download(co, file, 0, chunk -> chunk.readBytes(out, chunk.readableBytes()),
+                listener)), file.tree().config(), "download " + file.unc());
     }
 
     /**
@@ -91,7 +92,10 @@ final class Transfers {
                     next += chunk;
                     size = next;
                 }
-                ByteBuf b = co.await(inFlight.poll());
+                // awaited while still in inFlight: if the coroutine is cancelled (its deadline passed)
+                // while it waits, drain() cancels this READ too and releases a buffer that comes anyway
+                ByteBuf b = co.await(inFlight.peek());
+                inFlight.poll();
                 int wanted = asked.poll();
                 try {
                     int got = b.readableBytes();
@@ -118,17 +122,18 @@ final class Transfers {
      * file holds before {@code from} is kept. Completes with the full length (from + bytes sent).
      */
     static Request<Long> upload(SmbFile file, Path source, long from, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> {
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> {
             try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
                 ch.position(from);
                 // straight from the file into direct buffers, no intermediate array
                 return upload(co, file, from, (buf, max) -> buf.writeBytes(ch, max), ch.size(), listener);
             }
-        });
+        }), file.tree().config(), "upload " + file.unc());
     }
 
     static Request<Long> upload(SmbFile file, InputStream in, long total, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> upload(co, file, 0, (buf, max) -> buf.writeBytes(in, max), total, listener));
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> upload(co, file, 0, (buf, max) -> buf.writeBytes(in, max), total,
+                listener)), file.tree().config(), "upload " + file.unc());
     }
 
     /**
@@ -174,7 +179,8 @@ final class Transfers {
                     }
                 }
                 if (!inFlight.isEmpty()) {
-                    acknowledged += co.await(inFlight.poll());
+                    acknowledged += co.await(inFlight.peek());
+                    inFlight.poll();
                     ByteBuf done = buffers.poll();
                     if (done.refCnt() == 1) {
                         spare.add(done.clear());
