@@ -3,7 +3,9 @@ package dev.smbco.it.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbco.cli.transfer.PartialFiles;
+import dev.smbco.protocol.Command;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,8 @@ class CliResumeTest {
         try (FaultProxy proxy = FaultProxy.start(server)) {
             SambaServer front = proxy.front(server);
             Cli cli = direct.via(front);
-            killMidway(proxy, () -> sidecarDone(dest) >= SIZE / 4, front, "-q", "cp", "--resume", cli.url("big.bin"), dest + "/");
+            killMidway(proxy, Command.READ, () -> sidecarDone(dest) >= SIZE / 4, front,
+                    "-q", "cp", "--resume", cli.url("big.bin"), dest + "/");
             long done = sidecarDone(dest);
             assertThat(names(dest)).as("no big.bin yet").noneMatch("big.bin"::equals);
 
@@ -73,7 +76,7 @@ class CliResumeTest {
             SambaServer front = proxy.front(server);
             Cli cli = direct.via(front);
             String sidecar = PartialFiles.partName("big.bin", big.toAbsolutePath().normalize().toString()) + ".smbco-resume";
-            killMidway(proxy, () -> done(direct.run("cat", direct.url(sidecar)).out()) >= SIZE / 4, front,
+            killMidway(proxy, Command.WRITE, () -> done(direct.run("cat", direct.url(sidecar)).out()) >= SIZE / 4, front,
                     "-q", "put", "--resume", big.toString(), cli.url("big.bin"));
             List<String> left = ServerView.names(server, direct.dir);
             assertThat(left).as("only the partial file and its sidecar").hasSize(2).noneMatch("big.bin"::equals);
@@ -101,7 +104,8 @@ class CliResumeTest {
         try (FaultProxy proxy = FaultProxy.start(server)) {
             SambaServer front = proxy.front(server);
             Cli cli = direct.via(front);
-            killMidway(proxy, () -> sidecarDone(dest) >= SIZE / 4, front, "-q", "cp", "--resume", cli.url("big.bin"), dest + "/");
+            killMidway(proxy, Command.READ, () -> sidecarDone(dest) >= SIZE / 4, front,
+                    "-q", "cp", "--resume", cli.url("big.bin"), dest + "/");
 
             Path changed = BigFile.write(tmp.resolve("changed.bin"), SIZE_MIB - 1);
             assertThat(direct.run("-q", "put", changed.toString(), direct.url("big.bin")).status()).isZero();
@@ -152,9 +156,19 @@ class CliResumeTest {
     /**
      * Starts {@code ./smbco args} as a process, stalls the proxy once {@code checkpointed} holds
      * (the resume sidecar records a quarter of the file), kills the process with SIGKILL while it
-     * waits, then lets the proxy forward again.
+     * waits, then lets the proxy forward again. Meanwhile every response to {@code slowed} (the
+     * transfer's READs or WRITEs, 8 MiB each) is held back 250 ms, so that the copy cannot end
+     * before the check sees the checkpoint, however busy the machine.
      */
-    private void killMidway(FaultProxy proxy, Check checkpointed, SambaServer front, String... args) throws Exception {
+    private void killMidway(FaultProxy proxy, Command slowed, Check checkpointed, SambaServer front, String... args) throws Exception {
+        proxy.serverToClient().rewrite(Frames.finalResponse(slowed.code()), 0, frame -> {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return frame;
+        });
         Path errFile = tmp.resolve("killed-stderr.txt");
         Process p = LauncherTest.start(front, null, errFile, args);
         try {
@@ -171,6 +185,7 @@ class CliResumeTest {
         } finally {
             p.destroyForcibly(); // SIGKILL: no shutdown hook, nothing cleaned up
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            proxy.serverToClient().clear();
             proxy.cut();
             proxy.resume();
         }
