@@ -259,6 +259,21 @@ public final class Request<T> {
         return this;
     }
 
+    /**
+     * As {@link #withTimeout(Duration)}, ending the request with the exception {@code onTimeout}
+     * makes (instead of the completer's): a caller that bounds a composite names it and its
+     * deadline in the failure.
+     *
+     * @return this request
+     */
+    public Request<T> withTimeout(Duration timeout, Supplier<? extends RuntimeException> onTimeout) {
+        Objects.requireNonNull(onTimeout, "onTimeout");
+        if (outcome == null) {
+            timeoutException = onTimeout;
+        }
+        return withTimeout(timeout);
+    }
+
     private void expire(Duration timeout) {
         if (outcome != null) {
             return;

@@ -187,6 +187,26 @@ class RequestTest {
     }
 
     @Test
+    void aTimeoutWithItsOwnExceptionNamesWhatTimedOutAndStillCancels() {
+        class CompositeTimeout extends RequestTimeoutException {
+            CompositeTimeout() {
+                super("mkdirs a\\b: not done within its overall deadline of 1 s");
+            }
+        }
+        Completer<String> c = Completer.<String>create(loop).timeoutException(() -> new RequestTimeoutException("the completer's"));
+        AtomicReference<Boolean> cancelled = new AtomicReference<>(false);
+        c.onCancel(() -> {
+            cancelled.set(true);
+            return true;
+        });
+        c.request().withTimeout(Duration.ofSeconds(1), CompositeTimeout::new);
+        loop.fireTimers();
+        assertThat(c.request().state()).isEqualTo(RequestState.TIMED_OUT);
+        assertThatThrownBy(c.request()::recv).isExactlyInstanceOf(CompositeTimeout.class).hasMessageContaining("overall deadline");
+        assertThat(cancelled).hasValue(true);
+    }
+
+    @Test
     void theTimerIsDroppedWhenTheRequestEndsOtherwise() {
         Completer<String> c = Completer.create(loop);
         c.request().withTimeout(Duration.ofSeconds(30));

@@ -45,6 +45,8 @@ public final class FaultProxy implements AutoCloseable {
     private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
     private final Set<ProxiedConnection> everStarted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder clientToServerBytes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder serverToClientBytes = new java.util.concurrent.atomic.LongAdder();
     private final ThreadFactory threads = Thread.ofVirtual().name("fault-proxy-", 0).factory();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -138,6 +140,21 @@ public final class FaultProxy implements AutoCloseable {
         return connections.size();
     }
 
+    /** Bytes forwarded from clients to the server since the start (or the last {@link #resetByteCounts()}), framing included. */
+    public long clientToServerBytes() {
+        return clientToServerBytes.sum();
+    }
+
+    /** Bytes forwarded from the server to clients since the start (or the last {@link #resetByteCounts()}), framing included. */
+    public long serverToClientBytes() {
+        return serverToClientBytes.sum();
+    }
+
+    public void resetByteCounts() {
+        clientToServerBytes.reset();
+        serverToClientBytes.reset();
+    }
+
     /** Connections accepted since the start (including refused ones). */
     public int acceptedConnections() {
         return accepted.get();
@@ -193,7 +210,8 @@ public final class FaultProxy implements AutoCloseable {
             client.setTcpNoDelay(true);
             server.setTcpNoDelay(true);
             server.connect(target, 10_000);
-            ProxiedConnection c = new ProxiedConnection(client, server, clientToServer, serverToClient, gate, connections::remove);
+            ProxiedConnection c = new ProxiedConnection(client, server, clientToServer, serverToClient, gate, connections::remove,
+                    clientToServerBytes, serverToClientBytes);
             connections.add(c);
             everStarted.removeIf(ProxiedConnection::finished);
             everStarted.add(c);

@@ -21,14 +21,16 @@ final class ProxiedConnection {
     private Thread c2sThread;
     private Thread s2cThread;
 
+    /** {@code c2sBytes}, {@code s2cBytes}: count the bytes forwarded each way. */
     ProxiedConnection(Socket client, Socket server, FrameHooks c2s, FrameHooks s2c, StallGate gate,
-                      Consumer<ProxiedConnection> onClosed) throws IOException {
+                      Consumer<ProxiedConnection> onClosed, java.util.concurrent.atomic.LongAdder c2sBytes,
+                      java.util.concurrent.atomic.LongAdder s2cBytes) throws IOException {
         this.client = client;
         this.server = server;
         this.gate = gate;
         this.onClosed = onClosed;
-        this.clientToServer = new Pump(this, client.getInputStream(), server.getOutputStream(), c2s, gate);
-        this.serverToClient = new Pump(this, server.getInputStream(), client.getOutputStream(), s2c, gate);
+        this.clientToServer = new Pump(this, client.getInputStream(), server.getOutputStream(), c2s, gate, c2sBytes);
+        this.serverToClient = new Pump(this, server.getInputStream(), client.getOutputStream(), s2c, gate, s2cBytes);
     }
 
     void start(ThreadFactory threads) {

@@ -19,8 +19,11 @@ final class Pump implements Runnable {
     private final FrameHooks hooks;
     private final StallGate gate;
     private final byte[] buffer = new byte[CHUNK];
+    private final java.util.concurrent.atomic.LongAdder forwarded;
 
-    Pump(ProxiedConnection connection, InputStream in, OutputStream out, FrameHooks hooks, StallGate gate) {
+    Pump(ProxiedConnection connection, InputStream in, OutputStream out, FrameHooks hooks, StallGate gate,
+         java.util.concurrent.atomic.LongAdder forwarded) {
+        this.forwarded = forwarded;
         this.connection = connection;
         this.in = in;
         this.out = out;
@@ -170,5 +173,6 @@ final class Pump implements Runnable {
             throw new IOException("connection closed");
         }
         out.write(bytes, 0, length);
+        forwarded.add(length);
     }
 }

@@ -23,7 +23,7 @@ final class DirectoryWalk {
      */
     static Request<List<DirEntry>> list(SmbTree tree, String dir, String pattern) {
         String p = SmbPaths.normalize(dir);
-        return Coroutine.start(tree.loop(), co -> {
+        return CompositeDeadline.bound(Coroutine.start(tree.loop(), co -> {
             TreeComposites.FirstPage first = co.await(tree.composites().openAndList(p, pattern, () -> openAndListSeparately(tree, p, pattern)));
             try (SmbFile d = first.dir()) {
                 List<DirEntry> all = new ArrayList<>();
@@ -33,7 +33,7 @@ final class DirectoryWalk {
                 }
                 return all;
             }
-        });
+        }), tree.config(), "list " + tree.unc(p));
     }
 
     /** The uncompounded first step of {@link #list}: CREATE, then the first QUERY_DIRECTORY (the handle closed if that fails). */
@@ -52,7 +52,7 @@ final class DirectoryWalk {
     /** Visits every entry below {@code dir}; completes with their number. */
     static Request<Long> walk(SmbTree tree, String dir, BiConsumer<String, DirEntry> visitor) {
         String p = SmbPaths.normalize(dir);
-        return Coroutine.start(tree.loop(), co -> walk(tree, co, p, visitor));
+        return CompositeDeadline.bound(Coroutine.start(tree.loop(), co -> walk(tree, co, p, visitor)), tree.config(), "walk " + tree.unc(p));
     }
 
     private static long walk(SmbTree tree, Co co, String dir, BiConsumer<String, DirEntry> visitor) {

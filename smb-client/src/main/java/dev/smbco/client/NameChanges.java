@@ -39,7 +39,7 @@ final class NameChanges {
     /** Creates a directory and any missing parents; existing directories are fine. */
     static Request<Void> mkdirs(SmbTree tree, String path) {
         String p = SmbPaths.normalize(path);
-        return Coroutine.start(tree.loop(), co -> {
+        return CompositeDeadline.bound(Coroutine.start(tree.loop(), co -> {
             String dir = "";
             for (String part : p.split("\\\\")) {
                 if (part.isEmpty()) {
@@ -49,7 +49,7 @@ final class NameChanges {
                 co.await(mkdir(tree, dir, CreateDisposition.OPEN_IF));
             }
             return null;
-        });
+        }), tree.config(), "mkdirs " + tree.unc(p));
     }
 
     /** Opens {@code path} as a directory with {@code disposition} (CREATE or OPEN_IF) and closes it. */
@@ -66,7 +66,7 @@ final class NameChanges {
     /** Deletes a directory with everything below it (or a single file). */
     static Request<Void> deleteTree(SmbTree tree, String path) {
         String p = SmbPaths.normalize(path);
-        return Coroutine.start(tree.loop(), co -> {
+        return CompositeDeadline.bound(Coroutine.start(tree.loop(), co -> {
             FileStat st = co.await(tree.statSend(p));
             if (!st.isDirectory()) {
                 co.await(tree.deleteSend(p));
@@ -74,7 +74,7 @@ final class NameChanges {
             }
             deleteTree(tree, co, p);
             return null;
-        });
+        }), tree.config(), "deleteTree " + tree.unc(p));
     }
 
     private static void deleteTree(SmbTree tree, Co co, String dir) {

@@ -59,7 +59,7 @@ final class ServerSideCopy {
         if (source.tree().session() != target.tree().session()) {
             throw new IllegalArgumentException("server-side copy needs both files on one session (MS-SMB2 3.3.5.15.6)");
         }
-        return Coroutine.start(source.loop(), co -> {
+        return CompositeDeadline.bound(Coroutine.start(source.loop(), co -> {
             byte[] key = co.await(source.tree().send(IoctlRequest.requestResumeKey(source.fileId()), source.path(), (header, body) -> {
                 IoctlResponse r = IoctlResponse.decode(body);
                 try {
@@ -120,7 +120,7 @@ final class ServerSideCopy {
                 }
             }
             return length;
-        });
+        }), source.tree().config(), "server-side copy " + source.unc() + " to " + target.unc());
     }
 
     private static Request<Outcome> chunkSend(SmbFile target, CopyChunkRequest req) {

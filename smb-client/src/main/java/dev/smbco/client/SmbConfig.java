@@ -43,6 +43,10 @@ import java.util.Set;
  * @param reconnect       what a dropped connection does ({@link dev.smbco.client.resilience.ReconnectPolicy}; default off)
  * @param dfs             whether {@code smb://} opens through the pool follow DFS referrals, how many hops, to which
  *                        targets ({@link dev.smbco.client.dfs.DfsPolicy}; default on)
+ * @param compositeTimeout one deadline for a whole composite operation (stat, list, walk, mkdirs, deleteTree, a
+ *                        download or upload, a server-side copy), on top of each request's own: when it passes, the
+ *                        composite's outstanding requests are cancelled and it fails with {@link SmbTimeoutException}
+ *                        naming the operation and the deadline ({@link Duration#ZERO}, the default: none)
  */
 public record SmbConfig(
         Duration connectTimeout,
@@ -64,7 +68,8 @@ public record SmbConfig(
         Duration deadAfter,
         boolean compounding,
         dev.smbco.client.resilience.ReconnectPolicy reconnect,
-        dev.smbco.client.dfs.DfsPolicy dfs) {
+        dev.smbco.client.dfs.DfsPolicy dfs,
+        Duration compositeTimeout) {
 
     /** Whether a security feature is negotiated as the server wishes or insisted upon. */
     public enum Policy {
@@ -110,6 +115,10 @@ public record SmbConfig(
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(reconnect, "reconnect");
         Objects.requireNonNull(dfs, "dfs");
+        Objects.requireNonNull(compositeTimeout, "compositeTimeout");
+        if (compositeTimeout.isNegative()) {
+            throw new IllegalArgumentException("compositeTimeout " + compositeTimeout + " is negative");
+        }
         if (minDialect.compareTo(maxDialect) > 0) {
             throw new IllegalArgumentException("minDialect " + minDialect + " is above maxDialect " + maxDialect);
         }
@@ -198,6 +207,7 @@ public record SmbConfig(
         b.compounding = compounding;
         b.reconnect = reconnect;
         b.dfs = dfs;
+        b.compositeTimeout = compositeTimeout;
         return b;
     }
 
@@ -223,6 +233,7 @@ public record SmbConfig(
         private boolean compounding = true;
         private dev.smbco.client.resilience.ReconnectPolicy reconnect = dev.smbco.client.resilience.ReconnectPolicy.off();
         private dev.smbco.client.dfs.DfsPolicy dfs = dev.smbco.client.dfs.DfsPolicy.on();
+        private Duration compositeTimeout = Duration.ZERO;
 
         private Builder() {
         }
@@ -405,6 +416,15 @@ public record SmbConfig(
         public Builder dfs(dev.smbco.client.dfs.DfsPolicy p) { dfs = p; return this; }
 
         /**
+         * One deadline for each whole composite operation (stat, list, walk, mkdirs, deleteTree,
+         * download, upload, server-side copy); {@link Duration#ZERO} (the default) for none.
+         *
+         * @param d the overall deadline; zero for none, never negative
+         * @return this builder
+         */
+        public Builder compositeTimeout(Duration d) { compositeTimeout = d; return this; }
+
+        /**
          * The configuration.
          *
          * @return a new immutable configuration
@@ -413,7 +433,7 @@ public record SmbConfig(
         public SmbConfig build() {
             return new SmbConfig(connectTimeout, requestTimeout, echoTimeout, minDialect, maxDialect, signing, encryption,
                     creditTarget, maxIoSize, memoryBudget, transferDepth, transport, ioThreads, ciphers, signingAlgorithms,
-                    keepAliveInterval, deadAfter, compounding, reconnect, dfs);
+                    keepAliveInterval, deadAfter, compounding, reconnect, dfs, compositeTimeout);
         }
     }
 }

@@ -34,34 +34,49 @@ final class Transfers {
     }
 
     static Request<Long> download(SmbFile file, Path target, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> {
-            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                return download(co, file, chunk -> {
+        return download(file, target, 0, listener);
+    }
+
+    /**
+     * Downloads [from, end) into {@code target} at the same offsets: the local file is cut to
+     * {@code from} bytes first (created if missing; with {@code from} 0 that is a truncation), its
+     * first {@code from} bytes are kept. Completes with the file's full length.
+     */
+    static Request<Long> download(SmbFile file, Path target, long from, TransferListener listener) {
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> {
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                if (ch.size() < from) {
+                    throw new IOException(target + ": holds " + ch.size() + " bytes, cannot resume at " + from);
+                }
+                ch.truncate(from);
+                ch.position(from);
+                return download(co, file, from, chunk -> {
                     while (chunk.isReadable()) {
                         chunk.readBytes(ch, chunk.readableBytes());
                     }
                 }, listener);
             }
-        });
+        }), file.tree().config(), "download " + file.unc());
     }
 
     static Request<Long> download(SmbFile file, OutputStream out, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> download(co, file, chunk -> chunk.readBytes(out, chunk.readableBytes()), listener));
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> download(co, file, 0, chunk -> chunk.readBytes(out, chunk.readableBytes()),
+                listener)), file.tree().config(), "download " + file.unc());
     }
 
     /**
-     * Reads [0, size as of the open) with {@code depth} READs in flight, then keeps reading one
-     * chunk at a time in case the file grew, until a short read says the end is reached.
+     * Reads [from, size as of the open) with {@code depth} READs in flight, then keeps reading one
+     * chunk at a time in case the file grew, until a short read says the end is reached. Progress
+     * and the result count from offset 0 (the bytes before {@code from} count as done).
      */
-    private static long download(Co co, SmbFile file, Sink sink, TransferListener listener) throws IOException {
+    private static long download(Co co, SmbFile file, long from, Sink sink, TransferListener listener) throws IOException {
         long size = file.size();
         int chunk = file.maxReadSize();
         int depth = file.tree().config().transferDepth();
         ArrayDeque<Request<ByteBuf>> inFlight = new ArrayDeque<>();
         ArrayDeque<Integer> asked = new ArrayDeque<>();
-        long next = 0;
-        long done = 0;
+        long next = from;
+        long done = from;
         boolean ended = false;
         try {
             while (!ended) {
@@ -77,7 +92,10 @@ final class Transfers {
                     next += chunk;
                     size = next;
                 }
-                ByteBuf b = co.await(inFlight.poll());
+                // awaited while still in inFlight: if the coroutine is cancelled (its deadline passed)
+                // while it waits, drain() cancels this READ too and releases a buffer that comes anyway
+                ByteBuf b = co.await(inFlight.peek());
+                inFlight.poll();
                 int wanted = asked.poll();
                 try {
                     int got = b.readableBytes();
@@ -96,16 +114,26 @@ final class Transfers {
     }
 
     static Request<Long> upload(SmbFile file, Path source, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> {
+        return upload(file, source, 0, listener);
+    }
+
+    /**
+     * Uploads the source's bytes from {@code from} on to the same offsets of the file; what the
+     * file holds before {@code from} is kept. Completes with the full length (from + bytes sent).
+     */
+    static Request<Long> upload(SmbFile file, Path source, long from, TransferListener listener) {
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> {
             try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
+                ch.position(from);
                 // straight from the file into direct buffers, no intermediate array
-                return upload(co, file, (buf, max) -> buf.writeBytes(ch, max), ch.size(), listener);
+                return upload(co, file, from, (buf, max) -> buf.writeBytes(ch, max), ch.size(), listener);
             }
-        });
+        }), file.tree().config(), "upload " + file.unc());
     }
 
     static Request<Long> upload(SmbFile file, InputStream in, long total, TransferListener listener) {
-        return Coroutine.start(file.loop(), co -> upload(co, file, (buf, max) -> buf.writeBytes(in, max), total, listener));
+        return CompositeDeadline.bound(Coroutine.start(file.loop(), co -> upload(co, file, 0, (buf, max) -> buf.writeBytes(in, max), total,
+                listener)), file.tree().config(), "upload " + file.unc());
     }
 
     /**
@@ -116,14 +144,14 @@ final class Transfers {
      * to ours alone), so an upload allocates {@code depth} buffers, not one per chunk (an 8 MiB
      * direct buffer is beyond the allocator's pools: zeroed and page-faulted each time).
      */
-    private static long upload(Co co, SmbFile file, Source in, long total, TransferListener listener) throws IOException {
+    private static long upload(Co co, SmbFile file, long from, Source in, long total, TransferListener listener) throws IOException {
         int chunk = file.maxWriteSize();
         int depth = file.tree().config().transferDepth();
         ArrayDeque<Request<Long>> inFlight = new ArrayDeque<>();
         ArrayDeque<ByteBuf> buffers = new ArrayDeque<>(); // ours, one per WRITE in flight, same order
         ArrayDeque<ByteBuf> spare = new ArrayDeque<>();
-        long offset = 0;
-        long acknowledged = 0;
+        long offset = from;
+        long acknowledged = from;
         boolean eof = false;
         try {
             while (!eof || !inFlight.isEmpty()) {
@@ -151,7 +179,8 @@ final class Transfers {
                     }
                 }
                 if (!inFlight.isEmpty()) {
-                    acknowledged += co.await(inFlight.poll());
+                    acknowledged += co.await(inFlight.peek());
+                    inFlight.poll();
                     ByteBuf done = buffers.poll();
                     if (done.refCnt() == 1) {
                         spare.add(done.clear());

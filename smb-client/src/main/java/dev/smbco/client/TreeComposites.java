@@ -92,10 +92,10 @@ final class TreeComposites {
 
     /** CREATE + CLOSE: the metadata of the open (MS-SMB2 2.2.14), as {@code SmbFile.stat()} gives it. */
     Request<FileStat> stat(String p, Supplier<Request<FileStat>> separately) {
-        return RelatedChain.open(create(p, OpenOptions.readAttributes()), undo(p))
+        return CompositeDeadline.bound(RelatedChain.open(create(p, OpenOptions.readAttributes()), undo(p))
                 .close(0)
                 .send(target(p), "CREATE+CLOSE " + tree.unc(p), parts -> SmbFile.statOf(CreateResponse.decode(parts.get(0).body())),
-                        separately);
+                        separately), tree.config(), "stat " + tree.unc(p));
     }
 
     /** CREATE + SET_INFO (MS-SMB2 2.2.39, FileId RELATED) + CLOSE: delete-on-close disposition, rename, times, attributes. */

@@ -12,6 +12,7 @@ class SmbConfigTest {
     void defaults() {
         SmbConfig c = SmbConfig.defaults();
         assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.compositeTimeout()).as("no overall deadline unless asked for").isZero();
         assertThat(c.echoTimeout()).isLessThan(c.requestTimeout());
         assertThat(c.minDialect()).isEqualTo(Dialect.SMB2_02);
         assertThat(c.maxDialect()).isEqualTo(Dialect.SMB3_11);
@@ -29,6 +30,8 @@ class SmbConfigTest {
         assertThatThrownBy(() -> SmbConfig.builder().minDialect(Dialect.SMB3_11).maxDialect(Dialect.SMB2_10).build())
                 .hasMessageContaining("minDialect");
         assertThatThrownBy(() -> SmbConfig.builder().creditTarget(0).build()).hasMessageContaining("creditTarget");
+        assertThatThrownBy(() -> SmbConfig.builder().compositeTimeout(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("compositeTimeout");
         assertThatThrownBy(() -> SmbConfig.builder().dialect(Dialect.SMB2_10).encryption(SmbConfig.Policy.REQUIRED).build())
                 .hasMessageContaining("encryption REQUIRED needs SMB 3.x");
         assertThatThrownBy(() -> SmbConfig.builder().memoryBudget(1000).build()).hasMessageContaining("memoryBudget");

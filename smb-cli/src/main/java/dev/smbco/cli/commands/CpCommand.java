@@ -17,6 +17,9 @@ public final class CpCommand implements Callable<Integer> {
     @ParentCommand
     SmbcoCommand root;
 
+    @picocli.CommandLine.Mixin
+    ResumeOptions resume;
+
     @Option(names = {"-r", "-R", "--recursive"}, description = "Copy directories recursively; create missing parent directories of DST.")
     boolean recursive;
 
@@ -29,7 +32,7 @@ public final class CpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = new Session(root)) {
-            return Transfer.run(session, args.subList(0, args.size() - 1), args.getLast(), recursive, verify);
+            return Transfer.run(session, args.subList(0, args.size() - 1), args.getLast(), recursive, verify, resume);
         }
     }
 }

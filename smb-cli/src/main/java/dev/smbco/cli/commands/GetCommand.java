@@ -14,6 +14,9 @@ public final class GetCommand implements Callable<Integer> {
     @ParentCommand
     SmbcoCommand root;
 
+    @picocli.CommandLine.Mixin
+    ResumeOptions resume;
+
     @Parameters(index = "0", paramLabel = "URL")
     String url;
 
@@ -28,7 +31,7 @@ public final class GetCommand implements Callable<Integer> {
             throw dev.smbco.cli.CliException.usage("get writes to a local path or -; use cp to copy between shares");
         }
         try (Session session = new Session(root)) {
-            return Transfer.run(session, List.of(url), dst, false);
+            return Transfer.run(session, List.of(url), dst, false, false, resume);
         }
     }
 }

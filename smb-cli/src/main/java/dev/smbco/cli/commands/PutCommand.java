@@ -17,6 +17,9 @@ public final class PutCommand implements Callable<Integer> {
     @ParentCommand
     SmbcoCommand root;
 
+    @picocli.CommandLine.Mixin
+    ResumeOptions resume;
+
     @Option(names = "--verify", description = "Read each copy back and compare its SHA-256 with the source's before giving it its name (exit 1 on a mismatch).")
     boolean verify;
 
@@ -33,7 +36,7 @@ public final class PutCommand implements Callable<Integer> {
         }
         Urls.require(url, "put");
         try (Session session = new Session(root)) {
-            return Transfer.run(session, List.of(local), url, false, verify);
+            return Transfer.run(session, List.of(local), url, false, verify, resume);
         }
     }
 }

@@ -14,11 +14,14 @@ final class Transfer {
     }
 
     static int run(Session session, List<String> sources, String destination, boolean recursive) {
-        return run(session, sources, destination, recursive, false);
+        return run(session, sources, destination, recursive, false, null);
     }
 
-    /** @param verify read every copy back and compare its SHA-256 with the source's ({@code --verify}) */
-    static int run(Session session, List<String> sources, String destination, boolean recursive, boolean verify) {
+    /**
+     * @param verify read every copy back and compare its SHA-256 with the source's ({@code --verify})
+     * @param resume {@code --resume} and {@code --retries}, or null for neither
+     */
+    static int run(Session session, List<String> sources, String destination, boolean recursive, boolean verify, ResumeOptions resume) {
         Endpoint dst = Endpoint.parse(destination);
         List<Endpoint> srcs = sources.stream().map(Endpoint::parse).toList();
         if (srcs.size() > 1 && !(dst instanceof Endpoint.Stdio)) {
@@ -27,7 +30,8 @@ final class Transfer {
         boolean toStdout = dst instanceof Endpoint.Stdio;
         ProgressMeter meter = session.meter(-1);
         Copier copier = new Copier(session.remote(), session.partials(), meter, session.options().parallel(), session.options().smallFilesParallel(),
-                session.io().in(), new StdoutSink(session.io().out()), session.io().err()).verifying(verify);
+                session.io().in(), new StdoutSink(session.io().out()), session.io().err()).verifying(verify)
+                .resuming(resume != null && resume.resume, resume == null ? 0 : resume.retries());
         try {
             for (Endpoint src : srcs) {
                 copier.copy(src, dst, recursive);

@@ -101,6 +101,28 @@ public final class ClientRemote implements Remote {
         if (known != null) {
             return known;
         }
+        SmbTree tree = tree(url);
+        ClientShare plain = new ClientShare(url.withPath(""), tree, () -> reconnect(url));
+        RemoteShare share = isDfs(tree) ? dfs(url, plain) : plain;
+        shares.put(key, share);
+        return share;
+    }
+
+    /**
+     * A new tree for a share whose connection was lost for good: a new connection and session
+     * unless another share of that server made them already.
+     */
+    private synchronized SmbTree reconnect(SmbUrl url) {
+        String key = serverKey(url);
+        SmbSession old = sessions.get(key);
+        if (old != null && !old.isOpen()) {
+            sessions.remove(key);
+            old.connection().close();
+        }
+        return tree(url);
+    }
+
+    private SmbTree tree(SmbUrl url) {
         SmbSession session = session(url);
         SmbUrl root = url.withPath("");
         SmbTree tree;
@@ -112,10 +134,7 @@ public final class ClientRemote implements Remote {
             throw ClientErrors.toCli(e, root.toString(), null);
         }
         dev.smbco.cli.StartupTrace.mark("TREE_CONNECT done");
-        ClientShare plain = new ClientShare(root, tree);
-        RemoteShare share = isDfs(tree) ? dfs(url, plain) : plain;
-        shares.put(key, share);
-        return share;
+        return tree;
     }
 
     /** MS-SMB2 2.2.10: a share in a DFS namespace (Samba: {@code msdfs root = yes}). */

@@ -52,11 +52,25 @@ final class ClientShare implements RemoteShare {
     private static final long COPY_SLICE = 128L << 20;
 
     private final SmbUrl url;
-    private final SmbTree tree;
+    private final java.util.function.Supplier<SmbTree> reconnect;
+    private volatile SmbTree tree;
 
+    /** A share whose tree cannot be made again here (a DFS target from the pool): {@link #revive()} keeps it. */
     ClientShare(SmbUrl url, SmbTree tree) {
+        this(url, tree, () -> tree);
+    }
+
+    ClientShare(SmbUrl url, SmbTree tree, java.util.function.Supplier<SmbTree> reconnect) {
         this.url = url;
         this.tree = tree;
+        this.reconnect = reconnect;
+    }
+
+    @Override
+    public void revive() {
+        if (!tree.isOpen()) {
+            tree = reconnect.get();
+        }
     }
 
     SmbTree tree() {
@@ -347,12 +361,96 @@ final class ClientShare implements RemoteShare {
 
     /** The client reports bytes done so far; the meter wants increments. */
     private static TransferListener deltas(LongConsumer progress) {
-        AtomicLong last = new AtomicLong();
+        return deltas(progress, 0);
+    }
+
+    /** As {@link #deltas(LongConsumer)} for a transfer whose first {@code from} bytes were in place already. */
+    private static TransferListener deltas(LongConsumer progress, long from) {
+        AtomicLong last = new AtomicLong(from);
         return (done, total) -> {
             long before = last.getAndSet(done);
             if (done > before) {
                 progress.accept(done - before);
             }
         };
+    }
+
+    /** Reopens the partial file without truncating it, for a resumed upload. */
+    private static final OpenOptions RESUME_UPLOAD = UPLOAD.withDisposition(dev.smbco.protocol.smb2.CreateDisposition.OPEN);
+
+    @Override
+    public FileInfo download(String path, Path target, long from, LongConsumer progress) {
+        try (SmbFile f = tree.open(path, OpenOptions.read())) {
+            FileInfo info = info(path, f.stat());
+            dev.smbco.client.ResumedTransfers.downloadSend(f, target, from, deltas(progress, from)).await();
+            return info;
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), target.toString());
+        }
+    }
+
+    @Override
+    public long upload(Path source, String path, long from, LongConsumer progress) {
+        try (SmbFile f = tree.open(path, RESUME_UPLOAD)) {
+            if (f.size() != from) {
+                f.setLength(from);
+            }
+            long written = dev.smbco.client.ResumedTransfers.uploadSend(f, source, from, deltas(progress, from)).await();
+            f.close(written);
+            return written;
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), source.toString());
+        }
+    }
+
+    @Override
+    public byte[] sha256(String path, long offset, int length) {
+        try (SmbFile f = tree.open(path, OpenOptions.read())) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            long at = offset;
+            long end = offset + length;
+            while (at < end) {
+                ByteBuf b = f.read(at, (int) Math.min(f.maxReadSize(), end - at));
+                try {
+                    if (!b.isReadable()) {
+                        break;
+                    }
+                    at += b.readableBytes();
+                    md.update(b.nioBuffer());
+                } finally {
+                    b.release();
+                }
+            }
+            return md.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), null);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readSmall(String path) {
+        try {
+            FileContent c = tree.readFile(path, 64 << 10);
+            try {
+                return Optional.of(io.netty.buffer.ByteBufUtil.getBytes(c.data()));
+            } finally {
+                c.release();
+            }
+        } catch (SmbNotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), null);
+        }
+    }
+
+    @Override
+    public void writeSmall(String path, byte[] data) {
+        try {
+            tree.writeFile(path, UPLOAD, Unpooled.wrappedBuffer(data));
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, at(path), null);
+        }
     }
 }

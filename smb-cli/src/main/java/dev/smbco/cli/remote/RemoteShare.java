@@ -84,4 +84,46 @@ public interface RemoteShare {
         download(path, new DigestOutputStream(OutputStream.nullOutputStream(), md), n -> { });
         return md.digest();
     }
+
+    /**
+     * Reads {@code path} from offset {@code from} to its end into a local file at the same offsets,
+     * keeping the local file's first {@code from} bytes (a resumed download; see {@code --resume}).
+     *
+     * @return the file's status as of its opening
+     */
+    default FileInfo download(String path, Path target, long from, LongConsumer progress) {
+        throw dev.smbco.cli.CliException.failed(url().withPath(path).toString(), "resuming is not supported here");
+    }
+
+    /**
+     * Writes a local file's bytes from offset {@code from} on into the existing file {@code path} at
+     * the same offsets, cutting it to {@code from} first; no rename (a resumed upload). Returns the
+     * file's full length.
+     */
+    default long upload(Path source, String path, long from, LongConsumer progress) {
+        throw dev.smbco.cli.CliException.failed(url().withPath(path).toString(), "resuming is not supported here");
+    }
+
+    /** The SHA-256 of {@code length} bytes at {@code offset} of a file (fewer when the file ends first). */
+    default byte[] sha256(String path, long offset, int length) {
+        throw dev.smbco.cli.CliException.failed(url().withPath(path).toString(), "resuming is not supported here");
+    }
+
+    /** A small file's whole content (up to 64 KiB), or empty when it does not exist. */
+    default Optional<byte[]> readSmall(String path) {
+        return Optional.empty();
+    }
+
+    /** Creates or overwrites a small file with {@code data} (one round trip where the connection compounds). */
+    default void writeSmall(String path, byte[] data) {
+        throw dev.smbco.cli.CliException.failed(url().withPath(path).toString(), "resuming is not supported here");
+    }
+
+    /**
+     * After the connection was lost for good (reconnect gave up): connect, log on and connect the
+     * tree again, so that a retried copy ({@code --retries}) can go on. Does nothing where there is
+     * nothing to re-establish.
+     */
+    default void revive() {
+    }
 }

@@ -44,6 +44,9 @@ public final class Copier {
     private final InputStream stdin;
     private final OutputStream stdout;
     private boolean verify;
+    private boolean resume;
+    private int retries;
+    private final ResumableCopy resumable;
 
     /**
      * @param parallel      files over {@link #SMALL_FILE} a tree copy copies at once
@@ -62,6 +65,20 @@ public final class Copier {
         this.stdin = stdin;
         this.stdout = stdout;
         this.err = err;
+        this.resumable = new ResumableCopy(err);
+    }
+
+    /**
+     * {@code --resume}: partial files get names derived from their source, keep a sidecar
+     * ({@link ResumableCopy}), stay when the copy fails or is interrupted, and a later run continues
+     * them; a destination file that already has the source's size (and, downloaded, its
+     * last-write time) counts as copied. {@code --retries N}: a file that failed with a connection
+     * error is tried again up to N times ({@link Retries}), continuing its partial file.
+     */
+    public Copier resuming(boolean resume, int retries) {
+        this.resume = resume;
+        this.retries = retries;
+        return this;
     }
 
     /**
@@ -103,7 +120,7 @@ public final class Copier {
             throw CliException.failed(from.toString(), "source and destination are the same");
         }
         if (kind.directory()) {
-            new TreeCopy(remote, partials, meter, parallel, smallParallel, err, this::copyFile).copy(from, target);
+            new TreeCopy(remote, partials, meter, parallel, smallParallel, err, this::copyFile).resuming(resume).copy(from, target);
         } else {
             meter.setTotal(kind.size());
             copyFile(from, kind.size(), target, target, false, false);
@@ -147,15 +164,54 @@ public final class Copier {
 
     /**
      * Copies one file to {@code target} through a temporary name: on success the temporary file
-     * is renamed over the target, on failure it is deleted and its bytes are taken off the meter.
-     * {@code direct} (a file inside a temporary tree on a share): written straight to
-     * {@code target}, and deleted there on failure. Errors name {@code shown}.
+     * is renamed over the target, on failure it is deleted (unless {@code --resume} keeps it for the
+     * next run) and its bytes are taken off the meter. {@code direct} (a file inside a temporary
+     * tree on a share): written straight to {@code target}, and deleted there on failure. Errors
+     * name {@code shown}. With {@code --retries} a failed attempt is repeated ({@link Retries}).
      */
     void copyFile(Location from, long size, Location target, Location shown, boolean fresh, boolean direct) {
         Optional<Kind> there = fresh ? Optional.empty() : target.find();
         if (there.isPresent() && there.get().directory()) {
             throw CliException.failed(target.toString(), "cannot overwrite a directory with a file");
         }
+        if (resume && there.isPresent() && there.get().size() == size && Resumes.alreadyCopied(from, target, direct)) {
+            meter.fileDone(); // a previous run copied it
+            return;
+        }
+        PartialFiles.Partial partial = partialFor(from, target, direct);
+        try {
+            Retries.run(retries, err, meter, again -> copyOnce(from, size, target, shown, direct, partial, again), () -> revive(from, target));
+        } catch (RuntimeException e) {
+            if (!resume) {
+                partials.discard(partial);
+            }
+            throw e;
+        }
+    }
+
+    /** The temporary file of a copy, registered for deletion on Ctrl-C unless {@code --resume} keeps it. */
+    private PartialFiles.Partial partialFor(Location from, Location target, boolean direct) {
+        String name = resumable() ? PartialFiles.partName(target.name(), Resumes.key(from)) : PartialFiles.partName(target.name());
+        PartialFiles.Partial p = switch (target) {
+            case Location.Smb t -> new PartialFiles.Partial.Remote(t.share(), direct ? t.path() : siblingPath(t.path(), name), resumable());
+            case Location.Local t -> new PartialFiles.Partial.Local(t.path().resolveSibling(name));
+        };
+        return resume ? p : partials.register(p);
+    }
+
+    private boolean resumable() {
+        return resume || retries > 0;
+    }
+
+    private static void revive(Location from, Location target) {
+        for (Location l : new Location[] {from, target}) {
+            if (l instanceof Location.Smb s) {
+                s.share().revive();
+            }
+        }
+    }
+
+    private void copyOnce(Location from, long size, Location target, Location shown, boolean direct, PartialFiles.Partial partial, boolean again) {
         AtomicLong mine = new AtomicLong();
         LongConsumer counter = n -> {
             mine.addAndGet(n);
@@ -163,9 +219,10 @@ public final class Copier {
         };
         try {
             switch (target) {
-                case Location.Smb t -> toShare(from, t, shown, direct, counter);
-                case Location.Local t -> toLocal((Location.Smb) from, t, counter);
+                case Location.Smb t -> toShare(from, t, shown, direct, counter, ((PartialFiles.Partial.Remote) partial).path(), size > SMALL_FILE, again);
+                case Location.Local t -> toLocal((Location.Smb) from, t, counter, ((PartialFiles.Partial.Local) partial).path(), size > SMALL_FILE, again);
             }
+            partials.committed(partial);
             meter.fileDone();
         } catch (IOException e) {
             meter.forget(mine.get());
@@ -176,76 +233,68 @@ public final class Copier {
         }
     }
 
-    private void toShare(Location from, Location.Smb target, Location shown, boolean direct, LongConsumer counter) {
+    private void toShare(Location from, Location.Smb target, Location shown, boolean direct, LongConsumer counter, String temp,
+                         boolean large, boolean again) {
         RemoteShare share = target.share();
-        String temp = direct ? target.path() : siblingPath(target.path(), PartialFiles.partName(target.name()));
-        PartialFiles.Partial partial = partials.remote(share, temp);
+        // a small file (one round trip) is simply copied again: a sidecar would cost more than it saves
+        boolean resumed = resumable() && from instanceof Location.Local && large;
         // the rename to the real name follows the upload's size-checked CLOSE; with --verify it
         // waits until the copy read back is the source, byte for byte
-        String renameTo = verify || direct ? null : target.path();
-        boolean done = false;
+        String renameTo = verify || direct || resumed ? null : target.path();
         try {
-            try {
-                switch (from) {
-                    case Location.Local l -> share.upload(l.path(), temp, renameTo, counter);
-                    case Location.Smb s -> {
-                        long copied = remote.sameConnection(s.url(), target.url())
-                                ? s.share().serverCopy(s.path(), share, temp, renameTo, counter) : -1;
-                        if (copied < 0) {
-                            Pipe.copy(s.share(), s.path(), share, temp, renameTo, counter);
-                        }
+            switch (from) {
+                case Location.Local l when resumed ->
+                        resumable.upload(l.path(), share, temp, shown.toString(), resume || again, counter);
+                case Location.Local l -> share.upload(l.path(), temp, renameTo, counter);
+                case Location.Smb s -> {
+                    long copied = remote.sameConnection(s.url(), target.url())
+                            ? s.share().serverCopy(s.path(), share, temp, renameTo, counter) : -1;
+                    if (copied < 0) {
+                        Pipe.copy(s.share(), s.path(), share, temp, renameTo, counter);
                     }
                 }
-                if (verify) {
-                    byte[] source = switch (from) {
-                        case Location.Local l -> Verify.local(l.path());
-                        case Location.Smb s -> s.share().sha256(s.path());
-                    };
-                    Verify.same(source, share.sha256(temp), shown.toString());
-                }
-            } catch (CliException e) {
-                throw renamed(e, share.url().withPath(temp).toString(), shown.toString());
             }
-            if (verify && !direct) {
-                share.rename(temp, target.path(), true);
+            if (verify) {
+                byte[] source = switch (from) {
+                    case Location.Local l -> Verify.local(l.path());
+                    case Location.Smb s -> s.share().sha256(s.path());
+                };
+                Verify.same(source, share.sha256(temp), shown.toString());
             }
-            partials.committed(partial);
-            done = true;
-        } finally {
-            if (!done) {
-                partials.discard(partial);
-            }
+        } catch (CliException e) {
+            throw renamed(e, share.url().withPath(temp).toString(), shown.toString());
+        }
+        if (resumed) {
+            ResumableCopy.finished(share, temp);
+        }
+        if ((verify || resumed) && !direct) {
+            share.rename(temp, target.path(), true);
         }
     }
 
-    private void toLocal(Location.Smb from, Location.Local target, LongConsumer counter) throws IOException {
-        Path temp = target.path().resolveSibling(PartialFiles.partName(target.name()));
-        PartialFiles.Partial partial = partials.local(temp);
-        boolean done = false;
+    private void toLocal(Location.Smb from, Location.Local target, LongConsumer counter, Path temp, boolean large, boolean again)
+            throws IOException {
+        boolean resumed = resumable() && large;
+        FileInfo info;
         try {
-            FileInfo info;
-            try {
-                info = from.share().download(from.path(), temp, counter);
-            } catch (CliException e) {
-                throw renamed(e, temp.toString(), target.path().toString());
-            }
-            if (verify) {
-                Verify.same(from.share().sha256(from.path()), Verify.local(temp), target.toString());
-            }
-            if (info.modified() != null) {
-                Files.setLastModifiedTime(temp, FileTime.from(info.modified()));
-            }
-            try {
-                Files.move(temp, target.path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target.path(), StandardCopyOption.REPLACE_EXISTING);
-            }
-            partials.committed(partial);
-            done = true;
-        } finally {
-            if (!done) {
-                partials.discard(partial);
-            }
+            info = resumed ? resumable.download(from, temp, target.toString(), resume || again, counter)
+                    : from.share().download(from.path(), temp, counter);
+        } catch (CliException e) {
+            throw renamed(e, temp.toString(), target.path().toString());
+        }
+        if (verify) {
+            Verify.same(from.share().sha256(from.path()), Verify.local(temp), target.toString());
+        }
+        if (info.modified() != null) {
+            Files.setLastModifiedTime(temp, FileTime.from(info.modified()));
+        }
+        if (resumed) {
+            ResumableCopy.finished(temp);
+        }
+        try {
+            Files.move(temp, target.path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target.path(), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -17,6 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * copy that fails, or is interrupted, deletes its temporary file; and if even that is impossible
  * (the connection is gone), what stays behind is a hidden {@code .smbco-part} file, never a
  * truncated file under the real name that looks complete.
+ *
+ * <p>A resumable copy ({@code --resume}, {@code --retries}) names its partial file after the source
+ * instead ({@link #partName(String, String)}: the six hex digits come from the source's name), so
+ * that a later attempt finds it again, and keeps a {@link ResumeSidecar} next to it
+ * ({@code .NAME.smbco-part-XXXXXX.smbco-resume}). With {@code --resume} such a partial is never
+ * registered here: a failed or interrupted copy leaves it for the next run.
  */
 public final class PartialFiles {
     /** Seeded on the first temporary name, not in every command that merely has a session (ls, stat). */
@@ -30,8 +36,8 @@ public final class PartialFiles {
         record Local(Path path) implements Partial {
         }
 
-        /** A temporary file on a share. */
-        record Remote(RemoteShare share, String path) implements Partial {
+        /** A temporary file on a share; {@code sidecar}: it may have a resume sidecar, removed with it. */
+        record Remote(RemoteShare share, String path, boolean sidecar) implements Partial {
         }
 
         /** A temporary directory tree on a share (a recursive copy into a new directory builds it there). */
@@ -49,9 +55,25 @@ public final class PartialFiles {
         return name.length() > 200 ? suffix : "." + name + suffix;
     }
 
-    /** Whether a name is one of our temporary names (listings can point them out). */
+    /**
+     * The temporary name of a resumable copy: {@code .NAME.smbco-part-} and six hex digits of the
+     * SHA-256 of {@code source} (the source's URL or absolute path), the same in every run.
+     */
+    public static String partName(String name, String source) {
+        byte[] d = Verify.sha256().digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String suffix = ".smbco-part-" + HexFormat.of().formatHex(d, 0, 3);
+        return name.length() > 200 ? suffix : "." + name + suffix;
+    }
+
+    /** Whether a name is one of our temporary names or a resume sidecar (listings can point them out). */
     public static boolean isPartName(String name) {
-        return name.matches("(\\..*)?\\.smbco-part-[0-9a-f]{6}");
+        return name.matches("(\\..*)?\\.smbco-part-[0-9a-f]{6}(\\.smbco-resume)?");
+    }
+
+    /** Registers a partial made elsewhere; returns it. */
+    public Partial register(Partial p) {
+        live.add(p);
+        return p;
     }
 
     public Partial.Local local(Path path) {
@@ -61,7 +83,11 @@ public final class PartialFiles {
     }
 
     public Partial.Remote remote(RemoteShare share, String path) {
-        Partial.Remote p = new Partial.Remote(share, path);
+        return remote(share, path, false);
+    }
+
+    public Partial.Remote remote(RemoteShare share, String path, boolean sidecar) {
+        Partial.Remote p = new Partial.Remote(share, path, sidecar);
         live.add(p);
         return p;
     }
@@ -81,8 +107,16 @@ public final class PartialFiles {
     public boolean discard(Partial p) {
         try {
             switch (p) {
-                case Partial.Local l -> Files.deleteIfExists(l.path());
-                case Partial.Remote r -> r.share().delete(r.path());
+                case Partial.Local l -> {
+                    Files.deleteIfExists(l.path());
+                    Files.deleteIfExists(l.path().resolveSibling(l.path().getFileName() + ResumeSidecar.SUFFIX));
+                }
+                case Partial.Remote r -> {
+                    if (r.sidecar()) {
+                        ResumableCopy.finished(r.share(), r.path());
+                    }
+                    r.share().delete(r.path());
+                }
                 case Partial.RemoteTree t -> t.share().deleteTree(t.path());
             }
             live.remove(p);

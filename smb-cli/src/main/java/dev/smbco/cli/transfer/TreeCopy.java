@@ -37,6 +37,7 @@ final class TreeCopy {
     private final int smallParallel;
     private final PrintStream err;
     private final FileCopy fileCopy;
+    private boolean resume;
 
     TreeCopy(Remote remote, PartialFiles partials, ProgressMeter meter, int parallel, int smallParallel, PrintStream err,
              FileCopy fileCopy) {
@@ -47,6 +48,16 @@ final class TreeCopy {
         this.smallParallel = smallParallel;
         this.err = err;
         this.fileCopy = fileCopy;
+    }
+
+    /**
+     * {@code --resume}: a new tree on a share is built under a temporary name derived from the source
+     * (the same in every run), kept when the copy fails or is interrupted, and filled up by the next
+     * run (see {@link #copyNewRemoteTree}).
+     */
+    TreeCopy resuming(boolean resume) {
+        this.resume = resume;
+        return this;
     }
 
     /**
@@ -87,9 +98,37 @@ final class TreeCopy {
      * renamed to the destination as a whole. Nothing appears under the destination's name before
      * all files are in; a file that failed is deleted from the tree before the rename; a copy
      * that fails or is interrupted deletes the temporary tree. Returns the number of failed files.
+     *
+     * <p>With {@code --resume} the rule is: the temporary tree is named after the source
+     * ({@link PartialFiles#partName(String, String)}) and is never deleted by smbco: a copy that is
+     * killed leaves it (nothing could be done anyway), one that is interrupted (Ctrl-C) or where a
+     * file fails keeps it and does not rename it, so nothing incomplete gets the real name. The
+     * next {@code --resume} run finds it, skips the files that are complete (the source's size and
+     * no resume sidecar), continues the partial ones, and renames the tree when all are in.
      */
     private int copyNewRemoteTree(Location from, Location.Smb target, List<String> dirs, List<PlannedFile> files) {
-        Location.Smb temp = (Location.Smb) target.parent().child(PartialFiles.partName(target.name()));
+        Location.Smb temp = (Location.Smb) target.parent().child(
+                resume ? PartialFiles.partName(target.name(), Resumes.key(from)) : PartialFiles.partName(target.name()));
+        if (resume) {
+            Optional<Kind> left = temp.find();
+            boolean again = left.isPresent() && left.get().directory();
+            if (!again) {
+                temp.mkdir();
+            }
+            int failed;
+            try {
+                failed = fill(from, temp, target, dirs, files, !again, true);
+            } catch (RuntimeException e) {
+                keptForResume(target, temp);
+                throw e;
+            }
+            if (failed > 0) {
+                keptForResume(target, temp);
+                return failed;
+            }
+            target.share().rename(temp.path(), target.path(), false);
+            return 0;
+        }
         PartialFiles.Partial partial = partials.remoteTree(temp.share(), temp.path());
         boolean done = false;
         try {
@@ -104,6 +143,11 @@ final class TreeCopy {
                 partials.discard(partial);
             }
         }
+    }
+
+    private void keptForResume(Location target, Location temp) {
+        meter.stop();
+        err.println("smbco: " + target + ": incomplete, kept as " + temp + " for the next --resume");
     }
 
     /**

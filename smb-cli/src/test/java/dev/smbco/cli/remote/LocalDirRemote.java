@@ -35,6 +35,10 @@ public final class LocalDirRemote implements Remote {
     private final SingleThreadLoop loop = new SingleThreadLoop("test-loop");
     /** After this many bytes of one transfer the "connection" is lost (exit 3); -1: never. */
     public final AtomicLong failAfterBytes = new AtomicLong(-1);
+    /** Whether {@link #failAfterBytes} fires once only (a retry then gets through). */
+    public final java.util.concurrent.atomic.AtomicBoolean failOnce = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The offsets resumed uploads ({@code --resume}, {@code --retries}) started at. */
+    public final java.util.List<Long> uploadedFrom = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final AtomicInteger serverCopies = new AtomicInteger();
     public final AtomicInteger closes = new AtomicInteger();
 
@@ -235,6 +239,65 @@ public final class LocalDirRemote implements Remote {
             }
         }
 
+        @Override
+        public FileInfo download(String path, Path target, long from, LongConsumer progress) {
+            FileInfo info = stat(path);
+            try (var ch = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.CREATE); InputStream in = Files.newInputStream(at(path))) {
+                ch.truncate(from);
+                in.skipNBytes(from);
+                pump(in, java.nio.channels.Channels.newOutputStream(ch.position(from)), progress);
+                return info;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public long upload(Path source, String path, long from, LongConsumer progress) {
+            try (var ch = java.nio.channels.FileChannel.open(at(path), java.nio.file.StandardOpenOption.WRITE);
+                 InputStream in = Files.newInputStream(source)) {
+                uploadedFrom.add(from);
+                ch.truncate(from);
+                in.skipNBytes(from);
+                return from + pump(in, java.nio.channels.Channels.newOutputStream(ch.position(from)), progress);
+            } catch (NoSuchFileException e) {
+                throw fail(path, e);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public byte[] sha256(String path, long offset, int length) {
+            try (InputStream in = Files.newInputStream(at(path))) {
+                in.skipNBytes(offset);
+                return java.security.MessageDigest.getInstance("SHA-256").digest(in.readNBytes(length));
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public Optional<byte[]> readSmall(String path) {
+            try {
+                return Optional.of(Files.readAllBytes(at(path)));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                throw fail(path, e);
+            }
+        }
+
+        @Override
+        public void writeSmall(String path, byte[] data) {
+            try {
+                Files.write(at(path), data);
+            } catch (IOException e) {
+                throw fail(path, e);
+            }
+        }
+
         private long pump(InputStream in, OutputStream out, LongConsumer progress) throws IOException {
             byte[] buf = new byte[8192];
             long total = 0;
@@ -244,6 +307,9 @@ public final class LocalDirRemote implements Remote {
                 if (limit >= 0 && total + n > limit) {
                     out.write(buf, 0, (int) (limit - total));
                     out.flush();
+                    if (failOnce.get()) {
+                        failAfterBytes.set(-1);
+                    }
                     throw new CliException(ExitStatus.CONNECTION, url + ": connection lost (test)");
                 }
                 out.write(buf, 0, n);
