@@ -147,6 +147,50 @@ class CliResumeTest {
         }
     }
 
+    /**
+     * Issue #12: a copy survives the server itself being killed and started again, twice. Samba
+     * keeps no durable handle across its restart, so the reconnection cannot reopen the file: the
+     * copy fails with a lost handle and {@code --retries} continues the partial file on the new
+     * server process. Responses are held back as in {@link #killMidway} so each restart falls
+     * inside the transfer.
+     */
+    @Test
+    void aDownloadSurvivesTheServerRestartingTwice() throws Exception {
+        try (dev.smbco.testserver.LocalSmbd server = (dev.smbco.testserver.LocalSmbd) dev.smbco.testserver.SambaServers
+                .startDedicated(dev.smbco.testserver.SambaVariant.DEFAULT, dev.smbco.testserver.SambaBackend.LOCAL)) {
+            Cli direct = new Cli(server).mkdir();
+            Path big = BigFile.write(tmp.resolve("big.bin"), SIZE_MIB);
+            assertThat(direct.run("-q", "put", big.toString(), direct.url("big.bin")).status()).isZero();
+            Path dest = Files.createDirectories(tmp.resolve("dest"));
+            try (FaultProxy proxy = FaultProxy.start(server)) {
+                proxy.serverToClient().rewrite(Frames.finalResponse(Command.READ.code()), 0, frame -> {
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return frame;
+                });
+                Cli cli = direct.via(proxy.front(server));
+                java.util.concurrent.CompletableFuture<Cli.Result> copy = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> cli.run("-q", "-v", "--timeout", "20", "cp", "--retries", "8", cli.url("big.bin"), dest + "/"));
+                for (long mark : new long[] {SIZE / 3, 2 * SIZE / 3}) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (sidecarDone(dest) < mark && !copy.isDone() && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    assertThat(copy).as("the copy should still be running at %d bytes", mark).isNotDone();
+                    server.restart();
+                }
+                Cli.Result r = copy.get(300, TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.toString()).isZero();
+                assertThat(r.err()).contains("resuming after ");
+                assertThat(Cli.sha256(Files.readAllBytes(dest.resolve("big.bin")))).isEqualTo(Cli.sha256(Files.readAllBytes(big)));
+                assertThat(names(dest)).containsExactly("big.bin");
+            }
+        }
+    }
+
     /** A condition polled while the first run copies. */
     @FunctionalInterface
     private interface Check {

@@ -139,9 +139,13 @@ class DurableThroughCutsTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running.set(false);
-            poller.join(30_000);
+            try {
+                poller.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

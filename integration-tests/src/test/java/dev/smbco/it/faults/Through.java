@@ -95,7 +95,7 @@ final class Through implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             if (conn != null) {
                 conn.close();
@@ -107,6 +107,11 @@ final class Through implements AutoCloseable {
                 proxy.close();
             }
         }
-        FaultMatrix.assertNoNewLoopThreads(loopThreadsBefore);
+        try {
+            FaultMatrix.assertNoNewLoopThreads(loopThreadsBefore);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the event-loop threads to end", e);
+        }
     }
 }
