@@ -30,6 +30,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.StreamCapabilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -116,6 +117,36 @@ class SmbFileSystemTest {
             out.close();
             assertEquals(300_000, fs.getFileStatus(target).getLen());
             assertEquals(1, fs.listStatus(d).length, "the temporary name is gone");
+            fs.delete(d, true);
+        }
+    }
+
+    @Test
+    void onlyAnAppendStreamClaimsHflushAndHsyncForItAloneWritesWhereReadersLook(SambaServer server) throws IOException {
+        try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), conf(server))) {
+            Path d = dir(fs);
+            Path f = new Path(d, "log.txt");
+            try (FSDataOutputStream out = fs.create(f)) {
+                assertFalse(out.hasCapability(StreamCapabilities.HFLUSH));
+                assertFalse(out.hasCapability(StreamCapabilities.HSYNC));
+                out.write(new byte[] {'a', 'b'});
+                out.hsync(); // FLUSH of the temporary file: durable, still not under the real name
+                assertThrows(FileNotFoundException.class, () -> fs.getFileStatus(f));
+            }
+            try (FSDataOutputStream out = fs.append(f)) {
+                assertTrue(out.hasCapability(StreamCapabilities.HFLUSH));
+                assertTrue(out.hasCapability(StreamCapabilities.HSYNC));
+                out.write('c');
+                out.hflush();
+                assertEquals(3, fs.getFileStatus(f).getLen());
+                out.write('d');
+                out.hsync();
+                try (FSDataInputStream in = fs.open(f)) {
+                    byte[] back = new byte[4];
+                    in.readFully(back);
+                    assertArrayEquals(new byte[] {'a', 'b', 'c', 'd'}, back, "a reader sees what hflush/hsync returned from");
+                }
+            }
             fs.delete(d, true);
         }
     }
