@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smbco.client.NoLeaks;
 import dev.smbco.hadoop.contract.SmbContract;
+import dev.smbco.protocol.Command;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.FrameRule;
+import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.io.FileNotFoundException;
@@ -19,6 +22,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -31,6 +36,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.util.functional.RemoteIterators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -237,6 +243,50 @@ class SmbFileSystemTest {
                     Arrays.toString(shares));
             assertFalse(Arrays.stream(shares).anyMatch(s -> s.getPath().getName().endsWith("$")));
             fs.delete(d, true);
+        }
+    }
+
+    @Test
+    void listStatusIteratorAsksForOnePageWhenThePageAtHandIsUsedUp(SambaServer server) throws IOException {
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            SambaServer front = proxy.front(server);
+            Configuration conf = conf(front);
+            conf.set("fs.smb.list.page.size", "4k"); // ~20 entries a page: 100 files are several pages
+            try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(front), conf)) {
+                Path d = dir(fs);
+                for (int i = 0; i < 100; i++) {
+                    fs.create(new Path(d, String.format("part-%05d-", i) + "x".repeat(40))).close();
+                }
+                FrameRule queries = proxy.clientToServer().rewrite(Frames.command(Command.QUERY_DIRECTORY.code()), 0, f -> f);
+                RemoteIterator<FileStatus> it = fs.listStatusIterator(d);
+                int openedWith = queries.fired(); // 0 where CREATE + QUERY_DIRECTORY were one compound, else 1
+                Set<String> names = new HashSet<>();
+                int refills = 0;
+                while (true) {
+                    int before = queries.fired();
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    FileStatus st = it.next();
+                    assertTrue(st.isFile(), st.toString());
+                    assertTrue(names.add(st.getPath().getName()), "once each: " + st.getPath());
+                    refills += queries.fired() - before;
+                    assertTrue(queries.fired() - before <= 1, "at most one QUERY_DIRECTORY per refill");
+                }
+                queries.remove();
+                assertEquals(100, names.size());
+                assertTrue(refills >= 4, refills + " pages after the first (opened with " + openedWith + ")");
+
+                // closed half way (as Hadoop's RemoteIterators.cleanupRemoteIterator does): the directory handle goes
+                RemoteIterator<FileStatus> half = fs.listStatusIterator(d);
+                assertTrue(half.hasNext());
+                half.next();
+                RemoteIterators.cleanupRemoteIterator(half);
+                assertTrue(fs.delete(d, true));
+                // with a listing handle left open the directory would linger, delete-pending, until it closed
+                assertThrows(FileNotFoundException.class, () -> fs.getFileStatus(d));
+                assertThrows(FileNotFoundException.class, () -> fs.listStatusIterator(d));
+            }
         }
     }
 
