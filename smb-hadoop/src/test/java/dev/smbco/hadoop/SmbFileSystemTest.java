@@ -158,6 +158,30 @@ class SmbFileSystemTest {
     }
 
     @Test
+    void aWriterWhoseConnectionDiesMidWriteLeavesNoCompleteLookingFile(SambaServer server) throws IOException {
+        try (FileSystem check = FileSystem.newInstance(SmbContract.uri(server), conf(server))) {
+            Path d = dir(check);
+            Path target = new Path(d.toUri().getPath(), "part-00001.csv"); // no authority: each file system qualifies it
+            try (FaultProxy proxy = FaultProxy.start(server)) {
+                SambaServer front = proxy.front(server);
+                try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(front), conf(front))) {
+                    FSDataOutputStream out = fs.create(target);
+                    out.write(random(2_000_000, 5));
+                    out.hflush();
+                    assertEquals(1, proxy.cut()); // the executor is gone, as far as the server can tell
+                    out.write(random(1_000_000, 6));
+                    assertThrows(IOException.class, out::close);
+                }
+            }
+            assertThrows(FileNotFoundException.class, () -> check.getFileStatus(target));
+            for (FileStatus left : check.listStatus(d)) { // the temporary file, if its delete could not reach the server
+                assertTrue(left.getPath().getName().startsWith("."), "hidden from Spark and Hadoop: " + left.getPath());
+            }
+            check.delete(d, true);
+        }
+    }
+
+    @Test
     void readAheadSeeksAndPositionedReadsReturnTheFile(SambaServer server) throws IOException {
         Configuration conf = conf(server);
         try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), conf)) {
@@ -301,9 +325,21 @@ class SmbFileSystemTest {
             AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> fs.getFileStatus(new Path("/share/x")));
             assertTrue(e.getMessage().contains("smb://" + server.host()), e.getMessage());
         }
+        // no credentials at all (a guest logon), and a user without a password: the user's share refuses both
+        Configuration anonymous = conf(server);
+        anonymous.unset("fs.smb.user");
+        anonymous.unset("fs.smb.password");
+        Configuration noPassword = conf(server);
+        noPassword.unset("fs.smb.password");
+        for (Configuration missing : new Configuration[] {anonymous, noPassword}) {
+            try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), missing)) {
+                AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> fs.open(new Path("/share/x")));
+                assertTrue(e.getMessage().contains("smb://" + server.host()), e.getMessage());
+            }
+        }
         try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), conf(server))) {
             FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> fs.open(new Path("/no-such-share/x")));
-            assertTrue(e.getMessage().contains("no-such-share"), e.getMessage());
+            assertTrue(e.getMessage().contains("smb://" + server.host()) && e.getMessage().contains("no-such-share"), e.getMessage());
             assertThrows(FileNotFoundException.class, () -> fs.listStatus(new Path("/share/no/such/dir")));
         }
         int closedPort;
