@@ -72,7 +72,12 @@ final class DirectoryQuery {
 
     /** One page of {@code dir}: its entries, or null at the end of the listing. */
     static Request<List<DirEntry>> pageSend(SmbFile dir, String pattern, boolean first) {
-        return dir.tree().send(request(dir.fileId(), pattern, first, outputLength(dir.tree())), dir.path(),
+        return pageSend(dir, pattern, first, outputLength(dir.tree()));
+    }
+
+    /** One page of {@code dir} of at most {@code outputLength} bytes: its entries, or null at the end of the listing. */
+    static Request<List<DirEntry>> pageSend(SmbFile dir, String pattern, boolean first, int outputLength) {
+        return dir.tree().send(request(dir.fileId(), pattern, first, outputLength), dir.path(),
                 status -> isEnd(status, first), (header, body) -> page(header.status(), body));
     }
 

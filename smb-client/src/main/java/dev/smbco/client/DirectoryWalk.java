@@ -24,7 +24,9 @@ final class DirectoryWalk {
     static Request<List<DirEntry>> list(SmbTree tree, String dir, String pattern) {
         String p = SmbPaths.normalize(dir);
         return CompositeDeadline.bound(Coroutine.start(tree.loop(), co -> {
-            TreeComposites.FirstPage first = co.await(tree.composites().openAndList(p, pattern, () -> openAndListSeparately(tree, p, pattern)));
+            int length = DirectoryQuery.outputLength(tree);
+            TreeComposites.FirstPage first = co.await(tree.composites().openAndList(p, pattern, length,
+                    () -> openAndListSeparately(tree, p, pattern, length)));
             try (SmbFile d = first.dir()) {
                 List<DirEntry> all = new ArrayList<>();
                 if (first.entries() != null) {
@@ -37,11 +39,11 @@ final class DirectoryWalk {
     }
 
     /** The uncompounded first step of {@link #list}: CREATE, then the first QUERY_DIRECTORY (the handle closed if that fails). */
-    private static Request<TreeComposites.FirstPage> openAndListSeparately(SmbTree tree, String p, String pattern) {
+    static Request<TreeComposites.FirstPage> openAndListSeparately(SmbTree tree, String p, String pattern, int outputLength) {
         return Coroutine.start(tree.loop(), co -> {
             SmbFile d = co.await(tree.openSend(p, OpenOptions.directory()));
             try {
-                return new TreeComposites.FirstPage(d, co.await(DirectoryQuery.pageSend(d, pattern, true)));
+                return new TreeComposites.FirstPage(d, co.await(DirectoryQuery.pageSend(d, pattern, true, outputLength)));
             } catch (RuntimeException e) {
                 d.close();
                 throw e;

@@ -448,6 +448,23 @@ public final class SmbTree implements AutoCloseable {
     }
 
     /**
+     * Opens {@code dir} to list it one page at a time (MS-SMB2 3.2.4.17): the open and the first
+     * QUERY_DIRECTORY go out now, each {@link DirectoryPages#nextSend()} asks for one more page.
+     * {@code pageBytes} bounds a page (the OutputBufferLength; at least
+     * {@link DirectoryPages#MIN_PAGE_BYTES}, {@code Integer.MAX_VALUE} for the largest the connection
+     * allows, at most 1 MiB). The handle closes when the listing ends; close the pages to stop early.
+     */
+    public Request<DirectoryPages> listPagesSend(String dir, String pattern, int pageBytes) {
+        Request<DirectoryPages> refused = refuseIfClosed("CREATE " + unc(SmbPaths.normalize(dir)));
+        return refused != null ? refused : DirectoryPages.openSend(this, dir, pattern, pageBytes);
+    }
+
+    /** Blocking twin of {@link #listPagesSend}. */
+    public DirectoryPages listPages(String dir, String pattern, int pageBytes) {
+        return listPagesSend(dir, pattern, pageBytes).await();
+    }
+
+    /**
      * Walks the tree below {@code dir} depth first, calling {@code visitor} with each entry's path
      * (relative to the share, backslash-separated) and entry, parents before children. The visitor
      * runs on the walk's coroutine thread. Returns the number of entries visited.

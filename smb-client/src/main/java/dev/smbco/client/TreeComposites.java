@@ -125,9 +125,9 @@ final class TreeComposites {
      * a pattern that matches nothing): no entries. A failed CREATE fails the chain with its status;
      * when the chain's value reaches nobody the handle is closed ({@link RelatedChain}).
      */
-    Request<FirstPage> openAndList(String p, String pattern, Supplier<Request<FirstPage>> separately) {
+    Request<FirstPage> openAndList(String p, String pattern, int outputLength, Supplier<Request<FirstPage>> separately) {
         return RelatedChain.open(create(p, OpenOptions.directory()), undo(p))
-                .then(DirectoryQuery.request(FileId.RELATED, pattern, true, DirectoryQuery.outputLength(tree)),
+                .then(DirectoryQuery.request(FileId.RELATED, pattern, true, outputLength),
                         status -> DirectoryQuery.isEnd(status, true))
                 .send(target(p), "CREATE+QUERY_DIRECTORY " + tree.unc(p), parts -> {
                     CreateResponse created = CreateResponse.decode(parts.get(0).body());

@@ -1,12 +1,14 @@
 package dev.smbco.hadoop;
 
 import dev.smbco.client.DirEntry;
+import dev.smbco.client.DirectoryPages;
 import dev.smbco.client.FileStat;
 import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbTree;
 import dev.smbco.client.rpc.ShareInfo;
 import dev.smbco.client.rpc.ShareType;
 import dev.smbco.coro.RequestException;
+import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Directory listings: {@code listStatus}, the lazy {@code listStatusIterator}, the content
+ * Directory listings: {@code listStatus}, the paged {@code listStatusIterator}, the content
  * summary of a tree, and the server root, whose entries are the disk shares (MS-SRVS 2.2.4.23
  * SHARE_INFO_1 through srvsvc NetShareEnumAll), leaving out the special {@code $} shares.
  */
@@ -50,34 +52,103 @@ final class Listings {
     }
 
     /**
-     * A listing that asks the server only when first consulted (a caller that only wants to know
-     * whether the path exists pays one stat), then hands out statuses one by one as they are made.
+     * A paged listing: the directory is opened with its first QUERY_DIRECTORY page now (one round
+     * trip where the connection compounds; a missing path is a {@link FileNotFoundException} here),
+     * and each time the page at hand is used up, {@code hasNext} asks for one more page
+     * ({@link DirectoryPages}), so a directory of a million entries is never held whole. The
+     * handle closes when the listing ends, when the iterator is closed (it is {@link Closeable},
+     * as Hadoop's {@code RemoteIterators.cleanupRemoteIterator} expects), or, for an iterator
+     * dropped half way, once it is garbage. A file lists as itself; the server root as its shares.
      */
     static RemoteIterator<FileStatus> iterator(Server server, SmbLocation loc) throws IOException {
-        Path path = server.path(loc);
-        if (!loc.isServerRoot() && server.statOrNull(loc) == null) {
-            throw new FileNotFoundException(path + ": no such file or directory");
+        if (loc.isServerRoot()) {
+            return new Paged(server.path(loc), null, List.of(shares(server)));
         }
-        return new RemoteIterator<>() {
-            private FileStatus[] page;
-            private int next;
-
-            @Override
-            public boolean hasNext() throws IOException {
-                if (page == null) {
-                    page = list(server, loc);
-                }
-                return next < page.length;
+        Path path = server.path(loc);
+        SmbTree tree = server.tree(loc);
+        DirectoryPages pages;
+        try {
+            pages = tree.listPages(loc.path(), "*", server.settings.listPage());
+        } catch (SmbException | RequestException e) {
+            FileStat stat = server.statOrNull(loc);
+            if (stat == null) {
+                throw new FileNotFoundException(path + ": no such file or directory");
             }
-
+            if (!stat.isDirectory()) {
+                return new Paged(path, null, List.of(server.status(path, stat)));
+            }
+            throw HadoopErrors.map(e, path.toString());
+        }
+        return new Paged(path, pages, List.of()) {
             @Override
-            public FileStatus next() throws IOException {
-                if (!hasNext()) {
-                    throw new NoSuchElementException(path + ": no more entries");
+            List<FileStatus> nextPage() throws IOException {
+                List<DirEntry> entries;
+                try {
+                    entries = pages.next();
+                } catch (SmbException | RequestException e) {
+                    throw HadoopErrors.map(e, path.toString());
                 }
-                return page[next++];
+                List<FileStatus> out = new ArrayList<>(entries.size());
+                for (DirEntry e : entries) {
+                    out.add(server.status(new Path(path, e.name()), e.stat()));
+                }
+                return out;
             }
         };
+    }
+
+    /** Hands out one page of statuses, then asks {@link #nextPage()} for the next, until one is empty. */
+    private static class Paged implements RemoteIterator<FileStatus>, Closeable {
+        private final Path path;
+        private final DirectoryPages pages;
+        private List<FileStatus> page;
+        private int next;
+        private boolean ended;
+
+        Paged(Path path, DirectoryPages pages, List<FileStatus> first) {
+            this.path = path;
+            this.pages = pages;
+            this.page = first;
+            this.ended = pages == null;
+        }
+
+        /** The next page; empty at the end. */
+        List<FileStatus> nextPage() throws IOException {
+            return List.of();
+        }
+
+        @Override
+        public boolean hasNext() throws IOException {
+            while (next == page.size() && !ended) {
+                page = nextPage();
+                next = 0;
+                ended = page.isEmpty();
+            }
+            return next < page.size();
+        }
+
+        @Override
+        public FileStatus next() throws IOException {
+            if (!hasNext()) {
+                throw new NoSuchElementException(path + ": no more entries");
+            }
+            return page.get(next++);
+        }
+
+        /** Stops the listing: closes the directory handle if the listing has not ended. */
+        @Override
+        public void close() throws IOException {
+            ended = true;
+            page = List.of();
+            next = 0;
+            if (pages != null) {
+                try {
+                    pages.close();
+                } catch (SmbException | RequestException e) {
+                    throw HadoopErrors.map(e, path.toString());
+                }
+            }
+        }
     }
 
     /** Length, file and directory count below {@code loc}, in one walk on the server. */

@@ -31,7 +31,8 @@ import org.apache.hadoop.util.Progressable;
  * <p>Configuration (each key also per host as {@code fs.smb.<host>.<key>}): {@code fs.smb.user},
  * {@code fs.smb.password} (or a credential provider alias of that name), {@code fs.smb.domain},
  * {@code fs.smb.signing} and {@code fs.smb.encrypt} ({@code required} or {@code auto}),
- * {@code fs.smb.block.size} (the split size, default 128 MiB) and {@code fs.smb.readahead.depth}.
+ * {@code fs.smb.block.size} (the split size, default 128 MiB), {@code fs.smb.readahead.depth} and
+ * {@code fs.smb.list.page.size} (the bytes of one directory page of {@code listStatusIterator}).
  *
  * <p>All file systems of a JVM that name the same host, port and identity share one connection
  * ({@link SharedConnection}); closing the last of them closes it. New files are written under a

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Locale;
 import org.apache.hadoop.fs.FSExceptionMessages;
+import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.fs.Syncable;
 
 /**
  * Writes one file with write-behind: bytes are gathered into chunks of the negotiated write size
@@ -20,10 +23,19 @@ import org.apache.hadoop.fs.FSExceptionMessages;
  * complete-looking file (the rename is MS-FSCC 2.4.42 FileRenameInformation, atomic on the server).
  * An append writes in place from the old end.
  *
+ * <p>{@link Syncable}: {@link #hflush()} waits until the server has acknowledged every WRITE and
+ * {@link #hsync()} then sends SMB2 FLUSH (MS-SMB2 2.2.17), so the bytes are on the server's
+ * stable storage. What Hadoop means by both, though, is that a reader opening the path sees the
+ * bytes (the filesystem specification's {@code Syncable} section, checked by the contract's
+ * {@code testSyncable}). A new file has no such reader before close: its bytes are under the
+ * temporary name. So only an append stream, which writes in place, reports the {@code hflush} and
+ * {@code hsync} capabilities; a create stream reports neither, while its {@code hsync} still makes
+ * the temporary file durable.
+ *
  * <p>The first failed WRITE breaks the stream: every later call throws it, and close removes the
  * temporary file.
  */
-final class SmbOutputStream extends OutputStream {
+final class SmbOutputStream extends OutputStream implements Syncable, StreamCapabilities {
     /** Where the finished file goes: the temporary name is renamed to {@code target} on close. */
     record Publish(SmbTree tree, String temporary, String target, boolean replace) {
     }
@@ -113,6 +125,35 @@ final class SmbOutputStream extends OutputStream {
         while (!behind.isEmpty()) {
             complete(behind.poll());
         }
+    }
+
+    /** Every WRITE so far acknowledged by the server (visible to other readers of the file it went to). */
+    @Override
+    public void hflush() throws IOException {
+        flush();
+    }
+
+    /** {@link #hflush()}, then SMB2 FLUSH: the server writes the file's data to stable storage (MS-SMB2 3.3.5.11). */
+    @Override
+    public synchronized void hsync() throws IOException {
+        flush();
+        try {
+            file.flush();
+        } catch (SmbException | RequestException e) {
+            throw fail(HadoopErrors.map(e, name));
+        }
+    }
+
+    /**
+     * {@code hflush} and {@code hsync} as Hadoop defines them (readers of the path see the bytes)
+     * only for an append, which writes in place; a new file appears only on close.
+     */
+    @Override
+    public boolean hasCapability(String capability) {
+        return switch (capability.toLowerCase(Locale.ROOT)) {
+            case StreamCapabilities.HFLUSH, StreamCapabilities.HSYNC -> publish == null;
+            default -> false;
+        };
     }
 
     @Override

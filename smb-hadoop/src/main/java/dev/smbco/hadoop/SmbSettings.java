@@ -1,6 +1,7 @@
 package dev.smbco.hadoop;
 
 import dev.smbco.client.Credentials;
+import dev.smbco.client.DirectoryPages;
 import dev.smbco.client.SmbConfig;
 import java.io.IOException;
 import java.util.Locale;
@@ -19,9 +20,11 @@ import org.apache.hadoop.conf.Configuration;
  * @param encrypt   {@code fs.smb.encrypt}: {@code required} or {@code auto}
  * @param blockSize {@code fs.smb.block.size}: the split size reported to Spark and MapReduce
  * @param readAhead {@code fs.smb.readahead.depth}: READs kept in flight ahead of a reader
+ * @param listPage  {@code fs.smb.list.page.size}: the bytes of one QUERY_DIRECTORY page of a
+ *                  {@code listStatusIterator} (the server's and connection's limit, at most 1 MiB, caps it)
  */
 record SmbSettings(String user, char[] password, String domain, SmbConfig.Policy signing, SmbConfig.Policy encrypt,
-                   long blockSize, int readAhead) {
+                   long blockSize, int readAhead, int listPage) {
     static final String PREFIX = "fs.smb.";
     static final String USER = "user";
     static final String PASSWORD = "password";
@@ -30,8 +33,10 @@ record SmbSettings(String user, char[] password, String domain, SmbConfig.Policy
     static final String ENCRYPT = "encrypt";
     static final String BLOCK_SIZE = "block.size";
     static final String READ_AHEAD = "readahead.depth";
+    static final String LIST_PAGE = "list.page.size";
     static final long DEFAULT_BLOCK_SIZE = 128L * 1024 * 1024;
     static final int DEFAULT_READ_AHEAD = 4;
+    static final int DEFAULT_LIST_PAGE = 1024 * 1024;
 
     /** The settings for {@code host}: per-host keys first, then the global ones. */
     static SmbSettings of(Configuration conf, String host) throws IOException {
@@ -44,6 +49,10 @@ record SmbSettings(String user, char[] password, String domain, SmbConfig.Policy
         if (blockSize <= 0) {
             throw new IllegalArgumentException(PREFIX + BLOCK_SIZE + " must be positive: " + blockSize);
         }
+        long listPage = conf.getLongBytes(key(conf, h, LIST_PAGE), DEFAULT_LIST_PAGE);
+        if (listPage < DirectoryPages.MIN_PAGE_BYTES) {
+            throw new IllegalArgumentException(PREFIX + LIST_PAGE + " must be at least " + DirectoryPages.MIN_PAGE_BYTES + ": " + listPage);
+        }
         return new SmbSettings(
                 conf.getTrimmed(key(conf, h, USER), ""),
                 password == null ? new char[0] : password,
@@ -51,7 +60,8 @@ record SmbSettings(String user, char[] password, String domain, SmbConfig.Policy
                 policy(conf, h, SIGNING),
                 policy(conf, h, ENCRYPT),
                 blockSize,
-                Math.max(1, conf.getInt(key(conf, h, READ_AHEAD), DEFAULT_READ_AHEAD)));
+                Math.max(1, conf.getInt(key(conf, h, READ_AHEAD), DEFAULT_READ_AHEAD)),
+                (int) Math.min(listPage, Integer.MAX_VALUE));
     }
 
     /** {@code fs.smb.<host>.<name>} when set, else {@code fs.smb.<name>}. */
@@ -80,6 +90,6 @@ record SmbSettings(String user, char[] password, String domain, SmbConfig.Policy
     @Override
     public String toString() {
         return "SmbSettings[user=" + user + ", domain=" + domain + ", signing=" + signing + ", encrypt=" + encrypt
-                + ", blockSize=" + blockSize + ", readAhead=" + readAhead + "]";
+                + ", blockSize=" + blockSize + ", readAhead=" + readAhead + ", listPage=" + listPage + "]";
     }
 }

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smbco.client.NoLeaks;
 import dev.smbco.hadoop.contract.SmbContract;
+import dev.smbco.protocol.Command;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.FrameRule;
+import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.io.FileNotFoundException;
@@ -19,6 +22,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -30,6 +35,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.util.functional.RemoteIterators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -117,6 +124,60 @@ class SmbFileSystemTest {
             assertEquals(300_000, fs.getFileStatus(target).getLen());
             assertEquals(1, fs.listStatus(d).length, "the temporary name is gone");
             fs.delete(d, true);
+        }
+    }
+
+    @Test
+    void onlyAnAppendStreamClaimsHflushAndHsyncForItAloneWritesWhereReadersLook(SambaServer server) throws IOException {
+        try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), conf(server))) {
+            Path d = dir(fs);
+            Path f = new Path(d, "log.txt");
+            try (FSDataOutputStream out = fs.create(f)) {
+                assertFalse(out.hasCapability(StreamCapabilities.HFLUSH));
+                assertFalse(out.hasCapability(StreamCapabilities.HSYNC));
+                out.write(new byte[] {'a', 'b'});
+                out.hsync(); // FLUSH of the temporary file: durable, still not under the real name
+                assertThrows(FileNotFoundException.class, () -> fs.getFileStatus(f));
+            }
+            try (FSDataOutputStream out = fs.append(f)) {
+                assertTrue(out.hasCapability(StreamCapabilities.HFLUSH));
+                assertTrue(out.hasCapability(StreamCapabilities.HSYNC));
+                out.write('c');
+                out.hflush();
+                assertEquals(3, fs.getFileStatus(f).getLen());
+                out.write('d');
+                out.hsync();
+                try (FSDataInputStream in = fs.open(f)) {
+                    byte[] back = new byte[4];
+                    in.readFully(back);
+                    assertArrayEquals(new byte[] {'a', 'b', 'c', 'd'}, back, "a reader sees what hflush/hsync returned from");
+                }
+            }
+            fs.delete(d, true);
+        }
+    }
+
+    @Test
+    void aWriterWhoseConnectionDiesMidWriteLeavesNoCompleteLookingFile(SambaServer server) throws IOException {
+        try (FileSystem check = FileSystem.newInstance(SmbContract.uri(server), conf(server))) {
+            Path d = dir(check);
+            Path target = new Path(d.toUri().getPath(), "part-00001.csv"); // no authority: each file system qualifies it
+            try (FaultProxy proxy = FaultProxy.start(server)) {
+                SambaServer front = proxy.front(server);
+                try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(front), conf(front))) {
+                    FSDataOutputStream out = fs.create(target);
+                    out.write(random(2_000_000, 5));
+                    out.hflush();
+                    assertEquals(1, proxy.cut()); // the executor is gone, as far as the server can tell
+                    out.write(random(1_000_000, 6));
+                    assertThrows(IOException.class, out::close);
+                }
+            }
+            assertThrows(FileNotFoundException.class, () -> check.getFileStatus(target));
+            for (FileStatus left : check.listStatus(d)) { // the temporary file, if its delete could not reach the server
+                assertTrue(left.getPath().getName().startsWith("."), "hidden from Spark and Hadoop: " + left.getPath());
+            }
+            check.delete(d, true);
         }
     }
 
@@ -210,6 +271,50 @@ class SmbFileSystemTest {
     }
 
     @Test
+    void listStatusIteratorAsksForOnePageWhenThePageAtHandIsUsedUp(SambaServer server) throws IOException {
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            SambaServer front = proxy.front(server);
+            Configuration conf = conf(front);
+            conf.set("fs.smb.list.page.size", "4k"); // ~20 entries a page: 100 files are several pages
+            try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(front), conf)) {
+                Path d = dir(fs);
+                for (int i = 0; i < 100; i++) {
+                    fs.create(new Path(d, String.format("part-%05d-", i) + "x".repeat(40))).close();
+                }
+                FrameRule queries = proxy.clientToServer().rewrite(Frames.command(Command.QUERY_DIRECTORY.code()), 0, f -> f);
+                RemoteIterator<FileStatus> it = fs.listStatusIterator(d);
+                int openedWith = queries.fired(); // 0 where CREATE + QUERY_DIRECTORY were one compound, else 1
+                Set<String> names = new HashSet<>();
+                int refills = 0;
+                while (true) {
+                    int before = queries.fired();
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    FileStatus st = it.next();
+                    assertTrue(st.isFile(), st.toString());
+                    assertTrue(names.add(st.getPath().getName()), "once each: " + st.getPath());
+                    refills += queries.fired() - before;
+                    assertTrue(queries.fired() - before <= 1, "at most one QUERY_DIRECTORY per refill");
+                }
+                queries.remove();
+                assertEquals(100, names.size());
+                assertTrue(refills >= 4, refills + " pages after the first (opened with " + openedWith + ")");
+
+                // closed half way (as Hadoop's RemoteIterators.cleanupRemoteIterator does): the directory handle goes
+                RemoteIterator<FileStatus> half = fs.listStatusIterator(d);
+                assertTrue(half.hasNext());
+                half.next();
+                RemoteIterators.cleanupRemoteIterator(half);
+                assertTrue(fs.delete(d, true));
+                // with a listing handle left open the directory would linger, delete-pending, until it closed
+                assertThrows(FileNotFoundException.class, () -> fs.getFileStatus(d));
+                assertThrows(FileNotFoundException.class, () -> fs.listStatusIterator(d));
+            }
+        }
+    }
+
+    @Test
     void badInputFailsWithHadoopsExceptionsNamingThePath(SambaServer server) throws IOException {
         Configuration wrong = conf(server);
         wrong.set("fs.smb.password", "not-the-password");
@@ -220,9 +325,21 @@ class SmbFileSystemTest {
             AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> fs.getFileStatus(new Path("/share/x")));
             assertTrue(e.getMessage().contains("smb://" + server.host()), e.getMessage());
         }
+        // no credentials at all (a guest logon), and a user without a password: the user's share refuses both
+        Configuration anonymous = conf(server);
+        anonymous.unset("fs.smb.user");
+        anonymous.unset("fs.smb.password");
+        Configuration noPassword = conf(server);
+        noPassword.unset("fs.smb.password");
+        for (Configuration missing : new Configuration[] {anonymous, noPassword}) {
+            try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), missing)) {
+                AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> fs.open(new Path("/share/x")));
+                assertTrue(e.getMessage().contains("smb://" + server.host()), e.getMessage());
+            }
+        }
         try (FileSystem fs = FileSystem.newInstance(SmbContract.uri(server), conf(server))) {
             FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> fs.open(new Path("/no-such-share/x")));
-            assertTrue(e.getMessage().contains("no-such-share"), e.getMessage());
+            assertTrue(e.getMessage().contains("smb://" + server.host()) && e.getMessage().contains("no-such-share"), e.getMessage());
             assertThrows(FileNotFoundException.class, () -> fs.listStatus(new Path("/share/no/such/dir")));
         }
         int closedPort;

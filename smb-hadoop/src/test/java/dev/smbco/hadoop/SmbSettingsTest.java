@@ -66,7 +66,7 @@ class SmbSettingsTest {
     }
 
     @Test
-    void badValuesAreRefusedByName() {
+    void badValuesAreRefusedByName() throws IOException {
         Configuration conf = new Configuration(false);
         conf.set("fs.smb.signing", "sometimes");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmbSettings.of(conf, "nas"));
@@ -74,5 +74,13 @@ class SmbSettingsTest {
         Configuration zero = new Configuration(false);
         zero.set("fs.smb.block.size", "0");
         assertThrows(IllegalArgumentException.class, () -> SmbSettings.of(zero, "nas"));
+        Configuration tiny = new Configuration(false);
+        tiny.set("fs.smb.list.page.size", "512");
+        e = assertThrows(IllegalArgumentException.class, () -> SmbSettings.of(tiny, "nas"));
+        assertTrue(e.getMessage().contains("fs.smb.list.page.size"), e.getMessage());
+        Configuration paged = new Configuration(false);
+        paged.set("fs.smb.nas.list.page.size", "64k");
+        assertEquals(64 * 1024, SmbSettings.of(paged, "nas").listPage());
+        assertEquals(SmbSettings.DEFAULT_LIST_PAGE, SmbSettings.of(paged, "other").listPage());
     }
 }

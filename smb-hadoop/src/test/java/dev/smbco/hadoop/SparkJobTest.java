@@ -10,19 +10,27 @@ import dev.smbco.hadoop.contract.SmbContract;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Spark job in local mode ({@code local[2]}) on smb://: CSV in, an aggregation, Parquet out,
- * compared with the same job on a local directory; and a large file read as several splits.
+ * compared with the same job on a local directory; and 1 GiB read as several splits in parallel.
  */
 @ExtendWith(SambaExtension.class)
 class SparkJobTest {
@@ -119,37 +127,109 @@ class SparkJobTest {
         assertTrue(fs.exists(new Path(base, "out/_SUCCESS")), "the committer's marker was renamed into place");
     }
 
+    /** The big file: {@value #LINES} lines of {@value #LINE} bytes, line i starting with i in 19 digits (1 GiB). */
+    private static final int LINE = 64;
+    private static final long LINES = (1L << 30) / LINE;
+
+    /** Writes the big file's lines 1 MiB at a time (a buffer of whole lines, its digits rewritten for each). */
+    private static void writeLines(OutputStream out) throws IOException {
+        byte[] buf = new byte[1 << 20];
+        for (int at = 0; at < buf.length; at += LINE) {
+            Arrays.fill(buf, at + 19, at + LINE - 1, (byte) '.');
+            buf[at + 19] = ',';
+            buf[at + LINE - 1] = '\n';
+        }
+        for (long line = 0; line < LINES; ) {
+            for (int at = 0; at < buf.length; at += LINE, line++) {
+                long v = line;
+                for (int d = 18; d >= 0; d--, v /= 10) {
+                    buf[at + d] = (byte) ('0' + v % 10);
+                }
+            }
+            out.write(buf);
+        }
+    }
+
+    /** The lines and the sum of their numbers in one split: a checksum that counts every line exactly once. */
+    private static Iterator<long[]> countAndSum(Iterator<String> lines) {
+        long n = 0;
+        long sum = 0;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.length() != LINE - 1) {
+                throw new IllegalStateException("a torn line of " + line.length() + " characters: " + line);
+            }
+            sum += Long.parseLong(line, 0, 19, 10);
+            n++;
+        }
+        return List.of(new long[] {n, sum}).iterator();
+    }
+
+    /**
+     * 1 GiB read by a real Spark job as 128 MiB splits, two tasks at a time: Hadoop's
+     * TextInputFormat splits by the block size the file system reports ({@code fs.smb.block.size}),
+     * each task reads its split on its own, and the line counts and checksums of the splits add
+     * up to the file's (no line lost or read twice at a split's edge). Spark SQL's reader plans
+     * as many splits. The file is written once, through the file system, and read once.
+     */
     @Test
-    void aLargeFileIsReadAsSeveralSplitsInParallel() throws IOException {
-        Path big = new Path(base, "big.csv");
-        int rows = 600_000;
-        try (Writer w = new OutputStreamWriter(fs.create(big), StandardCharsets.UTF_8)) {
-            writeCsv(w, new Random(42), rows);
+    void aGibibyteFileIsReadAsSeveralSplitsInParallel() throws Exception {
+        Path big = new Path(base, "big.txt");
+        try (OutputStream out = fs.create(big)) {
+            writeLines(out);
         }
         long length = fs.getFileStatus(big).getLen();
-        long split = 2L * 1024 * 1024;
-        long expectedSplits = (length + split - 1) / split;
-        assertTrue(expectedSplits >= 4, "a file of " + length + " bytes");
+        assertEquals(LINES * LINE, length);
+        int splits = (int) (length / SmbSettings.DEFAULT_BLOCK_SIZE);
+        assertEquals(8, splits);
 
-        AtomicInteger tasks = new AtomicInteger();
+        Map<Integer, Integer> tasksPerStage = new ConcurrentHashMap<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicLong bytesRead = new AtomicLong();
         SparkListener listener = new SparkListener() {
             @Override
+            public void onTaskStart(SparkListenerTaskStart start) {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            }
+
+            @Override
             public void onTaskEnd(SparkListenerTaskEnd end) {
-                tasks.incrementAndGet();
+                running.decrementAndGet();
+                tasksPerStage.merge(end.stageId(), 1, Integer::sum);
+                if (end.taskMetrics() != null) {
+                    bytesRead.addAndGet(end.taskMetrics().inputMetrics().bytesRead());
+                }
             }
         };
-        spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(split));
         spark.sparkContext().addSparkListener(listener);
         try {
-            Dataset<Row> df = spark.read().option("header", "false").schema(SCHEMA).csv(big.toString());
-            assertEquals(expectedSplits, df.rdd().getNumPartitions());
-            tasks.set(0);
-            long counted = df.filter(col("amount").isNotNull()).count();
-            assertEquals(rows, counted); // the header line has no number: filtered out
-            assertTrue(tasks.get() >= expectedSplits, tasks.get() + " tasks for " + expectedSplits + " splits");
+            JavaRDD<String> lines = JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(big.toString());
+            assertEquals(splits, lines.getNumPartitions());
+            List<long[]> perSplit = lines.mapPartitions(SparkJobTest::countAndSum).collect();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+
+            assertEquals(splits, perSplit.size());
+            long n = 0;
+            long sum = 0;
+            for (long[] split : perSplit) {
+                assertTrue(split[0] > 0, "every split has lines");
+                n += split[0];
+                sum += split[1];
+            }
+            assertEquals(LINES, n);
+            assertEquals(LINES * (LINES - 1) / 2, sum);
+            assertEquals(List.of(splits), List.copyOf(tasksPerStage.values()), "one stage, one task per split: " + tasksPerStage);
+            assertTrue(mostAtOnce.get() >= 2, "tasks ran side by side: at most " + mostAtOnce.get() + " at once");
+            assertTrue(bytesRead.get() >= length && bytesRead.get() < length + splits * (1L << 20),
+                    "Spark's input metrics: " + bytesRead.get() + " bytes read of " + length);
+
+            // Spark SQL plans the same splits (spark.sql.files.maxPartitionBytes, 128 MiB); not read a second time
+            Dataset<Row> text = spark.read().text(big.toString());
+            assertEquals(splits, text.rdd().getNumPartitions());
         } finally {
             spark.sparkContext().removeSparkListener(listener);
-            spark.conf().unset("spark.sql.files.maxPartitionBytes");
+            fs.delete(big, false);
         }
     }
 }
