@@ -183,8 +183,17 @@ public final class LocalSmbd implements DedicatedSambaServer {
             List<ProcessHandle> children = main.descendants().toList();
             main.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
-            main.onExit().join();
+            try {
+                // bounded: a killed smbd nobody reaps stays a zombie, which holds no port
+                main.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.info("smbd {} not reaped after SIGKILL; starting again anyway", main.pid());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while restarting " + this, e);
+            }
         });
+        LOG.info("killed smbd {}; starting it again on port {}", pid, port);
         try {
             SetupScript.run(script, Map.of(), "stop", stateDir, SCRIPT_TIMEOUT_SECONDS); // helpers, by PID
             Map<String, String> again = new HashMap<>(env);
