@@ -173,7 +173,7 @@ class CliResumeTest {
                 });
                 Cli cli = direct.via(proxy.front(server));
                 java.util.concurrent.CompletableFuture<Cli.Result> copy = java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> cli.run("-q", "-v", "--timeout", "20", "cp", "--retries", "8", cli.url("big.bin"), dest + "/"));
+                        () -> cli.run("-q", "--timeout", "20", "cp", "--retries", "8", cli.url("big.bin"), dest + "/"));
                 for (long mark : new long[] {SIZE / 3, 2 * SIZE / 3}) {
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                     while (sidecarDone(dest) < mark && !copy.isDone() && System.nanoTime() < deadline) {
