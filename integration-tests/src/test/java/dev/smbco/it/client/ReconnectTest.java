@@ -131,7 +131,9 @@ class ReconnectTest {
         long size = 64L << 20;
         try (FaultProxy proxy = FaultProxy.start(server)) {
             SambaServer via = proxy.front(server);
-            try (Smb smb = Smb.open(via, reconnecting(ReconnectPolicy.on(Duration.ofSeconds(30))), server.share())) {
+            // 1 MiB parts: 64 progress calls per transfer, so a cut skipped at one call happens at the next
+            SmbConfig config = SmbConfig.builder().reconnect(ReconnectPolicy.on(Duration.ofSeconds(30))).maxIoSize(1 << 20).build();
+            try (Smb smb = Smb.open(via, config, server.share())) {
                 Events events = new Events();
                 smb.conn.onReconnect(events);
                 try (SmbFile f = smb.tree.open(name, OpenOptions.write())) {
@@ -160,8 +162,9 @@ class ReconnectTest {
         AtomicInteger cuts = new AtomicInteger();
         return (done, all) -> {
             int due = (int) (done * 4 / total);
-            if (due > cuts.get() && cuts.get() < 3 && conn.isOpen() && !conn.isReconnecting()) {
-                assertThat(proxy.cut()).isEqualTo(1);
+            // a cut counts only when the proxy had the connection: right after a reconnection the
+            // client's socket may be up before the proxy has registered its side (then: next chunk)
+            if (due > cuts.get() && cuts.get() < 3 && conn.isOpen() && !conn.isReconnecting() && proxy.cut() == 1) {
                 cuts.incrementAndGet();
             }
         };
