@@ -264,6 +264,12 @@ public final class Request<T> {
      * makes (instead of the completer's): a caller that bounds a composite names it and its
      * deadline in the failure.
      *
+     * @param timeout the longest the request may take, counted from this call; not null (zero or
+     *     negative ends it on the loop's next turn)
+     * @param onTimeout called on the loop when the timer fires, for the exception the request
+     *     ends with; not null. It replaces the completer's supplier; on an ended request it is
+     *     ignored. If it throws or returns null, the request ends with a
+     *     {@link RequestTimeoutException} as usual (a throw is logged)
      * @return this request
      */
     public Request<T> withTimeout(Duration timeout, Supplier<? extends RuntimeException> onTimeout) {

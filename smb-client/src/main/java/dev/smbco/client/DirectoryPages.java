@@ -86,6 +86,10 @@ public final class DirectoryPages implements AutoCloseable {
      * ended (the handle is closed by then). A page the server sends holding only "." and ".." is
      * skipped, so that one call may take more than one QUERY_DIRECTORY. After {@link #close()}
      * or a failed page: {@link SmbClosedException}.
+     *
+     * @return a request for the next page, in the order the server sends it (unsorted); completes
+     *     at once, without a round trip, for the first page and once the listing has ended
+     * @throws IllegalStateException if the previous page is still on its way
      */
     public synchronized Request<List<DirEntry>> nextSend() {
         SmbFile dir = handle.dir;
@@ -125,17 +129,31 @@ public final class DirectoryPages implements AutoCloseable {
         return next;
     }
 
-    /** Blocking twin of {@link #nextSend()}. */
+    /**
+     * Blocking twin of {@link #nextSend()}.
+     *
+     * @return the next page of entries; empty once the listing has ended
+     */
     public List<DirEntry> next() {
         return nextSend().await();
     }
 
-    /** Whether the server has ended the listing (every entry has been handed out, or is in the page at hand). */
+    /**
+     * Whether the server has ended the listing (every entry has been handed out, or is in the page at hand).
+     *
+     * @return true once STATUS_NO_MORE_FILES has been seen and no page is left to hand out: the next
+     *     {@link #nextSend()} completes with an empty list; false while pages may follow, and after
+     *     {@link #close()} or a failed page that came before the end
+     */
     public synchronized boolean isExhausted() {
         return exhausted && first == null;
     }
 
-    /** MS-SMB2 3.2.4.5 CLOSE of the directory handle, unless it is closed already (then: done at once). */
+    /**
+     * MS-SMB2 3.2.4.5 CLOSE of the directory handle, unless it is closed already (then: done at once).
+     *
+     * @return a request that ends when the handle is closed; every call returns the same CLOSE
+     */
     public Request<Void> closeSend() {
         cleanable.clean(); // runs the handle's close (once) and unregisters it from the cleaner
         return handle.close();

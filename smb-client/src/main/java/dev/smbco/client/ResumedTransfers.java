@@ -21,6 +21,16 @@ public final class ResumedTransfers {
      * Downloads {@code file} from {@code from} to its end into {@code target} at the same offsets.
      * The local file is cut to {@code from} bytes first (it must hold at least that many); its
      * first {@code from} bytes are kept. Completes with the file's full length.
+     *
+     * @param file the remote file, open for reading; the caller closes it
+     * @param target the local file, opened and closed by the transfer; created if missing when
+     *     {@code from} is 0, else it must hold at least {@code from} bytes (the request fails,
+     *     naming the file, when it holds fewer)
+     * @param from the offset to resume at, in bytes; not negative
+     * @param listener told the progress after each part, counted from offset 0; not null
+     *     ({@link TransferListener#NONE} for none)
+     * @return a request for the file's full length in bytes (not the bytes sent)
+     * @throws IllegalArgumentException if {@code from} is negative
      */
     public static Request<Long> downloadSend(SmbFile file, Path target, long from, TransferListener listener) {
         if (from < 0) {
@@ -35,6 +45,15 @@ public final class ResumedTransfers {
      * that the file held are overwritten or stay, so cut the file to {@code from} first when it
      * may be longer). Completes with the full length; the handle's CLOSE then checks the size the
      * server holds, as after {@link SmbFile#uploadSend(Path, TransferListener)}.
+     *
+     * @param file the remote file, open for writing without truncation; the caller closes it
+     * @param source the local file, read from {@code from} to its end; opened and closed by the
+     *     transfer
+     * @param from the offset to resume at, in bytes; not negative
+     * @param listener told the progress after each part, counted from offset 0; not null
+     *     ({@link TransferListener#NONE} for none)
+     * @return a request for the full length in bytes: {@code from} plus the bytes sent
+     * @throws IllegalArgumentException if {@code from} is negative
      */
     public static Request<Long> uploadSend(SmbFile file, Path source, long from, TransferListener listener) {
         if (from < 0) {

@@ -453,13 +453,33 @@ public final class SmbTree implements AutoCloseable {
      * {@code pageBytes} bounds a page (the OutputBufferLength; at least
      * {@link DirectoryPages#MIN_PAGE_BYTES}, {@code Integer.MAX_VALUE} for the largest the connection
      * allows, at most 1 MiB). The handle closes when the listing ends; close the pages to stop early.
+     *
+     * @param dir the directory below the share root ("" is the root)
+     * @param pattern the search pattern the server matches names against (the FileName of the
+     *     QUERY_DIRECTORY request, MS-SMB2 2.2.33), e.g. {@code *.txt}; {@code *} for every entry. A
+     *     pattern that matches nothing gives a listing that has ended at once
+     * @param pageBytes the most bytes of entries one page may carry (MS-SMB2 2.2.33
+     *     OutputBufferLength); at least {@link DirectoryPages#MIN_PAGE_BYTES}, lowered to what the
+     *     connection allows
+     * @return a request for the listing, its first page read; the caller closes it (or reads it to
+     *     its end)
+     * @throws IllegalArgumentException if {@code pageBytes} is less than
+     *     {@link DirectoryPages#MIN_PAGE_BYTES}
      */
     public Request<DirectoryPages> listPagesSend(String dir, String pattern, int pageBytes) {
         Request<DirectoryPages> refused = refuseIfClosed("CREATE " + unc(SmbPaths.normalize(dir)));
         return refused != null ? refused : DirectoryPages.openSend(this, dir, pattern, pageBytes);
     }
 
-    /** Blocking twin of {@link #listPagesSend}. */
+    /**
+     * Blocking twin of {@link #listPagesSend}.
+     *
+     * @param dir the directory below the share root ("" is the root)
+     * @param pattern the search pattern the server matches names against, e.g. {@code *.txt}
+     * @param pageBytes the most bytes of entries one page may carry; at least
+     *     {@link DirectoryPages#MIN_PAGE_BYTES}
+     * @return the listing, its first page read; the caller closes it (or reads it to its end)
+     */
     public DirectoryPages listPages(String dir, String pattern, int pageBytes) {
         return listPagesSend(dir, pattern, pageBytes).await();
     }

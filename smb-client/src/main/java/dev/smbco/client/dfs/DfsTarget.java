@@ -11,13 +11,23 @@ import java.util.Objects;
  * @param path  the path below the share with {@code \} separators, "" for the share's root
  */
 public record DfsTarget(String host, String share, String path) {
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException when {@code host}, {@code share} or {@code path} is null
+     */
     public DfsTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(share, "share");
         Objects.requireNonNull(path, "path");
     }
 
-    /** {@code \\host\share[\path]}. */
+    /**
+     * {@code \\host\share[\path]}.
+     *
+     * @return the target as a UNC path, e.g. {@code \\fs1\data\projects}; without the {@code \path}
+     *     part when {@code path} is ""
+     */
     public String unc() {
         return "\\\\" + host + "\\" + share + (path.isEmpty() ? "" : "\\" + path);
     }

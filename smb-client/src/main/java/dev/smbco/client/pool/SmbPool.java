@@ -187,6 +187,15 @@ public final class SmbPool implements AutoCloseable {
      * more than once (on each server the referrals lead to) and must start nothing it cannot
      * leave unfinished when it fails with STATUS_PATH_NOT_COVERED.
      *
+     * @param <T> what {@code op}'s request completes with
+     * @param uri the path, {@code smb://[user@]host[:port]/share/path} (see {@link SmbUri#parse(URI)})
+     * @param credentials who logs on, on every server the referrals lead to; must be the URI's user
+     *                    when it names one; not null
+     * @param op started on the tree and share-relative path reached; not null
+     * @return a request for what {@code op} completes with on the share that holds the path. It fails
+     *         as {@code op}'s request does, or with {@link dev.smbco.client.SmbDfsException} when
+     *         the referrals cannot be followed to a server (a loop, too many hops, no allowed or
+     *         reachable target). The trees stay the pool's
      * @throws IllegalArgumentException (at once) when {@code uri} is not such a URI, or names a user
      *                                  other than {@code credentials}'
      */
