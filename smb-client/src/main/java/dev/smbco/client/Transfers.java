@@ -64,7 +64,7 @@ final class Transfers {
         boolean ended = false;
         try {
             while (!ended) {
-                int chunk = file.maxReadSize(); // asked each time: it shrinks while small requests share the connection
+                int chunk = file.transferReadSize(); // asked each time: it shrinks while small requests share the connection
                 while (inFlight.size() < depth && next < size) {
                     int n = (int) Math.min(chunk, size - next);
                     inFlight.add(file.readSend(next, n));
@@ -128,7 +128,7 @@ final class Transfers {
             while (!eof || !inFlight.isEmpty()) {
                 while (!eof && inFlight.size() < depth) {
                     // asked each time: the size shrinks while small requests share the connection, and grows back
-                    int chunk = file.maxWriteSize();
+                    int chunk = file.transferWriteSize();
                     if (!spare.isEmpty() && spare.peek().capacity() < chunk) {
                         spare.poll().release();
                     }

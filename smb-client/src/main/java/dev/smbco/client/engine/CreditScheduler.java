@@ -41,8 +41,8 @@ import java.util.function.LongSupplier;
  *       request is in flight, or was asked for or answered less than {@value #LINGER_MILLIS} ms
  *       ago, large requests may hold at most {@value #CONTENDED_BYTES} bytes in flight plus
  *       {@value #BYTES_PER_SMALL_CREDIT} for each credit small requests hold (a few small requests:
- *       little; 64 concurrent small-file writers: most of the budget), and {@link #ioSize} is at
- *       most a quarter of that, at least {@value #CONTENDED_IO}. Why: on one TCP connection
+ *       little; 64 concurrent small-file writers: most of the budget), and a transfer's chunks
+ *       ({@link #transferSize}) are at most a quarter of that, at least {@value #CONTENDED_IO}. Why: on one TCP connection
  *       nothing overtakes, so a small request's answer queues behind every READ response the
  *       server is already sending, and its latency grows with the large bytes in flight; a lone
  *       writer of small files behind 64 MiB of 8 MiB READs ran at 15-25 % of its rate alone. Many
@@ -284,11 +284,20 @@ public final class CreditScheduler {
 
     /**
      * The READ or WRITE size to use now: {@code negotiatedMax}, shrunk so that {@value #IO_SHARE}
-     * fit in what the server lets this connection hold, and to {@value #CONTENDED_IO} bytes while
-     * small requests are active. Safe from any thread.
+     * fit in what the server lets this connection hold. Safe from any thread.
      */
     public int ioSize(int negotiatedMax) {
-        long size = Math.min(negotiatedMax, (long) ioCredits * CREDIT_BYTES);
+        return (int) Math.max(1, Math.min(negotiatedMax, (long) ioCredits * CREDIT_BYTES));
+    }
+
+    /**
+     * The chunk a streaming transfer (download, upload) should use for its next READ or WRITE:
+     * {@link #ioSize}, and while small requests are active at most a quarter of what large
+     * requests may then hold, at least {@value #CONTENDED_IO}. Only transfers, which ask per chunk,
+     * shrink; a single read or write keeps {@link #ioSize}. Safe from any thread.
+     */
+    public int transferSize(int negotiatedMax) {
+        long size = ioSize(negotiatedMax);
         if (contended()) {
             size = Math.min(size, Math.max(CONTENDED_IO, contendedShare() / IO_SHARE));
         }

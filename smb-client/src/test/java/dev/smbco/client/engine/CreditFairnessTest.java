@@ -47,12 +47,12 @@ class CreditFairnessTest {
     void largeIoStepsBackWhileSmallRequestsAreActiveAndTakesTheBudgetBackAfterwards() {
         Clock c = new Clock();
         CreditScheduler s = holding(c, 1024, 64L * MIB);
-        assertThat(s.ioSize(8 * MIB)).isEqualTo(8 * MIB);
+        assertThat(s.transferSize(8 * MIB)).isEqualTo(8 * MIB);
         assertThat(s.tryAcquire(128, 8L * MIB)).isNotNegative();
         assertThat(s.tryAcquire(128, 8L * MIB)).isNotNegative(); // alone: the budget holds several
         long small = s.tryAcquire(1, 4096);
         assertThat(small).isNotNegative();
-        assertThat(s.ioSize(8 * MIB)).isEqualTo(CreditScheduler.CONTENDED_IO);
+        assertThat(s.transferSize(8 * MIB)).isEqualTo(CreditScheduler.CONTENDED_IO);
         int io = CreditScheduler.CONTENDED_IO;
         int charge = io / CreditScheduler.CREDIT_BYTES;
         assertThat(s.tryAcquire(charge, io)).isEqualTo(CreditScheduler.WAIT); // 16 MiB of large I/O already in flight
@@ -67,7 +67,7 @@ class CreditFairnessTest {
         c.now += CreditScheduler.LINGER_MILLIS * MS - 1;
         assertThat(s.tryAcquire(charge, io)).as("the small request was answered a moment ago").isEqualTo(CreditScheduler.WAIT);
         c.now += 2;
-        assertThat(s.ioSize(8 * MIB)).isEqualTo(8 * MIB);
+        assertThat(s.transferSize(8 * MIB)).isEqualTo(8 * MIB);
         assertThat(s.tryAcquire(charge, io)).isNotNegative();
     }
 
@@ -79,7 +79,7 @@ class CreditFairnessTest {
             assertThat(s.tryAcquire(1, 4096)).isNotNegative();
         }
         long share = 64 * CreditScheduler.BYTES_PER_SMALL_CREDIT;
-        assertThat(s.ioSize(8 * MIB)).isEqualTo((int) Math.min(8 * MIB, share / 4));
+        assertThat(s.transferSize(8 * MIB)).isEqualTo((int) Math.min(8 * MIB, share / 4));
         long taken = 0;
         while (s.tryAcquire(16, MIB) >= 0) {
             taken += MIB;
