@@ -29,8 +29,9 @@ smbco_test_env_main() {
 
   # 2. Debian packages (only those missing; only as root): scripts/setup-samba.sh does the install
   # winbind: the Kerberos tests' AD DC (docker/ad-dc-setup.sh) needs it for its smbd; krb5-user: kinit;
-  # libfaketime: the Kerberos clock-skew test runs the CLI 15 minutes ahead
-  local want=(samba samba-vfs-modules smbclient python3-impacket libuid-wrapper libnss-wrapper winbind krb5-user libfaketime) missing=() rc=0
+  # libfaketime: the Kerberos clock-skew test runs the CLI 15 minutes ahead;
+  # tshark: DissectorTest runs Wireshark's SMB2 dissector over every compound the client sends
+  local want=(samba samba-vfs-modules smbclient python3-impacket libuid-wrapper libnss-wrapper winbind krb5-user libfaketime tshark) missing=() rc=0
   [[ -n ${SMBCO_SKIP_CONTAINERS:-} ]] || want+=(podman runc iptables debootstrap netavark aardvark-dns)
   command -v mvn >/dev/null 2>&1 || want+=(maven)
   if command -v dpkg-query >/dev/null 2>&1; then
@@ -39,6 +40,10 @@ smbco_test_env_main() {
     smbco_find_smbd >/dev/null || missing+=(samba)
   fi
   if ((${#missing[@]})); then
+    # wireshark-common asks whether non-root users may capture; answer no before apt asks
+    if [[ " ${missing[*]} " == *" tshark "* && $(id -u) == 0 ]] && command -v debconf-set-selections >/dev/null 2>&1; then
+      echo 'wireshark-common wireshark-common/install-setuid boolean false' | debconf-set-selections
+    fi
     smbco_apt_install test-env "the tests need them" "$state/apt.log" "${missing[@]}" || rc=$?
     if ((rc == 1)); then
       echo "test-env: apt-get could not install ${missing[*]} (${LAST_APT_ERROR:-see $state/apt.log}; full output in $state/apt.log); install them by hand" >&2

@@ -236,6 +236,16 @@ public final class SmbFile implements AutoCloseable {
         return credits().ioSize(tree.negotiated().maxWriteSize());
     }
 
+    /** The next chunk of a download ({@link CreditScheduler#transferSize}): smaller while small requests share the connection. */
+    int transferReadSize() {
+        return credits().transferSize(tree.negotiated().maxReadSize());
+    }
+
+    /** The next chunk of an upload, as {@link #transferReadSize()}. */
+    int transferWriteSize() {
+        return credits().transferSize(tree.negotiated().maxWriteSize());
+    }
+
     CreditScheduler credits() {
         return tree.session().connection().sender().engine().credits();
     }

@@ -160,8 +160,8 @@ final class SplitRead {
             parts.get(i).onDone(r -> {
                 if (r.state() == RequestState.DONE) {
                     results[index] = r.recv();
-                } else if (failure[0] == null) {
-                    failure[0] = r.failure();
+                } else if (failure[0] == null || failure[0] instanceof SmbConnectionLostException && !(r.failure() instanceof SmbConnectionLostException)) {
+                    failure[0] = r.failure(); // the cause (a bad signature, say) over the other parts' "connection lost" it led to
                 }
                 if (--pending[0] > 0) {
                     return;

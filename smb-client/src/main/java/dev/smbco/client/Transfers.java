@@ -71,7 +71,6 @@ final class Transfers {
      */
     private static long download(Co co, SmbFile file, long from, Sink sink, TransferListener listener) throws IOException {
         long size = file.size();
-        int chunk = file.maxReadSize();
         int depth = file.tree().config().transferDepth();
         ArrayDeque<Request<ByteBuf>> inFlight = new ArrayDeque<>();
         ArrayDeque<Integer> asked = new ArrayDeque<>();
@@ -80,6 +79,7 @@ final class Transfers {
         boolean ended = false;
         try {
             while (!ended) {
+                int chunk = file.transferReadSize(); // asked each time: it shrinks while small requests share the connection
                 while (inFlight.size() < depth && next < size) {
                     int n = (int) Math.min(chunk, size - next);
                     inFlight.add(file.readSend(next, n));
@@ -145,7 +145,6 @@ final class Transfers {
      * direct buffer is beyond the allocator's pools: zeroed and page-faulted each time).
      */
     private static long upload(Co co, SmbFile file, long from, Source in, long total, TransferListener listener) throws IOException {
-        int chunk = file.maxWriteSize();
         int depth = file.tree().config().transferDepth();
         ArrayDeque<Request<Long>> inFlight = new ArrayDeque<>();
         ArrayDeque<ByteBuf> buffers = new ArrayDeque<>(); // ours, one per WRITE in flight, same order
@@ -156,11 +155,16 @@ final class Transfers {
         try {
             while (!eof || !inFlight.isEmpty()) {
                 while (!eof && inFlight.size() < depth) {
+                    // asked each time: the size shrinks while small requests share the connection, and grows back
+                    int chunk = file.transferWriteSize();
+                    if (!spare.isEmpty() && spare.peek().capacity() < chunk) {
+                        spare.poll().release();
+                    }
                     ByteBuf buf = spare.isEmpty() ? ByteBufAllocator.DEFAULT.directBuffer(chunk) : spare.poll();
                     boolean queued = false;
                     try {
-                        while (buf.isWritable()) {
-                            int n = in.read(buf, buf.writableBytes());
+                        while (buf.writerIndex() < chunk) {
+                            int n = in.read(buf, chunk - buf.writerIndex());
                             if (n < 0) {
                                 eof = true;
                                 break;

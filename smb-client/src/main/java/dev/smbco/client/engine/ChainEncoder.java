@@ -41,19 +41,20 @@ final class ChainEncoder {
     }
 
     /**
-     * Asks the scheduler for the whole chain at once ({@link CreditScheduler#tryAcquireChain}); on
+     * Asks the scheduler for the whole chain at once ({@link CreditScheduler#tryAcquireChain}; {@code
+     * headCharge} 0 for the head of the queue, else what the head waits for); on
      * success sets each part's charge and its own message id (consecutive, in order).
      *
      * @return the first message id, or {@link CreditScheduler#WAIT} / {@link CreditScheduler#NEVER}
      */
-    static long acquire(CreditScheduler credits, List<Exchange> parts, boolean multiCredit) {
+    static long acquire(CreditScheduler credits, List<Exchange> parts, boolean multiCredit, int headCharge) {
         int[] charges = new int[parts.size()];
         long[] payloads = new long[parts.size()];
         for (int i = 0; i < charges.length; i++) {
             charges[i] = multiCredit ? parts.get(i).body.creditCharge() : 1;
             payloads[i] = parts.get(i).payload;
         }
-        long first = credits.tryAcquireChain(charges, payloads);
+        long first = credits.tryAcquireChain(charges, payloads, headCharge);
         if (first >= 0) {
             long mid = first;
             for (int i = 0; i < charges.length; i++) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * event loop; callers hop onto the loop before calling any method.
  *
  * <p>Send path (MS-SMB2 3.2.4.1): {@link #submit} queues; {@link #pump} asks the
- * {@link CreditScheduler} who may go (FIFO, small requests may pass a head that does not fit),
+ * {@link CreditScheduler} who may go (FIFO; small requests and chains of small parts may pass a head that does not fit),
  * takes credits and message ids, encodes header + body, signs, writes (the {@link TransformHandler} encrypts).
  * Receive path (3.2.5.1), after the transform stage decrypted what was encrypted: split compound → find the pending request → verify the signature → grant credits → interim
  * STATUS_PENDING → complete. Fail-all: copy and clear pending table and queue, then fail each.
@@ -175,18 +175,20 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
 
     /**
      * Sends queued exchanges as the {@link CreditScheduler} allows: in FIFO order; while the head
-     * waits for credits or budget, small requests behind it may pass within the scheduler's
-     * reserve. A request that can never fit (nothing in flight, charge above the grant) fails at
+     * waits for credits or budget, small requests and chains of small parts behind it may pass as
+     * the scheduler's policy says, and the credits of what still waits become the scheduler's
+     * {@linkplain CreditScheduler#demand demand}. A request that can never fit (nothing in flight, charge above the grant) fails at
      * once; its failure is delivered after the walk, so a handler that submits cannot disturb it.
      */
     public void pump() {
         boolean wrote = false;
         List<Exchange> refused = null;
         int headCharge = 0; // > 0 once the head of the queue waits
+        long waitingCredits = 0;
         for (Iterator<Exchange> it = waiting.iterator(); closedCause == null && it.hasNext(); ) {
             Exchange x = it.next();
-            int charge = x.chain != null ? ChainEncoder.charge(x.chain, multiCredit) : multiCredit ? x.body.creditCharge() : 1; // MS-SMB2 3.1.5.2
-            long mid = x.chain != null ? (headCharge == 0 ? ChainEncoder.acquire(credits, x.chain, multiCredit) : CreditScheduler.WAIT)
+            int charge = chargeOf(x);
+            long mid = x.chain != null ? ChainEncoder.acquire(credits, x.chain, multiCredit, headCharge)
                     : headCharge == 0 ? credits.tryAcquire(charge, x.payload) : credits.tryPass(headCharge, charge, x.payload);
             if (mid == CreditScheduler.NEVER) {
                 it.remove();
@@ -205,7 +207,12 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 if (headCharge == 0) {
                     headCharge = charge;
                 }
+                waitingCredits += charge;
                 if (!credits.mayPass(headCharge)) {
+                    // everything behind waits too: its credits are demand (counted up to what may be asked for)
+                    while (it.hasNext() && waitingCredits < 0xFFFF) {
+                        waitingCredits += chargeOf(it.next());
+                    }
                     break;
                 }
                 continue;
@@ -220,6 +227,7 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
             }
             wrote = true;
         }
+        credits.demand((int) Math.min(Integer.MAX_VALUE, waitingCredits));
         if (wrote && closedCause == null) {
             channel.flush();
         }
@@ -232,6 +240,11 @@ public final class SmbEngine extends ChannelInboundHandlerAdapter {
                 }
             }
         }
+    }
+
+    /** MS-SMB2 3.1.5.2: what a queued exchange (a chain: all its parts) charges. */
+    private int chargeOf(Exchange x) {
+        return x.chain != null ? ChainEncoder.charge(x.chain, multiCredit) : multiCredit ? x.body.creditCharge() : 1;
     }
 
     /** Encodes and writes an exchange, or a chain's parts as one frame ({@code x} its head). */

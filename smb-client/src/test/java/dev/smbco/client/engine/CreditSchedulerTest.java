@@ -4,14 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbco.client.SmbProtocolException;
 import java.util.ArrayDeque;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class CreditSchedulerTest {
     private static final int EIGHT_MIB = 8 << 20;
 
+    /**
+     * A clock that moves a second each time it is read: "a small request was active a moment ago"
+     * never holds, only small requests in flight make large I/O step back.
+     */
+    static LongSupplier jumpingClock() {
+        long[] now = {0};
+        return () -> now[0] += 1_000_000_000L;
+    }
+
+    private static CreditScheduler scheduler(int target, long budget) {
+        return new CreditScheduler(target, budget, jumpingClock());
+    }
+
     /** A scheduler whose server granted {@code held} credits in answer to its first request. */
     private static CreditScheduler holding(int target, int held) {
-        CreditScheduler s = new CreditScheduler(target, 1L << 30);
+        CreditScheduler s = scheduler(target, 1L << 30);
         s.tryAcquire(1, 0);
         s.responded(1, 0, held);
         return s;
@@ -19,7 +33,7 @@ class CreditSchedulerTest {
 
     @Test
     void startsWithOneCreditAndHandsOutConsecutiveMessageIds() {
-        CreditScheduler s = new CreditScheduler(64, 1 << 20);
+        CreditScheduler s = scheduler(64, 1 << 20);
         assertThat(s.tryAcquire(1, 0)).isZero();
         assertThat(s.tryAcquire(1, 0)).isEqualTo(CreditScheduler.WAIT);
         s.grant(10);
@@ -31,7 +45,7 @@ class CreditSchedulerTest {
 
     @Test
     void asksToClimbToTheTargetAndThenOnlyToReplaceWhatItUses() {
-        CreditScheduler s = new CreditScheduler(100, 1 << 20);
+        CreditScheduler s = scheduler(100, 1 << 20);
         s.tryAcquire(1, 0);
         assertThat(s.creditRequest(1)).isEqualTo(100);
         s.responded(1, 0, 100);
@@ -41,7 +55,7 @@ class CreditSchedulerTest {
 
     @Test
     void theMemoryBudgetLetsOneOversizedTransferGoAlone() {
-        CreditScheduler s = new CreditScheduler(1000, 100);
+        CreditScheduler s = scheduler(1000, 100);
         s.grant(999);
         assertThat(s.tryAcquire(1, 500)).isNotNegative(); // alone: allowed
         assertThat(s.tryAcquire(1, 10)).isEqualTo(CreditScheduler.WAIT); // over budget while the big one flies

@@ -108,7 +108,7 @@ class SmbEngineTest {
 
     @Test
     void theMemoryBudgetHoldsBackTransfersUntilEarlierOnesFinish() {
-        EngineHarness h = new EngineHarness(512, 2 << 20);
+        EngineHarness h = new EngineHarness(512, (2 << 20) + (2 << 20) / 15); // 1/16 of it is kept for small requests
         RecordingHandler n = new RecordingHandler();
         h.submit(Command.NEGOTIATE, 0, n);
         h.channel.writeInbound(EngineHarness.ok(h.sent().get(0), 200));
