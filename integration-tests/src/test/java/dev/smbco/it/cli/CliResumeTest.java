@@ -163,14 +163,7 @@ class CliResumeTest {
             assertThat(direct.run("-q", "put", big.toString(), direct.url("big.bin")).status()).isZero();
             Path dest = Files.createDirectories(tmp.resolve("dest"));
             try (FaultProxy proxy = FaultProxy.start(server)) {
-                proxy.serverToClient().rewrite(Frames.finalResponse(Command.READ.code()), 0, frame -> {
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return frame;
-                });
+                slowDown(proxy, Command.READ);
                 Cli cli = direct.via(proxy.front(server));
                 java.util.concurrent.CompletableFuture<Cli.Result> copy = java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> cli.run("-q", "--timeout", "20", "cp", "--retries", "8", cli.url("big.bin"), dest + "/"));
@@ -191,6 +184,18 @@ class CliResumeTest {
         }
     }
 
+    /** Holds every final response to {@code command} back 250 ms, so a transfer takes seconds however idle the machine. */
+    private static void slowDown(FaultProxy proxy, Command command) {
+        proxy.serverToClient().rewrite(Frames.finalResponse(command.code()), 0, frame -> {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return frame;
+        });
+    }
+
     /** A condition polled while the first run copies. */
     @FunctionalInterface
     private interface Check {
@@ -205,14 +210,7 @@ class CliResumeTest {
      * before the check sees the checkpoint, however busy the machine.
      */
     private void killMidway(FaultProxy proxy, Command slowed, Check checkpointed, SambaServer front, String... args) throws Exception {
-        proxy.serverToClient().rewrite(Frames.finalResponse(slowed.code()), 0, frame -> {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return frame;
-        });
+        slowDown(proxy, slowed);
         Path errFile = tmp.resolve("killed-stderr.txt");
         Process p = LauncherTest.start(front, null, errFile, args);
         try {
