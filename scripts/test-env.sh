@@ -151,9 +151,34 @@ smbco_samba_image() {
   fi
 }
 
+# Whether the service on our socket can start a container, not only answer its ping: a long-lived
+# service was seen to answer while every start failed with "write child: broken pipe".
+smbco_podman_runs() {
+  podman --remote --url "unix://$SMBCO_PODMAN_SOCKET" run --rm --pull=never --entrypoint true "$SMBCO_SAMBA_IMAGE" >/dev/null 2>&1
+}
+
 smbco_podman_service() {
-  local state=$1 i
-  smbco_engine_answers "unix://$SMBCO_PODMAN_SOCKET" && return 0
+  local state=$1 i old
+  if smbco_engine_answers "unix://$SMBCO_PODMAN_SOCKET"; then
+    smbco_podman_runs && return 0
+    # a service that answers but cannot start containers: restart it if it is one this script
+    # started (its pid file, or the exact command line below), by PID
+    old=$(cat "$state/podman-service.pid" 2>/dev/null || true)
+    if [[ -z $old ]] || ! kill -0 "$old" 2>/dev/null; then
+      old=$(pgrep -f -x "podman system service --time=0 unix://$SMBCO_PODMAN_SOCKET" | head -n 1 || true)
+    fi
+    if [[ -z $old ]]; then
+      echo "test-env: the podman service on $SMBCO_PODMAN_SOCKET answers but cannot start a container, and it is not one test-env.sh started; restart it by hand" >&2
+      return 1
+    fi
+    echo "test-env: the podman service (pid $old) answers but cannot start a container; restarting it" >&2
+    kill "$old" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+      kill -0 "$old" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$old" 2>/dev/null && kill -KILL "$old" 2>/dev/null || true
+  fi
   mkdir -p "$(dirname "$SMBCO_PODMAN_SOCKET")"
   rm -f "$SMBCO_PODMAN_SOCKET"
   setsid podman system service --time=0 "unix://$SMBCO_PODMAN_SOCKET" </dev/null >"$state/podman-service.log" 2>&1 &
