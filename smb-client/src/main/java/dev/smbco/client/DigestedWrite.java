@@ -63,8 +63,11 @@ final class DigestedWrite {
             c.fail(e instanceof RuntimeException re ? re : new SmbException("WRITE: cannot digest the data: " + e, e));
             return;
         }
-        if (sent.get() != null) {
-            data.release(); // cancelled (or timed out) while we digested: nothing to send
+        // cancelled or timed out while we digested: nothing to send. The request's own state is
+        // checked too: a deadline ends it before the cancel hook has marked `sent` (the hook runs
+        // after the state change), and a WRITE sent then would land after its caller heard "timed out".
+        if (sent.get() != null || c.request().isDone()) {
+            data.release();
             return;
         }
         Request<Long> write;
@@ -74,8 +77,8 @@ final class DigestedWrite {
             c.fail(e instanceof RuntimeException re ? re : new SmbException("WRITE: cannot send: " + e, e));
             return;
         }
-        if (!sent.compareAndSet(null, write)) {
-            write.cancel(); // cancelled just now
+        if (!sent.compareAndSet(null, write) || c.request().isDone()) {
+            write.cancel(); // cancelled or timed out just now
         }
         write.onDone(w -> {
             switch (w.state()) {
