@@ -324,7 +324,9 @@ public final class SmbClient implements AutoCloseable {
         if (p != null) {
             p.close();
         }
-        boolean idle = open.isEmpty();
+        // a channel's close future wakes its waiters before its listeners (which take it out of
+        // the set) have run: count what is still open, not what is still listed
+        boolean idle = open.stream().noneMatch(Channel::isOpen);
         log.debug("client closing ({} connections open)", open.size());
         group.shutdownGracefully(idle ? 0 : 50, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }

@@ -233,13 +233,17 @@ public final class ClientRemote implements Remote {
         for (RemoteShare s : trees) {
             quietly((s instanceof DfsShare d ? d.root() : (ClientShare) s).tree().disconnectSend());
         }
+        dev.smbco.cli.StartupTrace.mark("closing: TREE_DISCONNECT done");
         for (SmbSession s : open) {
             quietly(s.logoffSend());
+            dev.smbco.cli.StartupTrace.mark("closing: LOGOFF done");
             s.connection().close();
         }
+        dev.smbco.cli.StartupTrace.mark("closing: connections closed");
         if (c != null) {
             c.close();
         }
+        dev.smbco.cli.StartupTrace.mark("closing: event loop stopped");
     }
 
     private static void quietly(Request<?> request) {
