@@ -9,7 +9,8 @@
  * {@code dev.smbco.client.rpc} (share listings), {@code dev.smbco.client.dfs} (the DFS policy and
  * referral targets). The engine ({@code engine}), related compounds
  * ({@code compound}), helpers ({@code internal}) and the machinery of leases and reconnects
- * ({@code lease.internal}, {@code resilience.internal}) and the DFS resolver ({@code dfs.internal})
+ * ({@code lease.internal}, {@code resilience.internal}), the DFS resolver ({@code dfs.internal}) and
+ * the DCE/RPC calls behind share listings ({@code rpc.internal})
  * are not exported.
  */
 module dev.smbco.client {

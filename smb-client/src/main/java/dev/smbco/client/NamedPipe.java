@@ -1,6 +1,6 @@
 package dev.smbco.client;
 
-import dev.smbco.client.rpc.PipeIo;
+import dev.smbco.client.rpc.internal.PipeIo;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.smb2.AccessMask;

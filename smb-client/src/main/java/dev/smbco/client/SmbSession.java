@@ -2,7 +2,7 @@ package dev.smbco.client;
 
 import dev.smbco.client.internal.Route;
 import dev.smbco.client.internal.Undo;
-import dev.smbco.client.rpc.ShareEnum;
+import dev.smbco.client.rpc.internal.ShareEnum;
 import dev.smbco.client.rpc.ShareInfo;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;

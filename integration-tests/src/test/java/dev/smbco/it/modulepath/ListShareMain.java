@@ -53,7 +53,7 @@ public final class ListShareMain {
         Module me = ListShareMain.class.getModule();
         for (String pkg : new String[] {"dev.smbco.client", "dev.smbco.client.engine", "dev.smbco.client.internal",
                 "dev.smbco.client.lease.internal", "dev.smbco.client.resilience.internal",
-                "dev.smbco.client.dfs.internal", "dev.smbco.protocol.auth", "dev.smbco.nio"}) {
+                "dev.smbco.client.dfs.internal", "dev.smbco.client.rpc.internal", "dev.smbco.protocol.auth", "dev.smbco.nio"}) {
             Module owner = ModuleLayer.boot().modules().stream()
                     .filter(m -> m.getPackages().contains(pkg)).findFirst().orElseThrow();
             System.out.println("open " + pkg + " " + owner.isExported(pkg, me));

@@ -77,6 +77,7 @@ class ModulePathSmokeTest {
                 "open dev.smbco.client.lease.internal false",
                 "open dev.smbco.client.resilience.internal false",
                 "open dev.smbco.client.dfs.internal false",
+                "open dev.smbco.client.rpc.internal false",
                 "open dev.smbco.protocol.auth false");
         assertThat(lines).as(run.out()).contains("read hello from the module path");
         assertThat(lines.stream().filter(l -> l.startsWith("entry ")).toList()).as(run.out()).containsExactly(

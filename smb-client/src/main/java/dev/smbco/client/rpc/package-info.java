@@ -4,9 +4,9 @@
  * not fit, and the one call the client makes today, srvsvc NetrShareEnum
  * ({@link dev.smbco.client.SmbSession#listSharesSend()}).
  *
- * <p>Public types here: {@link dev.smbco.client.rpc.ShareInfo}, {@link dev.smbco.client.rpc.ShareType}
- * and {@link dev.smbco.client.rpc.SmbRpcException}. {@link dev.smbco.client.rpc.PipeIo} and
- * {@link dev.smbco.client.rpc.ShareEnum} are public only so that the client package can hand a
- * pipe over; they are not API.
+ * <p>This package holds what a caller sees: {@link dev.smbco.client.rpc.ShareInfo},
+ * {@link dev.smbco.client.rpc.ShareType} and {@link dev.smbco.client.rpc.SmbRpcException}. The
+ * machinery (the pipe the client package hands over, the binding, the NetrShareEnum call) lives in
+ * {@code dev.smbco.client.rpc.internal}, which the module does not export.
  */
 package dev.smbco.client.rpc;

@@ -1,5 +1,7 @@
-package dev.smbco.client.rpc;
+package dev.smbco.client.rpc.internal;
 
+import dev.smbco.client.rpc.SmbRpcException;
+import dev.smbco.client.rpc.ShareInfo;
 import dev.smbco.client.SmbAccessDeniedException;
 import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbProtocolException;

@@ -1,5 +1,7 @@
-package dev.smbco.client.rpc;
+package dev.smbco.client.rpc.internal;
 
+import dev.smbco.client.rpc.SmbRpcException;
+import dev.smbco.client.rpc.ShareInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

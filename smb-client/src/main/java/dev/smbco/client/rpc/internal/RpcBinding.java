@@ -1,5 +1,6 @@
-package dev.smbco.client.rpc;
+package dev.smbco.client.rpc.internal;
 
+import dev.smbco.client.rpc.SmbRpcException;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.coro.Co;
 import dev.smbco.protocol.SmbDecodeException;

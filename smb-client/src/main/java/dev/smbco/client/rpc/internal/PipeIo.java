@@ -1,4 +1,4 @@
-package dev.smbco.client.rpc;
+package dev.smbco.client.rpc.internal;
 
 import dev.smbco.coro.Request;
 
