@@ -28,7 +28,9 @@ public class SmbDfsException extends SmbException {
 
     /** The UNC paths visited, in order: the one asked for first; unmodifiable. */
     private final List<String> chain;
+    /** The step that failed. */
     private final Step step;
+    /** The domain the path names, or null. */
     private final String domain;
 
     /**

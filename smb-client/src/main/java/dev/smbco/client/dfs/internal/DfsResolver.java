@@ -32,7 +32,13 @@ import org.slf4j.LoggerFactory;
  * straight to the target. A path visited twice (a referral loop), more than
  * {@link DfsPolicy#maxHops()} referrals, or only targets the policy refuses end in
  * {@link SmbDfsException}. Trees come from the pool, so every server is reached through the one
- * pooled connection and session for the same credentials.
+ * pooled connection and session for the same credentials (without a
+ * {@link Credentials#withTargetName} override on any server but the one the caller named).
+ *
+ * <p>A path whose first component is a domain ({@code \\SMBCO.TEST\sysvol\...}; only with
+ * {@link DfsPolicy#domainControllers()} configured) is resolved first through the domain's DCs
+ * ({@link DomainResolver}: domain, DC and root/SYSVOL referral); the referral that gives is then
+ * followed and cached like a server's.
  */
 public final class DfsResolver {
     private static final Logger log = LoggerFactory.getLogger(DfsResolver.class);
