@@ -78,6 +78,31 @@ class DomainDfsTest {
         }
     }
 
+    /** README.md "Domain-based names": its block with CORP the NetBIOS domain, dc1 the fixture's DC and dc2 one that is down. */
+    @Test
+    void theReadmeExampleRuns(AdDc dc) throws Exception {
+        String gpt = placeInSysvol(dc, "", "[General]\nVersion=1\n");
+        char[] password = dc.password().toCharArray();
+        String unc;
+        String text;
+        // ---- README.md "Domain-based names"
+        SmbConfig config = SmbConfig.builder()
+                .dfs(DfsPolicy.on().withDomainControllers(dc.dcName(), "127.0.0.90"))
+                .build();
+        try (SmbClient client = SmbClient.create(config)) {
+            Credentials alice = Credentials.kerberos(dc.principal(), password);
+            // CORP (NetBIOS) or corp.example (DNS): a domain, resolved through its DCs to \\dc1.corp.example\sysvol
+            try (SmbFile f = client.open(URI.create("smb://" + dc.domain() + "/sysvol/smbco.test/" + gpt), alice, OpenOptions.read())) {
+                System.out.println("opened on " + f.tree().unc());
+                // ---- end of the README block
+                unc = f.tree().unc();
+                text = read(f);
+            }
+        }
+        assertThat(unc).isEqualToIgnoringCase("\\\\DC1\\sysvol"); // the NetBIOS request is answered with the DC's NetBIOS name
+        assertThat(text).isEqualTo("[General]\nVersion=1\n");
+    }
+
     @Test
     void ntlmReadsSysvolAndNetlogonThroughTheNetbiosDomainName(AdDc dc) throws Exception {
         String inSysvol = placeInSysvol(dc, "", "sysvol by the NetBIOS domain name\n");
