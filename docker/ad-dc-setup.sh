@@ -8,12 +8,16 @@
 #
 # Knobs: SMBCO_DC_ADDR (default 127.0.0.88: not 127.0.0.1, so the fixed KDC/LDAP/RPC ports
 #        88/464/389/636/3268/3269/135 cannot clash with anything bound to 127.0.0.1),
-#        SMBCO_DC_PORT (the SMB port; default a free one), SMBCO_LOG_LEVEL (default 1).
+#        SMBCO_DC_PORT (the SMB port; default 445 when nothing listens on ADDR:445 or *:445, else a
+#        free one: DFS referrals name servers without a port, so the DFS domain tests need 445),
+#        SMBCO_LOG_LEVEL (default 1).
 #
 # The domain: realm SMBCO.TEST, NetBIOS domain SMBCO, DC host name dc1.smbco.test (not in any DNS:
 # clients connect to the address and use the name only as Kerberos target, cifs/dc1.smbco.test;
 # cifs/<address> and cifs/localhost are registered too). Users: test / $USER_PASSWORD below, and
-# administrator. Shares: share (read-write), enc (SMB3 encryption required).
+# administrator. Shares: share (read-write), enc (SMB3 encryption required), and the DC's own sysvol
+# and netlogon, which the DC's DFS code also answers domain, DC and SYSVOL/NETLOGON referrals for
+# (MS-DFSC: \\SMBCO.TEST\sysvol and \\SMBCO\netlogon lead to \\dc1.smbco.test\sysvol, ...\netlogon).
 # krb5.conf for clients: DIR/krb5.conf (kdc = the address; no DNS lookups; and a realm DOWN.TEST
 # whose KDC never answers, for the tests of an unreachable KDC).
 #
@@ -176,6 +180,9 @@ local_start() {
   state=$(cd "$state" && pwd)
   conf=$state/etc/smb.conf
   port=${SMBCO_DC_PORT:-}
+  if [[ -z $port ]] && ! port_listening "$ADDR" 445 && ! port_listening 0.0.0.0 445 && ! port_listening '*' 445; then
+    port=445
+  fi
   if [[ -z $port ]]; then
     for i in 1 2 3 4 5 6 7 8; do
       port=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
@@ -229,6 +236,7 @@ KRB5_CONF=$state/krb5.conf
 UNREACHABLE_REALM=$UNREACHABLE_REALM
 UNREACHABLE_KDC=$UNREACHABLE_KDC
 SMB_CONF=$conf
+SYSVOL=$state/state/sysvol/smbco.test
 SECONDS=$((SECONDS - t0))
 INFO
 }

@@ -65,6 +65,9 @@ public final class AdDc implements AutoCloseable {
             }
             AdDc dc = new AdDc(script, dir, r.info());
             System.setProperty("java.security.krb5.conf", dc.krb5Conf().toString());
+            // the DC's names, which DFS DC and root referrals name, resolve in this JVM (TestHosts)
+            TestHosts.map(dc.dcName(), dc.host());
+            TestHosts.map(dc.dcName().substring(0, dc.dcName().indexOf('.')), dc.host());
             LOG.info("started AD DC {} in {} ms (state in {})", dc, (System.nanoTime() - t0) / 1_000_000, dir);
             return dc;
         } catch (IOException e) {
@@ -96,7 +99,10 @@ public final class AdDc implements AutoCloseable {
         return require("DOMAIN");
     }
 
-    /** The DC's DNS name ({@code dc1.smbco.test}), not resolvable: a Kerberos target name only. */
+    /**
+     * The DC's DNS name ({@code dc1.smbco.test}): in no DNS, but resolved in the test JVM once the
+     * DC has started ({@link TestHosts}; its short name {@code dc1} too), as DFS referrals name it.
+     */
     public String dcName() {
         return require("DC_NAME");
     }
@@ -135,6 +141,15 @@ public final class AdDc implements AutoCloseable {
     /** The DC's smb.conf, for {@code smbstatus -s} and {@code samba-tool -s}. */
     public Path smbConf() {
         return Path.of(require("SMB_CONF"));
+    }
+
+    /**
+     * The domain's directory in the DC's sysvol share ({@code \\dc1.smbco.test\sysvol\smbco.test}):
+     * a file written here by the test (as root, world-readable) is read through the DFS names
+     * {@code \\SMBCO.TEST\sysvol\smbco.test\...} and {@code \\SMBCO\sysvol\...}.
+     */
+    public Path sysvolDir() {
+        return Path.of(require("SYSVOL"));
     }
 
     /** Where the DC's processes log (the authentication audit lines name the mechanism, e.g. {@code [SMB2,krb5]}). */

@@ -90,6 +90,14 @@ public final class SmbcoCommand implements Runnable {
             description = "Fail at once when the connection drops, instead of reconnecting and reopening files (for up to --timeout, at least 60 s).")
     boolean noReconnect;
 
+    @Option(names = "--no-dfs", scope = ScopeType.INHERIT,
+            description = "Do not follow DFS referrals: a path below a DFS link fails with STATUS_PATH_NOT_COVERED instead of being opened on the link's target.")
+    boolean noDfs;
+
+    @Option(names = "--dc", paramLabel = "HOST[:PORT]", scope = ScopeType.INHERIT, split = ",",
+            description = "Domain controller(s) to ask for DFS domain and DC referrals, so that smb://DOMAIN/share/ (sysvol, netlogon, domain-based DFS) is resolved through the domain (default: the URL's host itself, by DNS).")
+    java.util.List<String> domainControllers = new java.util.ArrayList<>();
+
     @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT,
             description = "Files copied at once by recursive copies (default: 32 files of up to 1 MiB, 4 larger ones).")
     Integer parallel;
@@ -216,6 +224,16 @@ public final class SmbcoCommand implements Runnable {
     /** Whether a dropped connection is re-established transparently (SmbConfig.reconnect). */
     public boolean reconnect() {
         return !noReconnect;
+    }
+
+    /** Whether DFS referrals are followed ({@code --no-dfs} turns it off: SmbConfig.dfs). */
+    public boolean dfs() {
+        return !noDfs;
+    }
+
+    /** The domain controllers named with {@code --dc} (DfsPolicy.withDomainControllers), maybe none. */
+    public java.util.List<String> domainControllers() {
+        return java.util.List.copyOf(domainControllers);
     }
 
     /** Whether to log on with Kerberos ({@code --kerberos}). */

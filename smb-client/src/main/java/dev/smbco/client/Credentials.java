@@ -21,6 +21,8 @@ public final class Credentials {
     private final KerberosIdentity kerberos;
     private final String targetName;
     private final boolean ntlmFallback;
+    /** {@link #withoutTargetName()}'s copy, made once: the pool shares sessions by the Credentials object. */
+    private volatile Credentials withDefaultTarget;
 
     private Credentials(Kind kind, String user, String domain, char[] password) {
         this(kind, user, domain, password, null, null, false);
@@ -145,6 +147,41 @@ public final class Credentials {
             throw new IllegalArgumentException("a Kerberos target name looks like service/host, e.g. cifs/fs1.corp.example");
         }
         return new Credentials(kind, user, domain, password, kerberos, spn, ntlmFallback);
+    }
+
+    /**
+     * These credentials without a {@link #withTargetName(String)} override: for the other servers a
+     * DFS referral leads to, whose principal is their own {@code cifs/<host>}, never the one chosen
+     * for the server the user named.
+     *
+     * @return this object when there is no override; else a copy without it, the same object on
+     *     every call (so that the pool, which shares sessions per Credentials object, logs on once
+     *     per server with it)
+     */
+    public Credentials withoutTargetName() {
+        if (targetName == null) {
+            return this;
+        }
+        Credentials c = withDefaultTarget;
+        if (c == null) {
+            synchronized (this) {
+                c = withDefaultTarget;
+                if (c == null) {
+                    c = new Credentials(kind, user, domain, password, kerberos, null, ntlmFallback);
+                    withDefaultTarget = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Whether {@link #withTargetName(String)} chose the server's principal.
+     *
+     * @return true when these credentials carry a target name override
+     */
+    public boolean hasTargetName() {
+        return targetName != null;
     }
 
     /**

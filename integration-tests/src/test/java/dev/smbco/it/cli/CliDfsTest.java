@@ -66,4 +66,26 @@ class CliDfsTest {
         assertThat(ls.status()).as(ls.toString()).isNotZero();
         assertThat(ls.err()).contains("DFS referral loop").doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    @Test
+    void noDfsLeavesALinkUnfollowedWithOneClearLine(DfsNamespace dfs) throws Exception {
+        Cli cli = cli(dfs);
+        String name = "cli-nodfs-" + UUID.randomUUID() + ".txt";
+        Files.writeString(dfs.targetShareDir().resolve(name), "behind the link\n");
+        String link = cli.share(DfsNamespace.ROOT_SHARE) + "/" + DfsNamespace.LINK + "/";
+        Cli.Result followed = cli.run("cat", link + name);
+        assertThat(followed.status()).as(followed.toString()).isZero();
+        assertThat(followed.out()).isEqualTo("behind the link\n");
+
+        Cli.Result cat = cli.run("--no-dfs", "cat", link + name);
+        assertThat(cat.status()).as(cat.toString()).isNotZero();
+        assertThat(cat.err()).contains("STATUS_PATH_NOT_COVERED").doesNotContain("Exception").doesNotContain("\tat ");
+        Cli.Result ls = cli.run("--no-dfs", "ls", link);
+        assertThat(ls.status()).as(ls.toString()).isNotZero();
+        assertThat(ls.out()).doesNotContain(name);
+        // the root's own entries are still listed
+        Cli.Result root = cli.run("--no-dfs", "ls", cli.share(DfsNamespace.ROOT_SHARE) + "/");
+        assertThat(root.status()).as(root.toString()).isZero();
+        assertThat(root.out()).contains(DfsNamespace.LINK + "/\n");
+    }
 }

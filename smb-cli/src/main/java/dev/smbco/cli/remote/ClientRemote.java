@@ -37,6 +37,8 @@ public final class ClientRemote implements Remote {
     private final Map<String, RemoteShare> shares = new LinkedHashMap<>();
     /** The logon of each server key, as the pool (which DFS shares use) must see the same object to share it. */
     private final Map<String, Credentials> credentials = new LinkedHashMap<>();
+    /** Shares whose tree the pool owns ({@code --dc}): closing the client's pool disconnects them, not we. */
+    private final java.util.Set<RemoteShare> pooled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private SmbClient client;
     private boolean closed;
 
@@ -67,6 +69,10 @@ public final class ClientRemote implements Remote {
                     .reconnect(!options.reconnect() ? dev.smbco.client.resilience.ReconnectPolicy.off()
                             : dev.smbco.client.resilience.ReconnectPolicy.on(
                                     options.timeout().compareTo(java.time.Duration.ofSeconds(60)) > 0 ? options.timeout() : java.time.Duration.ofSeconds(60)))
+                    // --no-dfs: a path below a DFS link fails with STATUS_PATH_NOT_COVERED; --dc: the
+                    // domain controllers that resolve smb://DOMAIN/share/ (domain and DC referrals)
+                    .dfs(!options.dfs() ? dev.smbco.client.dfs.DfsPolicy.off()
+                            : dev.smbco.client.dfs.DfsPolicy.on().withDomainControllers(options.domainControllers().toArray(String[]::new)))
                     .memoryBudget(128L << 20)
                     .ioThreads(1);
             if (options.minProtocol() != null) {
@@ -101,9 +107,16 @@ public final class ClientRemote implements Remote {
         if (known != null) {
             return known;
         }
+        if (options.dfs() && !options.domainControllers().isEmpty()) {
+            // --dc: the URL's host may be a domain (smb://SMBCO.TEST/sysvol/): the pool resolves it
+            RemoteShare share = throughPool(url);
+            shares.put(key, share);
+            pooled.add(share);
+            return share;
+        }
         SmbTree tree = tree(url);
         ClientShare plain = new ClientShare(url.withPath(""), tree, () -> reconnect(url));
-        RemoteShare share = isDfs(tree) ? dfs(url, plain) : plain;
+        RemoteShare share = options.dfs() && isDfs(tree) ? dfs(url, plain) : plain;
         shares.put(key, share);
         return share;
     }
@@ -135,6 +148,46 @@ public final class ClientRemote implements Remote {
         }
         dev.smbco.cli.StartupTrace.mark("TREE_CONNECT done");
         return tree;
+    }
+
+    /**
+     * With {@code --dc}: the share through the client's pool, which resolves a domain name in the
+     * URL through the domain controllers (MS-DFSC domain, DC and root referrals) and a plain server
+     * name as it is. The pool owns the tree; a DFS root share found there is walked like any other.
+     */
+    private RemoteShare throughPool(SmbUrl url) {
+        String key = serverKey(url);
+        Credentials login = credentials.computeIfAbsent(key,
+                k -> LoginCredentials.of(options.credentials().resolve(url), options.kerberos(), options.spn()));
+        int port = url.portOr(options.port());
+        SmbUrl root = url.withPath("");
+        URI uri;
+        try {
+            uri = new URI("smb", null, url.host(), port, "/" + url.share(), null, null);
+        } catch (URISyntaxException e) {
+            throw CliException.usage("bad share in " + url + ": " + e.getMessage());
+        }
+        SmbTree tree;
+        try {
+            tree = client().pool().runSend(uri, login, (t, p) -> dev.smbco.coro.Coroutine.start(t.loop(), co -> {
+                co.await(t.existsSend(p)); // under a link: STATUS_PATH_NOT_COVERED, and the pool follows the referral
+                return t;
+            })).await();
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("bad share name in " + url + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw ClientErrors.toCli(e, root.toString(), null);
+        }
+        ClientShare plain = new ClientShare(root, tree, () -> throughPoolAgain(url));
+        return isDfs(tree) ? dfs(url, plain) : plain;
+    }
+
+    private SmbTree throughPoolAgain(SmbUrl url) {
+        synchronized (this) {
+            shares.remove(serverKey(url) + "/" + url.share().toLowerCase(Locale.ROOT));
+        }
+        RemoteShare again = share(url);
+        return (again instanceof DfsShare d ? d.root() : (ClientShare) again).tree();
     }
 
     /** MS-SMB2 2.2.10: a share in a DFS namespace (Samba: {@code msdfs root = yes}). */
@@ -227,6 +280,7 @@ public final class ClientRemote implements Remote {
             }
             closed = true;
             trees = new ArrayList<>(shares.values());
+            trees.removeAll(pooled);
             open = new ArrayList<>(sessions.values());
             c = client;
         }

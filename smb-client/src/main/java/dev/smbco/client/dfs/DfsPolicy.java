@@ -1,5 +1,6 @@
 package dev.smbco.client.dfs;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -19,19 +20,34 @@ import java.util.function.Predicate;
  *                    {@link dev.smbco.client.SmbDfsException} (default 8)
  * @param allowTarget which referral targets may be followed; a referral whose every target it
  *                    refuses fails with {@link dev.smbco.client.SmbDfsException} (default: all)
+ * @param domainControllers the domain controllers asked for the domain referral (which names are
+ *                    domains) and the DC referrals of domain-based namespaces (MS-DFSC 3.1.4.1),
+ *                    {@code host} or {@code host:port}, tried in order; empty (the default): no
+ *                    domain referral is asked, and an {@code smb://DOMAIN/share/...} name is
+ *                    connected to as a host, which by DNS reaches one of the domain's DCs (in
+ *                    Active Directory the domain's name resolves to its DCs). Name them to reach
+ *                    a domain by its NetBIOS name, or when the domain's name does not resolve
  */
-public record DfsPolicy(boolean enabled, int maxHops, Predicate<DfsTarget> allowTarget) {
+public record DfsPolicy(boolean enabled, int maxHops, Predicate<DfsTarget> allowTarget, List<String> domainControllers) {
     /** Hops followed by default. */
     public static final int DEFAULT_MAX_HOPS = 8;
 
     /**
      * Checks the policy.
      *
-     * @throws NullPointerException when {@code allowTarget} is null
-     * @throws IllegalArgumentException when {@code maxHops} is outside 1..64
+     * @throws NullPointerException when {@code allowTarget} or {@code domainControllers} (or one of them) is null
+     * @throws IllegalArgumentException when {@code maxHops} is outside 1..64, or a domain controller
+     *     is blank or not a host name or address
      */
     public DfsPolicy {
         Objects.requireNonNull(allowTarget, "allowTarget");
+        domainControllers = List.copyOf(domainControllers);
+        for (String dc : domainControllers) {
+            if (dc.isBlank() || dc.contains("\\") || dc.contains("/")) {
+                throw new IllegalArgumentException("a domain controller is host or host:port, not '" + dc + "'");
+            }
+            dev.smbco.client.dfs.internal.DcAddress.parse(dc); // a bad port or bracket fails here, not at the first open
+        }
         if (maxHops < 1 || maxHops > 64) {
             throw new IllegalArgumentException("maxHops " + maxHops + " outside 1..64");
         }
@@ -43,7 +59,7 @@ public record DfsPolicy(boolean enabled, int maxHops, Predicate<DfsTarget> allow
      * @return the default policy: enabled, {@value #DEFAULT_MAX_HOPS} hops, every target allowed
      */
     public static DfsPolicy on() {
-        return new DfsPolicy(true, DEFAULT_MAX_HOPS, t -> true);
+        return new DfsPolicy(true, DEFAULT_MAX_HOPS, t -> true, List.of());
     }
 
     /**
@@ -53,7 +69,7 @@ public record DfsPolicy(boolean enabled, int maxHops, Predicate<DfsTarget> allow
      *     {@code withMaxHops}, and unused while it is off)
      */
     public static DfsPolicy off() {
-        return new DfsPolicy(false, DEFAULT_MAX_HOPS, t -> true);
+        return new DfsPolicy(false, DEFAULT_MAX_HOPS, t -> true, List.of());
     }
 
     /**
@@ -61,21 +77,38 @@ public record DfsPolicy(boolean enabled, int maxHops, Predicate<DfsTarget> allow
      *
      * @param allow tested with each target of each referral, in the referral's order; replaces
      *     the current filter (it does not narrow it); not null
-     * @return a new policy with the same {@code enabled} and {@code maxHops}; this one is unchanged
+     * @return a new policy with the same {@code enabled}, {@code maxHops} and domain controllers; this one is unchanged
      * @throws NullPointerException when {@code allow} is null
      */
     public DfsPolicy allowing(Predicate<DfsTarget> allow) {
-        return new DfsPolicy(enabled, maxHops, allow);
+        return new DfsPolicy(enabled, maxHops, allow, domainControllers);
     }
 
     /**
      * This policy with another hop limit.
      *
      * @param hops the most referrals followed for one path, 1..64
-     * @return a new policy with the same {@code enabled} and {@code allowTarget}; this one is unchanged
+     * @return a new policy with the same {@code enabled}, {@code allowTarget} and domain controllers; this one is unchanged
      * @throws IllegalArgumentException when {@code hops} is outside 1..64
      */
     public DfsPolicy withMaxHops(int hops) {
-        return new DfsPolicy(enabled, hops, allowTarget);
+        return new DfsPolicy(enabled, hops, allowTarget, domainControllers);
+    }
+
+    /**
+     * This policy, asking {@code hosts} for domain and DC referrals (MS-DFSC 3.1.4.1): which names
+     * are domains (their DNS and NetBIOS names), and which DCs serve a domain. A path whose first
+     * component is such a domain, {@code \\SMBCO.TEST\sysvol\...} or {@code \\SMBCO\netlogon},
+     * is then resolved through a DC of that domain to a real server; any other path is connected
+     * to as before.
+     *
+     * @param hosts the domain controllers, {@code host} or {@code host:port} (an IPv6 address in
+     *     brackets), in the order they are tried; none restores the default (the domain's name
+     *     connected to as a host)
+     * @return a new policy with the other settings of this one; this one is unchanged
+     * @throws IllegalArgumentException when a host is blank or not a host name or address
+     */
+    public DfsPolicy withDomainControllers(String... hosts) {
+        return new DfsPolicy(enabled, maxHops, allowTarget, List.of(hosts));
     }
 }

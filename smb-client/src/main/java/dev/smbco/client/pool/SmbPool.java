@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Operations on {@code smb://} URIs ({@link #openSend}, {@link #runSend}) follow DFS referrals
  * (MS-DFSC) as the client's {@link DfsPolicy} allows: a path in a DFS namespace is opened on the
- * server and share its link points to, reached through this pool with the same credentials.
+ * server and share its link points to, reached through this pool with the same credentials. With
+ * domain controllers in the policy ({@link DfsPolicy#withDomainControllers}), a URI whose host is a
+ * domain ({@code smb://CORP/sysvol/...}) is resolved through the domain's DCs to a real server.
  */
 public final class SmbPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmbPool.class);

@@ -34,4 +34,21 @@ class DfsPolicyTest {
         assertThatThrownBy(() -> DfsPolicy.on().withMaxHops(65)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DfsPolicy.on().allowing(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void domainControllersAreNoneByDefaultAndKeptByTheOtherSettings() {
+        assertThat(DfsPolicy.on().domainControllers()).isEmpty();
+        DfsPolicy p = DfsPolicy.on().withDomainControllers("dc1.corp.example", "10.0.0.2:1445").withMaxHops(3).allowing(t -> true);
+        assertThat(p.domainControllers()).containsExactly("dc1.corp.example", "10.0.0.2:1445");
+        assertThat(p.withDomainControllers().domainControllers()).isEmpty();
+        assertThat(SmbConfig.builder().dfs(p).build().dfs().domainControllers()).containsExactly("dc1.corp.example", "10.0.0.2:1445");
+    }
+
+    @Test
+    void refusesADomainControllerThatIsNoHost() {
+        for (String bad : new String[] {"", " ", "\\\\dc1", "dc1/x", "dc1:0", "dc1:port", "[::1"}) {
+            assertThatThrownBy(() -> DfsPolicy.on().withDomainControllers(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> DfsPolicy.on().withDomainControllers((String) null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -32,7 +32,13 @@ import org.slf4j.LoggerFactory;
  * straight to the target. A path visited twice (a referral loop), more than
  * {@link DfsPolicy#maxHops()} referrals, or only targets the policy refuses end in
  * {@link SmbDfsException}. Trees come from the pool, so every server is reached through the one
- * pooled connection and session for the same credentials.
+ * pooled connection and session for the same credentials (without a
+ * {@link Credentials#withTargetName} override on any server but the one the caller named).
+ *
+ * <p>A path whose first component is a domain ({@code \\SMBCO.TEST\sysvol\...}; only with
+ * {@link DfsPolicy#domainControllers()} configured) is resolved first through the domain's DCs
+ * ({@link DomainResolver}: domain, DC and root/SYSVOL referral); the referral that gives is then
+ * followed and cached like a server's.
  */
 public final class DfsResolver {
     private static final Logger log = LoggerFactory.getLogger(DfsResolver.class);
@@ -47,6 +53,7 @@ public final class DfsResolver {
     private final DfsPolicy policy;
     private final Trees trees;
     private final ReferralCache cache;
+    private final DomainResolver domains;
 
     public DfsResolver(Loop loop, DfsPolicy policy, Trees trees) {
         this(loop, policy, trees, System::nanoTime);
@@ -57,6 +64,7 @@ public final class DfsResolver {
         this.policy = policy;
         this.trees = trees;
         this.cache = new ReferralCache(nanoTime);
+        this.domains = new DomainResolver(policy.domainControllers(), trees, nanoTime);
     }
 
     /**
@@ -76,6 +84,12 @@ public final class DfsResolver {
         while (true) {
             if (referral == null) {
                 referral = cache.lookup(at.dfsPath());
+            }
+            if (referral == null && domains.isDomain(co, at.host(), credentials.withoutTargetName())) {
+                // MS-DFSC 3.1.4.1: a domain-based name; its DCs give the referral (never the user's target name: they are other servers)
+                chain.add("domain " + at.host());
+                referral = domains.referral(co, at, credentials.withoutTargetName(), chain);
+                cache.put(referral);
             }
             List<DfsLocation> candidates = new ArrayList<>();
             if (referral == null) {
@@ -104,7 +118,7 @@ public final class DfsResolver {
                     }
                 }
                 try {
-                    SmbTree tree = co.await(trees.treeSend(c.host(), c.port(), c.share(), credentials));
+                    SmbTree tree = co.await(trees.treeSend(c.host(), c.port(), c.share(), credentialsFor(c.host(), start, credentials)));
                     T value = co.await(op.apply(tree, c.path()));
                     if (referral != null) {
                         cache.prefer(referral.prefix(), targetOf(referral, at, c));
@@ -118,7 +132,7 @@ public final class DfsResolver {
                     break;
                 } catch (SmbConnectException | SmbConnectionLostException e) {
                     if (referral == null) {
-                        throw e; // the server the caller named: nothing to fail over to
+                        throw domains.unreachable(c, e, chain); // the server the caller named: nothing to fail over to
                     }
                     log.debug("DFS target {} unreachable, trying the next: {}", c, e.getMessage());
                     lastFailure = e;
@@ -132,8 +146,18 @@ public final class DfsResolver {
                         chain, lastFailure);
             }
             at = notCovered;
-            referral = next != null ? next : fetch(co, at, credentials);
+            referral = next != null ? next : fetch(co, at, credentialsFor(at.host(), start, credentials));
         }
+    }
+
+    /**
+     * The credentials for {@code host}: the caller's for the server the caller named; for any
+     * other server a referral leads to, the same without a {@link Credentials#withTargetName}
+     * override, which names the principal of the caller's server only (each other server is
+     * {@code cifs/<its host>}).
+     */
+    static Credentials credentialsFor(String host, DfsLocation start, Credentials credentials) {
+        return host.equalsIgnoreCase(start.host()) ? credentials : credentials.withoutTargetName();
     }
 
     /** The locations {@code at} has on the referral's targets the policy allows, in the referral's order. */
