@@ -7,15 +7,16 @@ import dev.smbco.coro.Completer;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
-import java.util.function.Supplier;
 
 /**
- * Sends an idempotent request once more when the connection was lost under it and the connection
- * reconnects: a READ, or a WRITE of the same bytes at the same offset through a handle the
- * reconnection reopened. This is the transfer layer's retry, not MS-SMB2 replay (3.2.4.1.1 REPLAY
- * flag and channel sequence): the server sees an ordinary new request, which for these two is
- * safe (a WRITE may land twice with the same data). A handle that was not reopened, a request
- * that failed otherwise and the attempt after the last one fail as they are.
+ * Sends a request once more when the connection was lost under it and the connection reconnects:
+ * a READ, a WRITE of the same bytes at the same offset or a CLOSE through a handle the reconnection
+ * reopened, or a durable CREATE under the same CreateGuid. When the lost sending had left the
+ * client (its outcome is unknown), the next one is an MS-SMB2 replay (3.2.4.1.1): on SMB 3.x it
+ * carries SMB2_FLAGS_REPLAY_OPERATION, and the ChannelSequence of the new connection, so that the
+ * server can tell it from a new request (3.3.5.2.10) and answer a CREATE with the open it already
+ * made (3.3.5.9.10). A request that waited unsent is no replay. A handle that was not reopened, a
+ * request that failed otherwise and the attempt after the last one fail as they are.
  */
 public final class Resend {
     private Resend() {
@@ -26,22 +27,28 @@ public final class Resend {
         return policy.enabled() ? 4 : 1;
     }
 
+    /** One sending of the request; {@code replay} when an earlier sending was lost after it left the client. */
+    @FunctionalInterface
+    public interface Attempt<T> {
+        Request<T> send(boolean replay);
+    }
+
     /**
      * {@code send} once, and again (up to {@code tries} times in all) after each {@link
      * SmbConnectionLostException} that is not a lost handle; {@code tries == 1} is no retry at all.
      * {@code send} must build the request anew each time (the FileId may have changed).
      */
-    public static <T> Request<T> idempotent(Loop loop, int tries, Supplier<Request<T>> send) {
+    public static <T> Request<T> idempotent(Loop loop, int tries, Attempt<T> send) {
         if (tries <= 1) {
-            return send.get();
+            return send.send(false);
         }
         Completer<T> c = Completer.create(loop);
-        attempt(c, tries, send);
+        attempt(c, tries, send, false);
         return c.request();
     }
 
-    private static <T> void attempt(Completer<T> c, int left, Supplier<Request<T>> send) {
-        Request<T> r = send.get();
+    private static <T> void attempt(Completer<T> c, int left, Attempt<T> send, boolean replay) {
+        Request<T> r = send.send(replay);
         c.onCancel(r::cancel);
         r.onDone(done -> {
             if (done.state() == RequestState.DONE) {
@@ -53,7 +60,8 @@ public final class Resend {
             }
             Throwable f = done.failure();
             if (left > 1 && f instanceof SmbConnectionLostException && !(f instanceof SmbHandleLostException) && !c.request().isDone()) {
-                attempt(c, left - 1, send);
+                // a replay once any sending may have reached the server, and from then on
+                attempt(c, left - 1, send, replay || ((SmbConnectionLostException) f).wasSent());
                 return;
             }
             if (done.state() == RequestState.CANCELLED) {
