@@ -62,7 +62,7 @@ final class TreeOpen {
         // a durable v2 CREATE lost with the connection goes again once it is back, under the same
         // CreateGuid: a replay when the first may have reached the server (Resend)
         Request<SmbFile> r = durable != null && durable.createGuid() != null
-                ? Resend.idempotent(tree.loop(), Resend.tries(tree.config().reconnect()), create) : create.send(false);
+                ? Resend.idempotent(tree.loop(), Resend.tries(tree.config().reconnect()), create, SmbFile::closeSend) : create.send(false);
         if (lease == null) {
             return r;
         }

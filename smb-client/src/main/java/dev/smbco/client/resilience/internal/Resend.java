@@ -39,29 +39,37 @@ public final class Resend {
      * {@code send} must build the request anew each time (the FileId may have changed).
      */
     public static <T> Request<T> idempotent(Loop loop, int tries, Attempt<T> send) {
+        return idempotent(loop, tries, send, io.netty.util.ReferenceCountUtil::release);
+    }
+
+    /**
+     * As {@link #idempotent(Loop, int, Attempt)}; {@code unclaimed} disposes of a value that
+     * arrived after the request ended (cancelled, timed out): an open file nobody takes is closed.
+     */
+    public static <T> Request<T> idempotent(Loop loop, int tries, Attempt<T> send, java.util.function.Consumer<T> unclaimed) {
         if (tries <= 1) {
             return send.send(false);
         }
         Completer<T> c = Completer.create(loop);
-        attempt(c, tries, send, false);
+        attempt(c, tries, send, false, unclaimed);
         return c.request();
     }
 
-    private static <T> void attempt(Completer<T> c, int left, Attempt<T> send, boolean replay) {
+    private static <T> void attempt(Completer<T> c, int left, Attempt<T> send, boolean replay, java.util.function.Consumer<T> unclaimed) {
         Request<T> r = send.send(replay);
         c.onCancel(r::cancel);
         r.onDone(done -> {
             if (done.state() == RequestState.DONE) {
                 T value = done.recv();
                 if (!c.complete(value)) {
-                    io.netty.util.ReferenceCountUtil.release(value);
+                    unclaimed.accept(value);
                 }
                 return;
             }
             Throwable f = done.failure();
             if (left > 1 && f instanceof SmbConnectionLostException && !(f instanceof SmbHandleLostException) && !c.request().isDone()) {
                 // a replay once any sending may have reached the server, and from then on
-                attempt(c, left - 1, send, replay || ((SmbConnectionLostException) f).wasSent());
+                attempt(c, left - 1, send, replay || ((SmbConnectionLostException) f).wasSent(), unclaimed);
                 return;
             }
             if (done.state() == RequestState.CANCELLED) {
