@@ -149,26 +149,27 @@ final class SplitWrite {
     private static Request<Long> single(SmbFile file, long offset, ByteBuf slice) {
         int tries = dev.smbco.client.resilience.internal.Resend.tries(file.tree().config().reconnect());
         if (tries == 1) {
-            return once(file, offset, slice, false);
+            return once(file, offset, slice);
         }
         // a WRITE lost with the connection is sent again (same bytes, same offset) once the
-        // connection is back (Resend); each sending owns a reference of its own on the slice
-        Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, replay -> once(file, offset, slice.retain(), replay));
+        // connection is back (Resend; no REPLAY flag, Resend says why); each sending owns a
+        // reference of its own on the slice
+        Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, replay -> once(file, offset, slice.retain()));
         return r.onDone(done -> slice.release());
     }
 
-    private static Request<Long> once(SmbFile file, long offset, ByteBuf slice, boolean replay) {
+    private static Request<Long> once(SmbFile file, long offset, ByteBuf slice) {
         Route route = file.tree().route();
         if (route.sign() && !route.encrypt() && route.security() != null && route.security().digestsTails()
                 && slice.readableBytes() >= DIGEST_OFF_LOOP) {
             return DigestedWrite.start(file.loop(), route.security(), slice, file.tree().config().requestTimeout(),
-                    (data, digest) -> send(file, offset, data, digest, replay));
+                    (data, digest) -> send(file, offset, data, digest));
         }
-        return send(file, offset, slice, null, replay);
+        return send(file, offset, slice, null);
     }
 
-    private static Request<Long> send(SmbFile file, long offset, ByteBuf slice, TailDigest digest, boolean replay) {
-        return file.tree().send(new OwnedWrite(file.fileId(), offset, slice, digest), file.path(), null,
-                (header, body) -> (long) WriteResponse.decode(body).count(), null, replay);
+    private static Request<Long> send(SmbFile file, long offset, ByteBuf slice, TailDigest digest) {
+        return file.tree().send(new OwnedWrite(file.fileId(), offset, slice, digest), file.path(),
+                (header, body) -> (long) WriteResponse.decode(body).count());
     }
 }

@@ -11,12 +11,22 @@ import dev.smbco.coro.RequestState;
 /**
  * Sends a request once more when the connection was lost under it and the connection reconnects:
  * a READ, a WRITE of the same bytes at the same offset or a CLOSE through a handle the reconnection
- * reopened, or a durable CREATE under the same CreateGuid. When the lost sending had left the
- * client (its outcome is unknown), the next one is an MS-SMB2 replay (3.2.4.1.1): on SMB 3.x it
- * carries SMB2_FLAGS_REPLAY_OPERATION, and the ChannelSequence of the new connection, so that the
- * server can tell it from a new request (3.3.5.2.10) and answer a CREATE with the open it already
- * made (3.3.5.9.10). A request that waited unsent is no replay. A handle that was not reopened, a
- * request that failed otherwise and the attempt after the last one fail as they are.
+ * reopened, or a durable CREATE under the same CreateGuid. Every sending after the drop carries the
+ * ChannelSequence of the new connection, which orders it after whatever the lost one carried
+ * (MS-SMB2 3.3.5.2.10). {@link Attempt#send} is told whether the sending is a replay, one whose
+ * earlier sending had left the client (its outcome unknown); the caller decides whether it goes
+ * out with SMB2_FLAGS_REPLAY_OPERATION:
+ * <ul>
+ * <li>the CREATE does (on SMB 3.x), as a server recognises its CreateGuid only in a replay and
+ * then answers with the open it already made (3.3.5.9.10);</li>
+ * <li>READ, WRITE and CLOSE do not: with a newer ChannelSequence the server treats a replay and a
+ * plain request alike (3.3.5.2.10; the flag only matters at an equal ChannelSequence, a resend on
+ * another channel of a multichannel session, which this client does not do), and Samba 4.17 lost
+ * the durable handle at the next reconnection after a WRITE sent with the flag (DH2C answered
+ * STATUS_OBJECT_NAME_NOT_FOUND; DurableThroughCutsTest, twice in a row, and green without it).</li>
+ * </ul>
+ * A request that waited unsent is no replay. A handle that was not reopened, a request that
+ * failed otherwise and the attempt after the last one fail as they are.
  */
 public final class Resend {
     private Resend() {
