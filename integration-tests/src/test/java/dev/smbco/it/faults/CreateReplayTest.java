@@ -31,7 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * CREATE again on the new connection with the same CreateGuid, SMB2_FLAGS_REPLAY_OPERATION and
  * the new ChannelSequence (MS-SMB2 3.2.4.1.1 / 3.3.5.9.10): the caller gets its file, and the
  * server holds exactly one open of it, never the first one orphaned beside a second (which
- * would keep its share modes until the durable timeout).
+ * would keep its share modes until the durable timeout). Samba 4.17 itself closes an open whose
+ * answer never reached the client and does not find the CreateGuid from the new connection's
+ * smbd process, so there the replay is answered as a new open; before the replay the caller got
+ * {@code SmbConnectionLostException} instead of its file.
  */
 @ExtendWith(SambaExtension.class)
 @UseSamba(backend = SambaBackend.LOCAL) // smbstatus reads the local smbd's databases
