@@ -76,8 +76,19 @@ public final class Main {
             io.err().println("Try 'smbco " + subcommandName(ex.getCommandLine()) + "--help' for more information.");
             return ExitStatus.USAGE.code();
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(Failures.toCli(ex), root.verbose(), io));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(explain(Failures.toCli(ex), root), root.verbose(), io));
         return cl;
+    }
+
+    /** A failure after {@code --deadline} passed is the deadline's ({@link CommandDeadline#explain}). */
+    private static CliException explain(CliException e, SmbcoCommand root) {
+        CommandDeadline deadline;
+        try {
+            deadline = root.deadline();
+        } catch (CliException malformed) {
+            return e; // already reported as the usage error it is
+        }
+        return deadline == null ? e : deadline.explain(e);
     }
 
     /** Prints one line (plus the stack trace with -v) and returns the exit code. */

@@ -70,6 +70,14 @@ public final class SmbcoCommand implements Runnable {
     @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "Give up on a connect or a request after this long (default 30).")
     int timeoutSeconds = 30;
 
+    @Option(names = "--deadline", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "Give up on the whole command after this long (e.g. 90s, 5m, 1h30m): exit 3, partial files handled as for any failure.")
+    String deadline;
+
+    /** When the command started: --deadline counts from here. */
+    private final long startNanos = System.nanoTime();
+    private CommandDeadline parsedDeadline;
+
     @Option(names = "--min-protocol", paramLabel = "P", scope = ScopeType.INHERIT, description = "Oldest dialect to accept: SMB2_02 SMB2_10 SMB3_00 SMB3_02 SMB3_11.")
     Dialect minProtocol;
 
@@ -188,6 +196,17 @@ public final class SmbcoCommand implements Runnable {
             throw CliException.usage("--timeout must be at least 1 second, not " + timeoutSeconds);
         }
         return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** {@code --deadline}, counted from the command's start; null without it. */
+    public synchronized CommandDeadline deadline() {
+        if (deadline == null) {
+            return null;
+        }
+        if (parsedDeadline == null) {
+            parsedDeadline = new CommandDeadline(CommandDeadline.parse(deadline), startNanos);
+        }
+        return parsedDeadline;
     }
 
     public int port() {

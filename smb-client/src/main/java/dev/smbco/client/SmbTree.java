@@ -665,6 +665,12 @@ public final class SmbTree implements AutoCloseable {
     /** As {@link #send(Smb2Request, String, java.util.function.IntPredicate, ResponseParser)}; {@code undo} undoes a success nobody takes. */
     <R> Request<R> send(Smb2Request body, String path, java.util.function.IntPredicate okStatus, ResponseParser<R> parser,
                         LateSuccess undo) {
+        return send(body, path, okStatus, parser, undo, false);
+    }
+
+    /** As {@link #send(Smb2Request, String, java.util.function.IntPredicate, ResponseParser, LateSuccess)}, as a replay when {@code replay}. */
+    <R> Request<R> send(Smb2Request body, String path, java.util.function.IntPredicate okStatus, ResponseParser<R> parser,
+                        LateSuccess undo, boolean replay) {
         String u = unc(path);
         String what = body.command() + " " + u;
         Request<R> refused = refuseIfClosed(what);
@@ -672,7 +678,7 @@ public final class SmbTree implements AutoCloseable {
             ReferenceCountUtil.release(body); // a WRITE owns its data slice: nobody else will release it
             return refused;
         }
-        return session.connection().sender().send(body, route, what, u, config().requestTimeout(), okStatus, parser, null, undo);
+        return session.connection().sender().send(body, route, what, u, config().requestTimeout(), okStatus, parser, null, undo, replay);
     }
 
     /** A request already failed with {@link SmbClosedException} when the session or this tree is closed, else null. */

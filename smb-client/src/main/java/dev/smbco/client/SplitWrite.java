@@ -152,8 +152,9 @@ final class SplitWrite {
             return once(file, offset, slice);
         }
         // a WRITE lost with the connection is sent again (same bytes, same offset) once the
-        // connection is back (Resend); each sending owns a reference of its own on the slice
-        Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, () -> once(file, offset, slice.retain()));
+        // connection is back (Resend; no REPLAY flag, Resend says why); each sending owns a
+        // reference of its own on the slice
+        Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, replay -> once(file, offset, slice.retain()));
         return r.onDone(done -> slice.release());
     }
 

@@ -4,6 +4,7 @@ import dev.smbco.client.lease.internal.LeaseHold;
 import dev.smbco.client.lease.LeaseState;
 import dev.smbco.client.lease.internal.LeaseTable;
 import dev.smbco.client.resilience.internal.DurableOpen;
+import dev.smbco.client.resilience.internal.Resend;
 import dev.smbco.client.resilience.ReconnectPolicy;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
@@ -21,8 +22,10 @@ import java.util.List;
 
 /**
  * MS-SMB2 3.2.4.3 CREATE of an {@link SmbFile}: the lease or oplock it joins (3.2.4.3.8), the
- * durable handle it asks for when the connection reconnects (3.2.4.3.5 / 3.2.4.3.9), and the undo
- * that closes a handle nobody took.
+ * durable handle it asks for when the connection reconnects (3.2.4.3.5 / 3.2.4.3.9), the replay
+ * of a durable v2 CREATE whose answer was lost with the connection (3.2.4.1.1: same CreateGuid,
+ * SMB2_FLAGS_REPLAY_OPERATION, so the server answers with the open it already made, 3.3.5.9.10),
+ * and the undo that closes a handle nobody took.
  */
 final class TreeOpen {
     private TreeOpen() {
@@ -46,7 +49,7 @@ final class TreeOpen {
         }
         CreateRequest req = new CreateRequest(oplock, ImpersonationLevel.IMPERSONATION, options.access(), options.attributes(),
                 options.shareAccess(), options.disposition(), options.options(), p, contexts);
-        Request<SmbFile> r = tree.send(req, p, null, (header, body) -> {
+        Resend.Attempt<SmbFile> create = replay -> tree.send(req, p, null, (header, body) -> {
             CreateResponse created = CreateResponse.decode(body);
             if (lease != null) {
                 tree.session().connection().leases().granted(lease, created);
@@ -55,7 +58,11 @@ final class TreeOpen {
                 durable.granted(created);
             }
             return new SmbFile(tree, p, created, lease, durable == null ? null : new Reopen(req, durable, lease, options.lease()));
-        }, (header, body) -> tree.closeUnclaimed(tree.unc(p), CreateResponse.decode(body).fileId()));
+        }, (header, body) -> tree.closeUnclaimed(tree.unc(p), CreateResponse.decode(body).fileId()), replay);
+        // a durable v2 CREATE lost with the connection goes again once it is back, under the same
+        // CreateGuid: a replay when the first may have reached the server (Resend)
+        Request<SmbFile> r = durable != null && durable.createGuid() != null
+                ? Resend.idempotent(tree.loop(), Resend.tries(tree.config().reconnect()), create, SmbFile::closeSend) : create.send(false);
         if (lease == null) {
             return r;
         }

@@ -50,19 +50,23 @@ class TransferFaultsTest {
     @ParameterizedTest(name = "reconnect {0}")
     @ValueSource(booleans = {false, true})
     void cutAtCreate(boolean reconnect, SambaServer server) throws Exception {
-        MATRIX.cell("cut at CREATE", reconnect, TYPED + " (a CREATE is not replayed)");
+        MATRIX.cell("cut at CREATE", reconnect, reconnect ? "success (the durable CREATE replayed)" : TYPED);
         try (Through t = Through.start(server, reconnect).connected()) {
             FrameRule rule = t.proxy.clientToServer().cutAt(Frames.command(CREATE), 1);
-            FaultMatrix.Outcome<SmbFile> o = FaultMatrix.outcome(t.tree.openSend(Through.unique("create"), OpenOptions.readWrite()));
-            MATRIX.observed(FaultMatrix.typedFailure(o, SmbConnectionLostException.class, rule.firstFiredNanos(), FaultMatrix.NOTICE));
-            if (reconnect) {
-                // the tree itself came back: the next CREATE works
-                String name = Through.unique("after");
-                try (SmbFile f = t.tree.open(name, OpenOptions.readWrite())) {
-                    assertThat(f.isOpen()).isTrue();
-                }
-                t.tree.delete(name);
+            String name = Through.unique("create");
+            FaultMatrix.Outcome<SmbFile> o = FaultMatrix.outcome(t.tree.openSend(name, OpenOptions.readWrite()));
+            if (!reconnect) {
+                MATRIX.observed(FaultMatrix.typedFailure(o, SmbConnectionLostException.class, rule.firstFiredNanos(), FaultMatrix.NOTICE));
+                return;
             }
+            // sent again under the same CreateGuid once the connection is back (CreateReplayTest)
+            assertThat(rule.fired()).isEqualTo(1);
+            assertThat(o.failure()).as("the open").isNull();
+            try (SmbFile f = o.value()) {
+                assertThat(f.isOpen()).isTrue();
+            }
+            t.tree.delete(name);
+            MATRIX.observed("opened after " + t.proxy.acceptedConnections() + " connections");
         }
     }
 

@@ -31,7 +31,7 @@ final class Transfer {
         ProgressMeter meter = session.meter(-1);
         Copier copier = new Copier(session.remote(), session.partials(), meter, session.options().parallel(), session.options().smallFilesParallel(),
                 session.io().in(), new StdoutSink(session.io().out()), session.io().err()).verifying(verify)
-                .resuming(resume != null && resume.resume, resume == null ? 0 : resume.retries());
+                .resuming(resume != null && resume.resume, resume == null ? 0 : resume.retries()).deadline(session.options().deadline());
         try {
             for (Endpoint src : srcs) {
                 copier.copy(src, dst, recursive);

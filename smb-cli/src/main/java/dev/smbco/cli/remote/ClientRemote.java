@@ -75,6 +75,18 @@ public final class ClientRemote implements Remote {
                             : dev.smbco.client.dfs.DfsPolicy.on().withDomainControllers(options.domainControllers().toArray(String[]::new)))
                     .memoryBudget(128L << 20)
                     .ioThreads(1);
+            dev.smbco.cli.CommandDeadline deadline = options.deadline();
+            if (deadline != null) {
+                // --deadline: what is left of it bounds every composite (stat, a listing, a transfer,
+                // deleteTree, mkdirs, a server-side copy) and the connect. Single requests keep
+                // --timeout: the clean-up after a deadline (deleting a partial file, CLOSE, LOGOFF)
+                // must not fail for want of time
+                java.time.Duration left = deadline.remaining();
+                config.compositeTimeout(left);
+                if (left.compareTo(options.timeout()) < 0) {
+                    config.connectTimeout(left);
+                }
+            }
             if (options.minProtocol() != null) {
                 config.minDialect(options.minProtocol());
             }

@@ -46,6 +46,7 @@ public final class Copier {
     private boolean verify;
     private boolean resume;
     private int retries;
+    private dev.smbco.cli.CommandDeadline deadline;
     private final ResumableCopy resumable;
 
     /**
@@ -75,6 +76,12 @@ public final class Copier {
      * last-write time) counts as copied. {@code --retries N}: a file that failed with a connection
      * error is tried again up to N times ({@link Retries}), continuing its partial file.
      */
+    /** {@code --deadline} (may be null): a copy is not tried again once it has passed. */
+    public Copier deadline(dev.smbco.cli.CommandDeadline d) {
+        this.deadline = d;
+        return this;
+    }
+
     public Copier resuming(boolean resume, int retries) {
         this.resume = resume;
         this.retries = retries;
@@ -180,7 +187,8 @@ public final class Copier {
         }
         PartialFiles.Partial partial = partialFor(from, target, direct);
         try {
-            Retries.run(retries, err, meter, again -> copyOnce(from, size, target, shown, direct, partial, again), () -> revive(from, target));
+            Retries.run(retries, err, meter, again -> copyOnce(from, size, target, shown, direct, partial, again), () -> revive(from, target),
+                    () -> deadline != null && deadline.passed());
         } catch (RuntimeException e) {
             if (!resume) {
                 partials.discard(partial);

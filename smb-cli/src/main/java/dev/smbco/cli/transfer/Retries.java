@@ -26,12 +26,18 @@ final class Retries {
     }
 
     static void run(int retries, PrintStream err, ProgressMeter meter, Attempt attempt, Runnable revive) {
+        run(retries, err, meter, attempt, revive, () -> false);
+    }
+
+    /** As {@link #run(int, PrintStream, ProgressMeter, Attempt, Runnable)}; nothing is tried again once {@code deadlinePassed} (--deadline). */
+    static void run(int retries, PrintStream err, ProgressMeter meter, Attempt attempt, Runnable revive,
+                    java.util.function.BooleanSupplier deadlinePassed) {
         for (int i = 0; ; i++) {
             try {
                 attempt.run(i > 0);
                 return;
             } catch (CliException e) {
-                if (i >= retries || e.status() != ExitStatus.CONNECTION || Session.wasInterrupted()) {
+                if (i >= retries || e.status() != ExitStatus.CONNECTION || Session.wasInterrupted() || deadlinePassed.getAsBoolean()) {
                     throw e;
                 }
                 Duration wait = backoff(i);

@@ -89,7 +89,7 @@ final class ChainEncoder {
             for (int i = 0; i <= last; i++) {
                 Exchange x = parts.get(i);
                 int start = out.writerIndex();
-                int flags = i == 0 ? 0 : Smb2Header.FLAG_RELATED_OPERATIONS;
+                int flags = (i == 0 ? 0 : Smb2Header.FLAG_RELATED_OPERATIONS) | MessageEncoder.replayFlag(x, dialect);
                 int credits = i == 0 ? creditRequest : Math.max(1, x.charge);
                 new Smb2Header(multiCredit ? x.charge : 0, MessageEncoder.channelSequenceField(dialect, channelSequence), x.command(),
                         credits, flags, 0, x.messageId, 0, 0, x.treeId, x.sessionId, null).encode(out);

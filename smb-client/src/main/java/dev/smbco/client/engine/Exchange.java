@@ -44,6 +44,8 @@ public final class Exchange {
     boolean verifying;
     private volatile Phase phase = Phase.QUEUED;
     private boolean bodyReleased;
+    /** Sent as a replay of a request already sent before a reconnection (SMB2_FLAGS_REPLAY_OPERATION on SMB 3.x). */
+    boolean replay;
 
     /**
      * @param body        the request body; if it is reference counted (a WRITE holding its data) the
@@ -82,6 +84,15 @@ public final class Exchange {
      */
     public Exchange onLateSuccess(LateSuccess undo) {
         this.lateSuccess = undo;
+        return this;
+    }
+
+    /**
+     * Marks the exchange as the replay of a request sent before the connection was lost (MS-SMB2
+     * 3.2.4.1.1): on SMB 3.x its header carries SMB2_FLAGS_REPLAY_OPERATION. Set before it is submitted.
+     */
+    public Exchange replay(boolean replay) {
+        this.replay = replay;
         return this;
     }
 

@@ -47,7 +47,7 @@ final class MessageEncoder {
         ByteBuf out = alloc.ioBuffer(capacity);
         try {
             Smb2Header header = new Smb2Header(multiCredit ? x.charge : 0, channelSequenceField(dialect, channelSequence), x.command(),
-                    creditRequest, 0, 0, x.messageId, 0, 0, x.treeId, x.sessionId, null);
+                    creditRequest, replayFlag(x, dialect), 0, x.messageId, 0, 0, x.treeId, x.sessionId, null);
             header.encode(out);
             TailDigest digest = null;
             if (split) {
@@ -106,5 +106,10 @@ final class MessageEncoder {
      */
     static int channelSequenceField(Dialect dialect, int channelSequence) {
         return dialect != null && dialect.isSmb3() ? channelSequence & 0xFFFF : 0;
+    }
+
+    /** SMB2_FLAGS_REPLAY_OPERATION for an exchange sent as a replay on SMB 3.x (MS-SMB2 2.2.1.2, 3.2.4.1.1); else 0. */
+    static int replayFlag(Exchange x, Dialect dialect) {
+        return x.replay && dialect != null && dialect.isSmb3() ? Smb2Header.FLAG_REPLAY_OPERATION : 0;
     }
 }

@@ -121,9 +121,22 @@ public final class Sender {
      */
     public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
                                IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded, LateSuccess undo) {
+        return send(body, route, what, path, timeout, okStatus, parser, onEncoded, undo, false);
+    }
+
+    /**
+     * As {@link #send(Smb2Request, Route, String, String, Duration, IntPredicate, ResponseParser, Consumer, LateSuccess)};
+     * {@code replay} marks the request as one sent again after a reconnection because the first
+     * sending's outcome was lost with the connection (MS-SMB2 3.2.4.1.1: SMB2_FLAGS_REPLAY_OPERATION
+     * on SMB 3.x).
+     */
+    public <R> Request<R> send(Smb2Request body, Route route, String what, String path, Duration timeout,
+                               IntPredicate okStatus, ResponseParser<R> parser, Consumer<ByteBuf> onEncoded, LateSuccess undo,
+                               boolean replay) {
         Completer<R> c = Completer.create(loop);
         c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + Durations.human(timeout)));
         Handler<R> handler = new Handler<>(c, body, route, what, path, okStatus, parser, undo);
+        handler.replay = replay;
         handler.exchange = handler.newExchange().onEncoded(onEncoded);
         if (handler.mayRenew() && body instanceof io.netty.util.ReferenceCounted rc) {
             rc.retain(); // kept for a possible second sending; given back when the request ends
@@ -211,6 +224,8 @@ public final class Sender {
         private boolean renewed;
         private boolean heldBody;
         private final LateSuccess undo;
+        /** Every sending of it carries SMB2_FLAGS_REPLAY_OPERATION (on SMB 3.x). */
+        private boolean replay;
 
         Handler(Completer<R> c, Smb2Request body, Route route, String what, String path, IntPredicate okStatus, ResponseParser<R> parser,
                 LateSuccess undo) {
@@ -227,7 +242,7 @@ public final class Sender {
         /** A sending of the request: the first, or another after re-authentication; each carries the undo. */
         Exchange newExchange() {
             return new Exchange(body, route.sessionId(), route.treeId(), route.security(), route.sign(), route.encrypt(), what, this)
-                    .onLateSuccess(undo);
+                    .onLateSuccess(undo).replay(replay);
         }
 
         @Override
