@@ -3,8 +3,8 @@
 # private smbd, one run, the builds alternating round by round, each round a fresh JVM running
 # SmallFilesHarness (one unmeasured warm-up round, then one measured) against the library in
 # that build's benchmarks.jar. Prints the medians of files/s, of the CPU time per file of the
-# client JVM and of smbd, and of their system calls per file (writes of the client, reads and
-# writes of smbd). Run as root (or with libuid-wrapper, see docker/README.md):
+# client JVM and of smbd, and of the client's write system calls per file (socket writes and the
+# event loop's wake-ups). Run as root (or with libuid-wrapper, see docker/README.md):
 #
 #   benchmarks/batch.sh BEFORE.jar AFTER.jar [--rounds 3] [SmallFilesHarness options]
 #
@@ -57,10 +57,10 @@ for line in open(sys.argv[1]):
     n = int(f['files'])
     rows.setdefault(key, {}).setdefault(f['label'], []).append(
         (float(f['rate']), float(f['client_cpu_ms']) * 1000 / n, float(f['smbd_cpu_ms']) * 1000 / n, float(f['load']),
-         float(f.get('client_writes', 0)) / n, float(f.get('smbd_reads', 0)) / n, float(f.get('smbd_writes', 0)) / n))
+         float(f.get('client_writes', 0)) / n))
 def med(xs): return statistics.median(xs)
-print("| mode | coroutines | workload | files/s before | files/s after | after/before | client CPU us/file before -> after | smbd CPU us/file before -> after | client writes/file | smbd reads/file | smbd writes/file |")
-print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| mode | coroutines | workload | files/s before | files/s after | after/before | client CPU us/file before -> after | smbd CPU us/file before -> after | client write calls/file |")
+print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
 for key in sorted(rows):
     b, a = rows[key].get('before', []), rows[key].get('after', [])
     if not b or not a:
@@ -68,7 +68,7 @@ for key in sorted(rows):
     rb, ra = med([x[0] for x in b]), med([x[0] for x in a])
     rng = lambda xs: "%d-%d" % (min(x[0] for x in xs), max(x[0] for x in xs))
     sc = lambda i: "%.2f -> %.2f" % (med([x[i] for x in b]), med([x[i] for x in a]))
-    print("| %s | %d | %s | %.0f (%s) | %.0f (%s) | %.2fx | %.0f -> %.0f | %.0f -> %.0f | %s | %s | %s |" % (
+    print("| %s | %d | %s | %.0f (%s) | %.0f (%s) | %.2fx | %.0f -> %.0f | %.0f -> %.0f | %s |" % (
         key[0], key[2], key[3], rb, rng(b), ra, rng(a), ra / rb,
-        med([x[1] for x in b]), med([x[1] for x in a]), med([x[2] for x in b]), med([x[2] for x in a]), sc(4), sc(5), sc(6)))
+        med([x[1] for x in b]), med([x[1] for x in a]), med([x[2] for x in b]), med([x[2] for x in a]), sc(4)))
 PY

@@ -28,8 +28,7 @@ import java.util.Random;
  * alternate the configurations, each on a fresh client, after one unmeasured warm-up round.
  * Besides the wall time it reports the CPU time of this JVM and, given {@code --smbd-pid}, of
  * the smbd processes serving it (the children of that pid), and the write system calls of this
- * JVM and the read and write calls of those smbd processes: on a shared machine CPU and system
- * calls per file move less than the wall time. Each measurement is printed as a {@code RESULT} line
+ * JVM: on a shared machine CPU and system calls per file move less than the wall time. Each measurement is printed as a {@code RESULT} line
  * (benchmarks/batch.sh alternates two builds and takes medians of them). Usage:
  * <pre>
  * java -cp benchmarks.jar dev.smbco.bench.SmallFilesHarness --host 127.0.0.1 --port 445 \
@@ -123,20 +122,19 @@ public final class SmallFilesHarness {
                 };
                 long cpu0 = clientCpuNanos();
                 long smbd0 = smbdCpuTicks();
-                long[] sys0 = syscalls();
+                long sys0 = syscalls();
                 long t0 = System.nanoTime();
                 each(tree, coroutines, op);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double clientMs = (clientCpuNanos() - cpu0) / 1e6;
                 double smbdMs = (smbdCpuTicks() - smbd0) * 10.0; // USER_HZ = 100
-                long[] sys1 = syscalls();
+                long sys1 = syscalls();
                 if (round >= 0 && workloads.contains(w)) {
                     double rate = files / seconds;
                     rates.computeIfAbsent(config + " workload=" + w, k -> new ArrayList<>()).add(rate);
                     System.out.printf(Locale.ROOT, "RESULT label=%s round=%d %s workload=%s files=%d wall_s=%.3f rate=%.0f "
-                            + "client_cpu_ms=%.0f smbd_cpu_ms=%.0f client_writes=%d smbd_reads=%d smbd_writes=%d load=%s%n", label,
-                            round + 1, config, w, files, seconds, rate, clientMs, smbdMs, sys1[0] - sys0[0], sys1[1] - sys0[1],
-                            sys1[2] - sys0[2], load());
+                            + "client_cpu_ms=%.0f smbd_cpu_ms=%.0f client_writes=%d load=%s%n", label, round + 1, config, w, files,
+                            seconds, rate, clientMs, smbdMs, sys1 - sys0, load());
                 }
             }
             tree.rmdir(dir);
@@ -188,20 +186,12 @@ public final class SmallFilesHarness {
     }
 
     /**
-     * Write-like system calls of this JVM, and read- and write-like ones of the smbd processes
-     * serving it ({@code syscw}, {@code syscr} of /proc/PID/io): how many writes a burst of
-     * requests costs, whatever the load.
+     * Write-like system calls of this JVM so far ({@code syscw} of /proc/self/io: Netty's write and
+     * writev on the socket, little else): how many writes a burst of requests costs, whatever the
+     * load. (smbd receives and sends with recvmsg and sendmsg, which /proc/PID/io does not count.)
      */
-    private long[] syscalls() {
-        long[] out = new long[3];
-        out[0] = io(Path.of("/proc/self/io"), "syscw");
-        if (smbdPid > 0) {
-            for (Path d : smbdChildren()) {
-                out[1] += io(d.resolve("io"), "syscr");
-                out[2] += io(d.resolve("io"), "syscw");
-            }
-        }
-        return out;
+    private static long syscalls() {
+        return io(Path.of("/proc/self/io"), "syscw");
     }
 
     private static long io(Path file, String field) {
