@@ -70,7 +70,8 @@ public final class ThroughputHarness {
                 for (int round = 1; round <= o.rounds(); round++) {
                     double[] ours = transfer(o, mode, source, back, sourceHash);
                     results.computeIfAbsent("smbco     " + mode, k -> new Samples()).add(ours);
-                    System.out.printf(Locale.ROOT, "  round %d  smbco     %-11s up %7.1f  down %7.1f MiB/s%n", round, mode, ours[0], ours[1]);
+                    System.out.printf(Locale.ROOT, "  round %d  smbco     %-11s up %7.1f  down %7.1f MiB/s   client CPU up %5.2f s  down %5.2f s%n",
+                            round, mode, ours[0], ours[1], ours[2], ours[3]);
                     if (o.smbclient()) {
                         double[] theirs = smbclient(o, mode, source, back, sourceHash);
                         results.computeIfAbsent("smbclient " + mode, k -> new Samples()).add(theirs);
@@ -91,11 +92,15 @@ public final class ThroughputHarness {
         System.out.println();
         System.out.printf(Locale.ROOT, "%d MiB, %d round(s) per mode, smbco up to %d KiB x %d in flight, credit target %d;"
                 + " MiB/s, median (first round / best)%n", o.mib(), o.rounds(), o.ioKib(), o.depth(), o.creditTarget());
-        results.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-22s upload %7.1f (%6.1f / %6.1f)   download %7.1f (%6.1f / %6.1f)%n",
-                name, samples.median(0), samples.first(0), samples.best(0), samples.median(1), samples.first(1), samples.best(1)));
+        results.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-22s upload %7.1f (%6.1f / %6.1f)   download %7.1f (%6.1f / %6.1f)%s%n",
+                name, samples.median(0), samples.first(0), samples.best(0), samples.median(1), samples.first(1), samples.best(1),
+                samples.hasCpu() ? String.format(Locale.ROOT, "   client CPU s (median) up %.2f down %.2f", samples.median(2), samples.median(3)) : ""));
     }
 
-    /** Upload then download through smbco on a fresh client; returns {upload, download} in MiB/s. */
+    /**
+     * Upload then download through smbco on a fresh client; returns {upload, download} in MiB/s and
+     * the JVM's CPU time (user + system, every thread: loop, carriers, JIT, GC) during each, in seconds.
+     */
     private static double[] transfer(Options o, String mode, Path source, Path back, String sourceHash) throws Exception {
         SmbConfig.Builder b = SmbConfig.builder().maxIoSize(o.ioKib() * 1024).transferDepth(o.depth()).creditTarget(o.creditTarget())
                 .memoryBudget(Math.max(64L << 20, (long) o.ioKib() * 1024 * o.depth()));
@@ -112,6 +117,7 @@ public final class ThroughputHarness {
             SmbConnection conn = client.connect(o.host(), o.port());
             SmbSession session = conn.sessionSetup(Credentials.ntlm(o.user(), o.password().toCharArray(), o.domain()));
             SmbTree tree = session.treeConnect(o.share());
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             Coroutine.start(client.loop(), co -> {
                 try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.write()))) {
@@ -119,7 +125,9 @@ public final class ThroughputHarness {
                 }
             }).await();
             double up = mibPerSecond(o.mib(), System.nanoTime() - t0);
+            double cpuUp = (processCpuNanos() - c0) / 1e9;
             Files.deleteIfExists(back);
+            long c1 = processCpuNanos();
             long t1 = System.nanoTime();
             Coroutine.start(client.loop(), co -> {
                 try (SmbFile f = co.await(tree.openSend(remote, OpenOptions.read()))) {
@@ -127,22 +135,33 @@ public final class ThroughputHarness {
                 }
             }).await();
             double down = mibPerSecond(o.mib(), System.nanoTime() - t1);
+            double cpuDown = (processCpuNanos() - c1) / 1e9;
             String hash = sha256(back);
             if (!hash.equals(sourceHash)) {
                 throw new IllegalStateException(mode + ": downloaded SHA-256 " + hash + " differs from " + sourceHash);
             }
             tree.delete(remote);
             conn.close();
-            return new double[] {up, down};
+            return new double[] {up, down, cpuUp, cpuDown};
         }
     }
 
-    /** Per-round figures of one client and mode: index 0 upload, 1 download. */
+    /** CPU time of this JVM so far (user + system, all threads), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Per-round figures of one client and mode: index 0 upload, 1 download (MiB/s); 2 and 3 their CPU seconds, where measured. */
     private static final class Samples {
         private final List<double[]> rounds = new ArrayList<>();
 
         void add(double[] upDown) {
             rounds.add(upDown);
+        }
+
+        boolean hasCpu() {
+            return rounds.get(0).length > 2;
         }
 
         double first(int i) {

@@ -6,6 +6,8 @@ import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -57,6 +59,12 @@ final class GmacSigner extends TagSigner {
     /** The last power of H the split route needed, and its value: consecutive messages share their size. */
     private long powerExponent = -1;
     private long[] power;
+    /** The fixed nonce every digest runs under (all zero), and one it steps through before reusing a cipher. */
+    private static final GCMParameterSpec DIGEST_NONCE = new GCMParameterSpec(TAG_BITS, new byte[NONCE_LENGTH]);
+    private static final GCMParameterSpec STEP_NONCE = new GCMParameterSpec(TAG_BITS, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    /** At most this many idle digest ciphers are kept (a transfer digests a few WRITEs at once). */
+    static final int POOLED_DIGEST_CIPHERS = 4;
+    private final Queue<DigestCipher> digestCiphers = new ConcurrentLinkedQueue<>();
     /** The zero run's tag for the last length digested: {length, high, low}; replaced whole, read once. */
     private volatile long[] zeroRunTag;
 
@@ -146,37 +154,68 @@ final class GmacSigner extends TagSigner {
     @Override
     public TailDigest digestTail(ByteBuf tail) {
         int length = tail.readableBytes();
+        // a cipher of its own (the loop's `gcm` is busy signing): this may run on any thread
+        DigestCipher d = digestCiphers.poll();
+        boolean reusable = false;
         try {
-            // own cipher object and scratch: this may run on any thread, beside the loop's signing
-            long[] data = tagOf(tail.nioBuffers());
+            if (d == null) {
+                d = new DigestCipher();
+            }
+            long[] data = d.tagOf(tail.nioBuffers());
             long[] zero = zeroRunTag;
             if (zero == null || zero[0] != length) {
-                long[] t = tagOf(zeroRun(length));
+                long[] t = d.tagOf(zeroRun(length));
                 zero = new long[] {length, t[0], t[1]};
                 zeroRunTag = zero;
             }
+            reusable = true;
             return new TailDigest(this, length, data[0] ^ zero[1], data[1] ^ zero[2]);
         } catch (GeneralSecurityException ex) {
             throw new SmbCryptoException(SmbCryptoException.Reason.PROVIDER, "AES-GMAC failed", ex);
+        } finally {
+            // a cipher whose digest failed (anything thrown) is in an unknown state: not pooled again
+            if (reusable && digestCiphers.size() < POOLED_DIGEST_CIPHERS) {
+                digestCiphers.offer(d);
+            }
         }
     }
 
-    /** The AES-GCM tag of encrypting {@code buffers} under the fixed digest nonce (all zero), as {high, low}. */
-    private long[] tagOf(ByteBuffer[] buffers) throws GeneralSecurityException {
-        Cipher g = Cipher.getInstance("AES/GCM/NoPadding");
-        g.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, new byte[NONCE_LENGTH]));
-        byte[] chunk = new byte[CHUNK];
-        byte[] out = new byte[CHUNK + 32];
-        for (ByteBuffer b : buffers) {
-            while (b.hasRemaining()) {
-                int n = Math.min(CHUNK, b.remaining());
-                b.get(chunk, 0, n);
-                g.update(chunk, 0, n, out, 0);
-            }
+    /**
+     * An AES-GCM cipher for {@link #digestTail} and its scratch arrays, pooled per signer: a digest
+     * used to cost a {@code Cipher.getInstance} (a provider lookup), a full {@code init} with a new
+     * key schedule and 8 KiB of garbage per WRITE. Used by one thread at a time (taken from the pool
+     * and put back). Every digest runs under the fixed all-zero nonce; the JDK refuses to init a GCM
+     * encryption with the same key and nonce twice in a row, so a reused cipher first steps through
+     * another nonce (never used to produce anything).
+     */
+    private final class DigestCipher {
+        private final Cipher g;
+        private final byte[] chunk = new byte[CHUNK];
+        private final byte[] out = new byte[CHUNK + 32];
+        private boolean used;
+
+        DigestCipher() throws GeneralSecurityException {
+            g = Cipher.getInstance("AES/GCM/NoPadding");
         }
-        int produced = g.doFinal(out, 0);
-        ByteBuffer t = ByteBuffer.wrap(out, produced - 16, 16);
-        return new long[] {t.getLong(), t.getLong()};
+
+        /** The AES-GCM tag of encrypting {@code buffers} under the fixed digest nonce (all zero), as {high, low}. */
+        long[] tagOf(ByteBuffer[] buffers) throws GeneralSecurityException {
+            if (used) {
+                g.init(Cipher.ENCRYPT_MODE, key, STEP_NONCE);
+            }
+            g.init(Cipher.ENCRYPT_MODE, key, DIGEST_NONCE);
+            used = true;
+            for (ByteBuffer b : buffers) {
+                while (b.hasRemaining()) {
+                    int n = Math.min(CHUNK, b.remaining());
+                    b.get(chunk, 0, n);
+                    g.update(chunk, 0, n, out, 0);
+                }
+            }
+            int produced = g.doFinal(out, 0);
+            ByteBuffer t = ByteBuffer.wrap(out, produced - 16, 16);
+            return new long[] {t.getLong(), t.getLong()};
+        }
     }
 
     /** {@code length} zero bytes, as views of one shared chunk. */
