@@ -21,10 +21,17 @@ import java.util.List;
  * size at the open, or further once this handle wrote further) is continued from exactly where it
  * stopped; an answer reaching that end, an empty answer or STATUS_END_OF_FILE ends it. So a short
  * READ is never taken for the end of a file, and reading a small file whole still costs one READ.
+ *
+ * <p><b>Credits.</b> A READ sized while the server granted more credits than it grants by the time
+ * the READ is sent can never go ({@link SmbCreditShortfallException}): it is asked again for half
+ * as much, down to 64 KiB (one credit, which always fits), and continued from there like a short
+ * answer. Nothing of it was sent, so nothing is read twice.
  */
 final class SplitRead {
     /** MS-ERREF STATUS_END_OF_FILE. */
     private static final int STATUS_END_OF_FILE = 0xC0000011;
+    /** What one credit carries (MS-SMB2 3.1.5.2): the smallest piece a shortfall shrinks a READ to. */
+    static final int ONE_CREDIT = 64 * 1024;
 
     private SplitRead() {
     }
@@ -71,6 +78,8 @@ final class SplitRead {
         private volatile Request<ByteBuf> current;
         /** What arrived so far, once a short answer made a continuation necessary. */
         private CompositeByteBuf gathered;
+        /** The most one READ asks for; halved after each credit shortfall. */
+        private int cap = Integer.MAX_VALUE;
 
         Continued(SmbFile file, long offset, int length) {
             this.file = file;
@@ -81,12 +90,19 @@ final class SplitRead {
         }
 
         void step(int have) {
-            Request<ByteBuf> r = single(file, offset + have, length - have);
+            int ask = Math.min(cap, length - have);
+            Request<ByteBuf> r = single(file, offset + have, ask);
             current = r;
-            r.onDone(x -> arrived(x, have));
+            r.onDone(x -> arrived(x, have, ask));
         }
 
-        private void arrived(Request<ByteBuf> x, int have) {
+        private void arrived(Request<ByteBuf> x, int have, int ask) {
+            if (x.state() == RequestState.FAILED && x.failure() instanceof SmbCreditShortfallException && ask > ONE_CREDIT
+                    && !done.request().isDone()) {
+                cap = shrunk(ask);
+                step(have); // never sent: ask again for less
+                return;
+            }
             if (x.state() != RequestState.DONE) {
                 releaseGathered();
                 if (x.state() == RequestState.CANCELLED) {
@@ -103,10 +119,10 @@ final class SplitRead {
                 return;
             }
             int n = b.readableBytes();
-            if (n > length - have) {
+            if (n > ask) {
                 b.release();
                 releaseGathered();
-                done.fail(new SmbProtocolException("READ " + file.unc() + ": asked for " + (length - have) + " bytes at offset "
+                done.fail(new SmbProtocolException("READ " + file.unc() + ": asked for " + ask + " bytes at offset "
                         + (offset + have) + ", the server sent " + n));
                 return;
             }
@@ -128,7 +144,7 @@ final class SplitRead {
                 }
                 return;
             }
-            step(total); // a short answer before the end of file: continue exactly where it stopped
+            step(total); // a short answer (or a shrunk READ) before the end: continue exactly where it stopped
         }
 
         private void releaseGathered() {
@@ -137,6 +153,11 @@ final class SplitRead {
                 gathered = null;
             }
         }
+    }
+
+    /** Half of {@code ask}, in whole credits, at least one credit's 64 KiB. */
+    static int shrunk(int ask) {
+        return Math.max(ONE_CREDIT, (ask / 2) / ONE_CREDIT * ONE_CREDIT);
     }
 
     /**

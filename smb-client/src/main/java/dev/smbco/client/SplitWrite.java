@@ -21,6 +21,11 @@ import java.util.List;
  * retry loop), a Count above the Length with {@link SmbProtocolException}. The request completes
  * with the whole length only when every byte was acknowledged, so adding up Counts can never hide
  * a gap.
+ *
+ * <p><b>Credits.</b> A WRITE sized while the server granted more credits than it grants by the
+ * time the WRITE is sent can never go ({@link SmbCreditShortfallException}): its bytes are sent
+ * again in pieces of half the size, down to 64 KiB (one credit, which always fits), continued like
+ * a short Count. Nothing of it was sent, so nothing is written twice.
  */
 final class SplitWrite {
     /**
@@ -63,6 +68,8 @@ final class SplitWrite {
         private final int length;
         private final Completer<Long> done;
         private volatile Request<Long> current;
+        /** The most one WRITE carries; halved after each credit shortfall. */
+        private int cap = Integer.MAX_VALUE;
 
         Continued(SmbFile file, long offset, ByteBuf whole) {
             this.file = file;
@@ -74,12 +81,19 @@ final class SplitWrite {
         }
 
         void step(int have) {
-            Request<Long> r = single(file, offset + have, whole.retainedSlice(whole.readerIndex() + have, length - have));
+            int ask = Math.min(cap, length - have);
+            Request<Long> r = single(file, offset + have, whole.retainedSlice(whole.readerIndex() + have, ask));
             current = r;
-            r.onDone(x -> acknowledged(x, have));
+            r.onDone(x -> acknowledged(x, have, ask));
         }
 
-        private void acknowledged(Request<Long> x, int have) {
+        private void acknowledged(Request<Long> x, int have, int ask) {
+            if (x.state() == RequestState.FAILED && x.failure() instanceof SmbCreditShortfallException && ask > SplitRead.ONE_CREDIT
+                    && !done.request().isDone()) {
+                cap = SplitRead.shrunk(ask);
+                step(have); // never sent: send the same bytes in smaller pieces
+                return;
+            }
             if (x.state() != RequestState.DONE) {
                 whole.release();
                 if (x.state() == RequestState.CANCELLED) {
@@ -90,7 +104,7 @@ final class SplitWrite {
                 return;
             }
             long count = x.recv();
-            int rest = length - have;
+            int rest = ask;
             long at = offset + have;
             if (count == 0 && rest > 0) {
                 whole.release();
@@ -106,7 +120,7 @@ final class SplitWrite {
             }
             int total = have + (int) count;
             if (total < length && !done.request().isDone()) {
-                step(total); // a short Count: write the rest from exactly where the server stopped
+                step(total); // a short Count (or a shrunk WRITE): write the rest from exactly where it stopped
                 return;
             }
             whole.release();

@@ -1,5 +1,6 @@
 package dev.smbco.client.engine;
 
+import dev.smbco.client.SmbCreditShortfallException;
 import dev.smbco.client.SmbProtocolException;
 import java.util.function.LongSupplier;
 
@@ -64,7 +65,9 @@ import java.util.function.LongSupplier;
  *       available while nothing is in flight (so no grant can come) fails with a
  *       {@link SmbProtocolException} naming the charge and the grant ({@link #cannotFit}), not
  *       with a timeout. Sizing I/O by {@link #ioSize} keeps READ and WRITE out of this case
- *       unless the server shrinks its grant below one already queued request. Nothing else ever
+ *       unless the server shrinks its grant below one already queued request; then that READ or
+ *       WRITE is sent again in halves, down to one credit (64 KiB), which always fits
+ *       ({@link SmbCreditShortfallException}; SplitRead, SplitWrite). Nothing else ever
  *       fails here: every other wait ends when something in flight is answered.</li>
  * </ol>
  */
@@ -228,9 +231,10 @@ public final class CreditScheduler {
     }
 
     /** The error for a request {@link #tryAcquire} answered {@link #NEVER}: names the charge and the grant. */
-    public SmbProtocolException cannotFit(String description, int charge) {
-        return new SmbProtocolException(description + ": needs " + charge + " credits, but the server grants this connection only "
-                + Math.max(available, 1) + " and nothing is in flight, so no more can come (MS-SMB2 3.2.4.1.5)");
+    public SmbCreditShortfallException cannotFit(String description, int charge) {
+        int granted = Math.max(available, 1);
+        return new SmbCreditShortfallException(description + ": needs " + charge + " credits, but the server grants this connection only "
+                + granted + " and nothing is in flight, so no more can come (MS-SMB2 3.2.4.1.5)", charge, granted);
     }
 
     /** The engine tells, after each walk of its queue, how many credits the requests still waiting need. */
