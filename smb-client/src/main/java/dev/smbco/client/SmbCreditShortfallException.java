@@ -11,10 +11,14 @@ package dev.smbco.client;
  * the grant, instead of waiting for a grant that cannot come.
  */
 public class SmbCreditShortfallException extends SmbProtocolException {
+    /** The credits the request charges. */
     private final int charge;
+    /** The credits the connection held when the request could not be sent. */
     private final int granted;
 
     /**
+     * With the numbers the message names.
+     *
      * @param message what could not be sent, and why
      * @param charge the credits the request charges
      * @param granted the credits the connection holds now
@@ -26,6 +30,8 @@ public class SmbCreditShortfallException extends SmbProtocolException {
     }
 
     /**
+     * The request's charge.
+     *
      * @return the credits the request charges
      */
     public int charge() {
@@ -33,6 +39,8 @@ public class SmbCreditShortfallException extends SmbProtocolException {
     }
 
     /**
+     * What the server granted.
+     *
      * @return the credits the connection held when the request could not be sent
      */
     public int granted() {
