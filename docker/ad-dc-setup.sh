@@ -283,7 +283,7 @@ container_start() {
   command -v podman >/dev/null || unavailable "podman not found (scripts/test-env.sh installs it); or SMBCO_AD_DC=local"
   podman image exists "$image" || unavailable "image $image not found; scripts/test-env.sh builds it (or set SMBCO_SAMBA_IMAGE)"
   [[ $ADDR == 127.* ]] || die "SMBCO_DC_ADDR must be a loopback address, not $ADDR"
-  port_listening "$ADDR" 88 && die "something already listens on $ADDR:88 (another DC?); stop it or set SMBCO_DC_ADDR"
+  port_listening "$ADDR" 88 && die "something already listens on $ADDR:88 (another DC? a container left by a killed run: podman ps --filter name=smbco-ad-dc); stop it or set SMBCO_DC_ADDR"
   self=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
   mkdir -p "$state"
   state=$(cd "$state" && pwd)
