@@ -5,6 +5,19 @@
 #   ad-dc-setup.sh local start DIR   provision the domain and start `samba` (KDC, LDAP, RPC, smbd);
 #                                    prints KEY=VALUE lines (HOST=, PORT=, REALM=, KRB5_CONF=, PID=...)
 #   ad-dc-setup.sh local stop DIR    stop that samba and every process it started (by PID)
+#   ad-dc-setup.sh container start DIR   the same DC in a container of the test image
+#                                    ($SMBCO_SAMBA_IMAGE, default localhost/smbco-samba:latest, built by
+#                                    scripts/test-env.sh): this script, mounted into it, runs `inside start
+#                                    DIR` there (the local path's provisioning, unchanged), DIR mounted at the
+#                                    same path, so every path it prints holds on the host too; PID= is the
+#                                    container's main process as the host sees it, CONTAINER= its name
+#   ad-dc-setup.sh container stop DIR    stop and remove that container (by the name in DIR/container.name)
+#
+# The container shares the host's network (podman --network host): the DC binds its fixed ports on
+# SMBCO_DC_ADDR exactly as the local path does. Publishing ports instead cannot work: the DC's RPC
+# endpoint mapper hands out dynamic ports (49152+) that are not known before it runs, the KDC needs
+# UDP and TCP 88, and inside its own network namespace the DC would see another address than the one
+# its tickets (cifs/ADDR), krb5.conf and DFS referrals name.
 #
 # Knobs: SMBCO_DC_ADDR (default 127.0.0.88: not 127.0.0.1, so the fixed KDC/LDAP/RPC ports
 #        88/464/389/636/3268/3269/135 cannot clash with anything bound to 127.0.0.1),
@@ -241,8 +254,71 @@ SECONDS=$((SECONDS - t0))
 INFO
 }
 
+# Inside the container (its pid 1): the local path's start, its KEY=VALUE lines into DIR/info (the
+# host side waits for that file), then wait for samba; `podman stop` (SIGTERM) stops it by PID.
+inside_start() {
+  local state=$1 pid
+  mkdir -p "$state"
+  local_start "$state" >"$state/info.tmp"
+  mv "$state/info.tmp" "$state/info"
+  pid=$(cat "$state/samba.pid")
+  trap 'local_stop "$state"; exit 0' TERM INT
+  wait "$pid" || true
+  echo "ad-dc-setup: samba ($pid) exited" >&2
+  exit 1
+}
+
+container_stop() {
+  local state=$1 name
+  [[ -f $state/container.name ]] || return 0
+  name=$(cat "$state/container.name")
+  podman stop --time 20 "$name" >/dev/null 2>&1 || true
+  podman rm --force --ignore "$name" >/dev/null 2>&1 || true
+  rm -f "$state/container.name"
+}
+
+container_start() {
+  local state=$1 image=${SMBCO_SAMBA_IMAGE:-localhost/smbco-samba:latest} self name i pid deadline
+  [[ $(id -u) == 0 ]] || unavailable "the AD DC container needs root (host network, ports 88/389/445...); run the tests as root (./run-tests does)"
+  command -v podman >/dev/null || unavailable "podman not found (scripts/test-env.sh installs it); or SMBCO_AD_DC=local"
+  podman image exists "$image" || unavailable "image $image not found; scripts/test-env.sh builds it (or set SMBCO_SAMBA_IMAGE)"
+  [[ $ADDR == 127.* ]] || die "SMBCO_DC_ADDR must be a loopback address, not $ADDR"
+  port_listening "$ADDR" 88 && die "something already listens on $ADDR:88 (another DC? a container left by a killed run: podman ps --filter name=smbco-ad-dc); stop it or set SMBCO_DC_ADDR"
+  self=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
+  mkdir -p "$state"
+  state=$(cd "$state" && pwd)
+  rm -f "$state/info" "$state/info.tmp"
+  name=smbco-ad-dc-${ADDR//./-}-$$
+  echo "$name" >"$state/container.name"
+  podman run --detach --pull=never --name "$name" --network host --cap-add SYS_ADMIN \
+      --env SMBCO_DC_ADDR="$ADDR" ${SMBCO_DC_PORT:+--env SMBCO_DC_PORT="$SMBCO_DC_PORT"} \
+      --env SMBCO_LOG_LEVEL="${SMBCO_LOG_LEVEL:-1}" \
+      --volume "$state:$state" --volume "$self:/opt/smbco/ad-dc-setup.sh:ro" \
+      --entrypoint bash "$image" /opt/smbco/ad-dc-setup.sh inside start "$state" >"$state/container.id" 2>"$state/podman-run.err" \
+    || { container_stop "$state"; die "podman run failed: $(tail -n 1 "$state/podman-run.err")"; }
+  deadline=$((SECONDS + 200))
+  for ((i = 0; SECONDS < deadline; i++)); do
+    [[ -f $state/info ]] && break
+    # is it still running? (once a second: each podman call costs a tenth of a second of CPU)
+    if ((i % 10 == 9)) && [[ $(podman container inspect --format '{{.State.Running}}' "$name" 2>/dev/null) != true ]]; then
+      podman logs "$name" >"$state/container.log" 2>&1 || true
+      container_stop "$state"
+      die "the DC container exited at start (see $state/container.log: $(grep -m1 'ad-dc-setup:' "$state/container.log" || tail -n 1 "$state/container.log"))"
+    fi
+    sleep 0.1
+  done
+  [[ -f $state/info ]] || { podman logs "$name" >"$state/container.log" 2>&1 || true; container_stop "$state"; die "the DC container did not start within 200 s (see $state/container.log)"; }
+  pid=$(podman container inspect --format '{{.State.Pid}}' "$name")
+  grep -v '^PID=' "$state/info"
+  echo "PID=$pid"
+  echo "CONTAINER=$name"
+}
+
 case "${1:-} ${2:-}" in
   "local start") [[ -n ${3:-} ]] || die "usage: ad-dc-setup.sh local start DIR"; local_start "$3" ;;
   "local stop") [[ -n ${3:-} ]] || die "usage: ad-dc-setup.sh local stop DIR"; local_stop "$3" ;;
-  *) die "usage: ad-dc-setup.sh local start|stop DIR" ;;
+  "container start") [[ -n ${3:-} ]] || die "usage: ad-dc-setup.sh container start DIR"; container_start "$3" ;;
+  "container stop") [[ -n ${3:-} ]] || die "usage: ad-dc-setup.sh container stop DIR"; container_stop "$3" ;;
+  "inside start") [[ -n ${3:-} ]] || die "usage: ad-dc-setup.sh inside start DIR"; inside_start "$3" ;;
+  *) die "usage: ad-dc-setup.sh local|container start|stop DIR" ;;
 esac

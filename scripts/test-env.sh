@@ -5,6 +5,8 @@
 #
 # It leaves exported: JAVA_HOME (a JDK >= 21) and PATH, and when a container engine could
 # be set up DOCKER_HOST, TESTCONTAINERS_RYUK_DISABLED, TESTCONTAINERS_HOST_OVERRIDE.
+# The Samba image also runs the Kerberos tests' AD DC on its container path (docker/ad-dc-setup.sh
+# container ...: SMBCO_AD_DC=container, and AdDcContainerTest on every run); it needs nothing more here.
 # Knobs: SMBCO_SKIP_CONTAINERS=1 (no container set-up; tests fall back to a local smbd),
 #        SMBCO_SAMBA_IMAGE (tag to build/use, default localhost/smbco-samba:latest).
 # Every failure prints one line "test-env: <what is wrong>; <what to do>".

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Injects the test run's one {@link AdDc} (started on first use, ~40 s; stopped when the run
+ * Injects the test run's one {@link AdDc} (started on first use, ~15-40 s; stopped when the run
  * ends) into test methods and constructors. A machine that cannot run a DC (not root, no samba
  * or winbind) skips the test, or fails it when {@code CI} is set, like {@link SambaExtension}; a
  * DC that failed to start is not retried by every test.

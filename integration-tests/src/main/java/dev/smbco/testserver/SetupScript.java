@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a fixture's set-up script ({@code docker/samba-setup.sh}, {@code docker/ad-dc-setup.sh}):
- * {@code bash SCRIPT local ACTION DIR}, no input, stderr kept in a file, bounded in time; what it
+ * {@code bash SCRIPT MODE ACTION DIR} (MODE {@code local}, or {@code container} for ad-dc-setup.sh), no input, stderr kept in a file, bounded in time; what it
  * prints on stdout is {@code KEY=VALUE} lines ({@link #info()}).
  *
  * @param exitCode the script's exit status, -1 when it had to be killed
@@ -28,10 +28,16 @@ record SetupScript(int exitCode, String stdout, String stderr) {
 
     /** Runs {@code script local action dir} with {@code env} added to the environment. */
     static SetupScript run(Path script, Map<String, String> env, String action, Path dir, long timeoutSeconds) throws IOException {
+        return run(script, "local", env, action, dir, timeoutSeconds);
+    }
+
+    /** Runs {@code script mode action dir} with {@code env} added to the environment. */
+    static SetupScript run(Path script, String mode, Map<String, String> env, String action, Path dir, long timeoutSeconds)
+            throws IOException {
         String name = script.getFileName().toString();
         Path err = Files.createTempFile("smbco-" + name, ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "local", action, dir.toString())
+            ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), mode, action, dir.toString())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             pb.environment().putAll(env);
@@ -39,7 +45,7 @@ record SetupScript(int exitCode, String stdout, String stderr) {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new SetupScript(-1, out, name + " local " + action + " did not finish in " + timeoutSeconds + " s");
+                return new SetupScript(-1, out, name + " " + mode + " " + action + " did not finish in " + timeoutSeconds + " s");
             }
             return new SetupScript(p.exitValue(), out, Files.readString(err));
         } catch (InterruptedException e) {
@@ -55,7 +61,12 @@ record SetupScript(int exitCode, String stdout, String stderr) {
      * reading a server's logs), deletes its state directory; a script that fails is logged.
      */
     static void stop(Path script, Path dir, long timeoutSeconds, String what) throws IOException {
-        SetupScript r = run(script, Map.of(), "stop", dir, timeoutSeconds);
+        stop(script, "local", dir, timeoutSeconds, what);
+    }
+
+    /** {@link #stop(Path, Path, long, String)} for {@code script mode stop dir}. */
+    static void stop(Path script, String mode, Path dir, long timeoutSeconds, String what) throws IOException {
+        SetupScript r = run(script, mode, Map.of(), "stop", dir, timeoutSeconds);
         if (r.exitCode() != 0) {
             LOG.warn("stopping {} in {}: {}", what, dir, r.stderr().strip());
         }
