@@ -247,7 +247,8 @@ class PoolTest {
             assertThat(proxy.openConnections()).isZero();
             pool.close(Duration.ofSeconds(5)); // a second close does nothing
             assertThat(logoffs.get()).isEqualTo(2);
-            assertThatThrownBy(() -> pool.sessionSend(proxy.host(), proxy.port(), alice)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> pool.sessionSend(proxy.host(), proxy.port(), alice).withTimeout(NO_HANG).await())
+                    .as("later requests fail").hasMessageContaining("the pool is closed");
         }
     }
 
