@@ -9,13 +9,16 @@ import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbConnectException;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbSession;
+import dev.smbco.client.SmbTree;
 import dev.smbco.client.pool.PoolOptions;
 import dev.smbco.client.pool.SmbPool;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
+import dev.smbco.protocol.Command;
 import dev.smbco.testserver.DedicatedSambaServer;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import dev.smbco.testserver.SambaServers;
@@ -184,6 +187,68 @@ class PoolTest {
                 assertThat(read(f)).isEqualTo("still here");
             }
             assertThat(proxy.acceptedConnections()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * A tree taken with treeSend and worked on for longer than the idle timeout (the CLI's long
+     * copies) keeps its connection while held; released, the connection goes idle and is closed.
+     */
+    @Test
+    void aHeldConnectionOutlivesTheIdleTimeoutAndIsClosedWhenReleased(SambaServer server) throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(server); SmbClient client = SmbClient.create();
+             SmbPool pool = new SmbPool(client, new PoolOptions(Duration.ofSeconds(1), 8))) {
+            Credentials user = Smb.user(server);
+            SmbTree tree = pool.treeSend(proxy.host(), proxy.port(), server.share(), user).withTimeout(NO_HANG).await();
+            SmbPool.Hold hold = pool.hold(tree.session());
+            Thread.sleep(3000); // three idle timeouts without asking the pool for anything
+            assertThat(tree.isOpen()).as("the held connection is still open").isTrue();
+            assertThat(tree.list("")).isNotNull();
+            assertThat(proxy.openConnections()).isEqualTo(1);
+            hold.close();
+            hold.close(); // a second close does not release another hold
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (proxy.openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(proxy.openConnections()).as("released, the idle connection was closed").isZero();
+            assertThat(proxy.acceptedConnections()).isEqualTo(1);
+        }
+    }
+
+    /** close(step): a TREE_DISCONNECT per pooled tree and a LOGOFF per pooled session, then the connection closes. */
+    @Test
+    void aPoliteCloseDisconnectsTreesAndLogsOffSessions(SambaServer server) throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(server); SmbClient client = SmbClient.create()) {
+            java.util.concurrent.atomic.AtomicInteger disconnects = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger logoffs = new java.util.concurrent.atomic.AtomicInteger();
+            proxy.clientToServer().rewrite(frame -> {
+                if (Frames.command(frame) == Command.TREE_DISCONNECT.code()) {
+                    disconnects.incrementAndGet();
+                } else if (Frames.command(frame) == Command.LOGOFF.code()) {
+                    logoffs.incrementAndGet();
+                }
+                return false;
+            }, 0, frame -> frame);
+            SmbPool pool = new SmbPool(client, PoolOptions.defaults());
+            Credentials alice = Smb.user(server);
+            Credentials again = Smb.user(server); // another object: a session of its own
+            pool.treeSend(proxy.host(), proxy.port(), server.share(), alice).withTimeout(NO_HANG).await();
+            pool.treeSend(proxy.host(), proxy.port(), server.publicShare(), alice).withTimeout(NO_HANG).await();
+            pool.treeSend(proxy.host(), proxy.port(), server.share(), again).withTimeout(NO_HANG).await();
+            pool.close(Duration.ofSeconds(5));
+            assertThat(disconnects.get()).as("TREE_DISCONNECTs").isEqualTo(3);
+            assertThat(logoffs.get()).as("LOGOFFs").isEqualTo(2);
+            assertThat(pool.connectionCount()).isZero();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (proxy.openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(proxy.openConnections()).isZero();
+            pool.close(Duration.ofSeconds(5)); // a second close does nothing
+            assertThat(logoffs.get()).isEqualTo(2);
+            assertThatThrownBy(() -> pool.sessionSend(proxy.host(), proxy.port(), alice).withTimeout(NO_HANG).await())
+                    .as("later requests fail").hasMessageContaining("the pool is closed");
         }
     }
 

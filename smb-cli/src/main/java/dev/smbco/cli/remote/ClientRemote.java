@@ -9,36 +9,33 @@ import dev.smbco.client.Credentials;
 import dev.smbco.client.SmbAccessDeniedException;
 import dev.smbco.client.SmbClient;
 import dev.smbco.client.SmbConfig;
-import dev.smbco.client.SmbConnection;
 import dev.smbco.client.SmbSession;
 import dev.smbco.client.SmbTree;
+import dev.smbco.client.pool.SmbPool;
 import dev.smbco.client.rpc.ShareInfo;
 import dev.smbco.coro.Loop;
-import dev.smbco.coro.Request;
 import dev.smbco.protocol.smb2.ShareFlags;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The run's connections through the smbco client: one {@link SmbClient} (one I/O thread), one
- * connection and session per server and user, one tree per share, all made on first use.
+ * The run's connections through the smbco client: one {@link SmbClient} (one I/O thread) whose
+ * {@link SmbPool} holds every connection, session and tree of the run (one connection per server,
+ * one session on it per user, one tree per share, made on first use), for plain shares, DFS root
+ * shares and the link targets they lead to alike. Here only the logon of each user is kept: the
+ * pool tells identities apart by their {@link Credentials} object.
  */
 public final class ClientRemote implements Remote {
     private static final Duration CLOSE_STEP = Duration.ofSeconds(2);
 
     private final SmbcoCommand options;
-    private final Map<String, SmbSession> sessions = new LinkedHashMap<>();
-    private final Map<String, RemoteShare> shares = new LinkedHashMap<>();
-    /** The logon of each server key, as the pool (which DFS shares use) must see the same object to share it. */
+    /** The logon of each server and user ({@link #serverKey}): the pool shares a session only with the same object. */
     private final Map<String, Credentials> credentials = new LinkedHashMap<>();
-    /** Shares whose tree the pool owns ({@code --dc}): closing the client's pool disconnects them, not we. */
-    private final java.util.Set<RemoteShare> pooled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private SmbClient client;
     private boolean closed;
 
@@ -114,52 +111,41 @@ public final class ClientRemote implements Remote {
 
     @Override
     public synchronized RemoteShare share(SmbUrl url) {
-        String key = serverKey(url) + "/" + url.share().toLowerCase(Locale.ROOT);
-        RemoteShare known = shares.get(key);
-        if (known != null) {
-            return known;
-        }
         if (options.dfs() && !options.domainControllers().isEmpty()) {
             // --dc: the URL's host may be a domain (smb://SMBCO.TEST/sysvol/): the pool resolves it
-            RemoteShare share = throughPool(url);
-            shares.put(key, share);
-            pooled.add(share);
-            return share;
+            return throughPool(url);
         }
         SmbTree tree = tree(url);
-        ClientShare plain = new ClientShare(url.withPath(""), tree, () -> reconnect(url));
-        RemoteShare share = options.dfs() && isDfs(tree) ? dfs(url, plain) : plain;
-        shares.put(key, share);
-        return share;
+        ClientShare plain = new ClientShare(url.withPath(""), tree, () -> tree(url));
+        return options.dfs() && isDfs(tree) ? dfs(url, plain) : plain;
     }
 
     /**
-     * A new tree for a share whose connection was lost for good: a new connection and session
-     * unless another share of that server made them already.
+     * The pool's tree for the share {@code url} names: the pooled one, or, when none is open (the
+     * first time, or after the connection was lost for good and {@link ClientShare#revive()} asks
+     * again), a new tree connect, on a new session and connection where those were lost too. Held
+     * for the rest of the run: the pool must not close the connection as idle under a long copy.
      */
-    private synchronized SmbTree reconnect(SmbUrl url) {
-        String key = serverKey(url);
-        SmbSession old = sessions.get(key);
-        if (old != null && !old.isOpen()) {
-            sessions.remove(key);
-            old.connection().close();
-        }
-        return tree(url);
-    }
-
     private SmbTree tree(SmbUrl url) {
-        SmbSession session = session(url);
+        session(url); // connect and logon errors name the server and the user
         SmbUrl root = url.withPath("");
         SmbTree tree;
         try {
-            tree = session.treeConnect(url.share());
+            tree = client().pool().treeSend(url.host(), url.portOr(options.port()), url.share(), login(url)).await();
         } catch (IllegalArgumentException e) {
             throw CliException.usage("bad share name in " + url + ": " + e.getMessage());
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, root.toString(), null);
         }
+        client().pool().hold(tree.session());
         dev.smbco.cli.StartupTrace.mark("TREE_CONNECT done");
         return tree;
+    }
+
+    /** The run's one {@link Credentials} object for the user that {@code url} logs on as, made on first use. */
+    private synchronized Credentials login(SmbUrl url) {
+        return credentials.computeIfAbsent(serverKey(url),
+                k -> LoginCredentials.of(options.credentials().resolve(url), options.kerberos(), options.spn()));
     }
 
     /**
@@ -168,9 +154,7 @@ public final class ClientRemote implements Remote {
      * name as it is. The pool owns the tree; a DFS root share found there is walked like any other.
      */
     private RemoteShare throughPool(SmbUrl url) {
-        String key = serverKey(url);
-        Credentials login = credentials.computeIfAbsent(key,
-                k -> LoginCredentials.of(options.credentials().resolve(url), options.kerberos(), options.spn()));
+        Credentials login = login(url);
         int port = url.portOr(options.port());
         SmbUrl root = url.withPath("");
         URI uri;
@@ -190,14 +174,12 @@ public final class ClientRemote implements Remote {
         } catch (RuntimeException e) {
             throw ClientErrors.toCli(e, root.toString(), null);
         }
+        client().pool().hold(tree.session());
         ClientShare plain = new ClientShare(root, tree, () -> throughPoolAgain(url));
         return isDfs(tree) ? dfs(url, plain) : plain;
     }
 
     private SmbTree throughPoolAgain(SmbUrl url) {
-        synchronized (this) {
-            shares.remove(serverKey(url) + "/" + url.share().toLowerCase(Locale.ROOT));
-        }
         RemoteShare again = share(url);
         return (again instanceof DfsShare d ? d.root() : (ClientShare) again).tree();
     }
@@ -210,7 +192,7 @@ public final class ClientRemote implements Remote {
     /** The DFS root share {@code url} names: paths below links lead, through the client's pool, to other shares. */
     private RemoteShare dfs(SmbUrl url, ClientShare root) {
         int port = url.portOr(options.port());
-        Credentials login = credentials.get(serverKey(url));
+        Credentials login = login(url);
         return new DfsShare(root, client().pool(), login, path -> {
             try {
                 return new URI("smb", null, url.host(), port, "/" + url.share() + (path.isEmpty() ? "" : "/" + path), null, null);
@@ -234,28 +216,21 @@ public final class ClientRemote implements Remote {
         }
     }
 
+    /**
+     * The pool's session for the user {@code url} names on its server: connecting and logging on
+     * the first time (and again after the connection was lost for good). A failure names the
+     * server, and for a refused logon the user and where the user name came from.
+     */
     private SmbSession session(SmbUrl url) {
-        String key = serverKey(url);
-        SmbSession session = sessions.get(key);
-        if (session != null) {
-            return session;
-        }
         int port = url.portOr(options.port());
         Login login = options.credentials().resolve(url);
-        SmbConnection conn;
+        Credentials logon = login(url);
+        SmbSession session;
         try {
-            SmbClient c = client();
-            conn = c.connect(url.host(), port);
-            dev.smbco.cli.StartupTrace.mark("connected: TCP + NEGOTIATE");
+            session = client().pool().sessionSend(url.host(), port, logon).await();
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("bad server in " + url + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            throw ClientErrors.toCli(e, server(url, port), null);
-        }
-        Credentials logon = LoginCredentials.of(login, options.kerberos(), options.spn());
-        try {
-            session = conn.sessionSetup(logon);
-            dev.smbco.cli.StartupTrace.mark("logged on: SESSION_SETUP (" + (options.kerberos() ? "Kerberos" : "NTLM") + ", keys)");
-        } catch (RuntimeException e) {
-            conn.close();
             CliException cli = ClientErrors.toCli(e, server(url, port), null);
             if (cli.status() == dev.smbco.cli.ExitStatus.AUTHENTICATION) {
                 throw new CliException(cli.status(), cli.getMessage() + " for "
@@ -265,8 +240,7 @@ public final class ClientRemote implements Remote {
             }
             throw cli;
         }
-        sessions.put(key, session);
-        credentials.put(key, logon);
+        dev.smbco.cli.StartupTrace.mark("logged on: TCP + NEGOTIATE + SESSION_SETUP (" + (options.kerberos() ? "Kerberos" : "NTLM") + ", keys)");
         return session;
     }
 
@@ -280,43 +254,30 @@ public final class ClientRemote implements Remote {
         return client().loop();
     }
 
-    /** Tree disconnect, logoff, close, each bounded to a few seconds; never throws. */
+    /**
+     * Tree disconnect and logoff for everything the pool holds (each step on all servers at once,
+     * bounded to a few seconds), then the connections and the event loop are closed; never throws.
+     */
     @Override
     public void close() {
-        List<RemoteShare> trees;
-        List<SmbSession> open;
         SmbClient c;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            trees = new ArrayList<>(shares.values());
-            trees.removeAll(pooled);
-            open = new ArrayList<>(sessions.values());
             c = client;
         }
-        for (RemoteShare s : trees) {
-            quietly((s instanceof DfsShare d ? d.root() : (ClientShare) s).tree().disconnectSend());
+        if (c == null) {
+            return;
         }
-        dev.smbco.cli.StartupTrace.mark("closing: TREE_DISCONNECT done");
-        for (SmbSession s : open) {
-            quietly(s.logoffSend());
-            dev.smbco.cli.StartupTrace.mark("closing: LOGOFF done");
-            s.connection().close();
-        }
-        dev.smbco.cli.StartupTrace.mark("closing: connections closed");
-        if (c != null) {
-            c.close();
-        }
-        dev.smbco.cli.StartupTrace.mark("closing: event loop stopped");
-    }
-
-    private static void quietly(Request<?> request) {
         try {
-            request.withTimeout(CLOSE_STEP).await();
+            c.pool().close(CLOSE_STEP);
         } catch (RuntimeException ignored) {
-            // the connection may be gone already: nothing more to be polite to
+            // the client is closed already: nothing more to be polite to
         }
+        dev.smbco.cli.StartupTrace.mark("closing: TREE_DISCONNECT, LOGOFF done, connections closed");
+        c.close();
+        dev.smbco.cli.StartupTrace.mark("closing: event loop stopped");
     }
 }

@@ -67,6 +67,7 @@ final class DfsShare implements RemoteShare {
 
     private synchronized ClientShare target(SmbTree tree) {
         return targets.computeIfAbsent(tree, t -> {
+            pool.hold(t.session()); // for the run: a long copy must not find its connection closed as idle
             String host = t.session().connection().host();
             int port = t.session().connection().port();
             String unc = t.unc();

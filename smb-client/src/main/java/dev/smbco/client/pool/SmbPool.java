@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
  * <p>Sessions are shared between calls that pass the <em>same</em> {@code Credentials} object (an
  * identity is the object, not its user name: two objects with the same name but other passwords
  * never share a logon). A connection the pool has not handed out for {@link
- * PoolOptions#idleTimeout()} and on which no file opened through {@link #openSend} is open any more
- * is closed; sessions and trees taken with {@link #sessionSend}/{@link #treeSend} count as used when
- * they are handed out. Thread-safe.
+ * PoolOptions#idleTimeout()}, on which no file opened through {@link #openSend} is open any more
+ * and which no {@link #hold} keeps, is closed; sessions and trees taken with {@link
+ * #sessionSend}/{@link #treeSend} count as used when they are handed out. {@link #close(java.time.Duration)}
+ * disconnects and logs off politely before closing. Thread-safe.
  *
  * <p>Operations on {@code smb://} URIs ({@link #openSend}, {@link #runSend}) follow DFS referrals
  * (MS-DFSC) as the client's {@link DfsPolicy} allows: a path in a DFS namespace is opened on the
@@ -76,6 +77,8 @@ public final class SmbPool implements AutoCloseable {
         final Shared<SmbConnection> connection;
         final Map<Credentials, Logon> logons = new IdentityHashMap<>();
         final List<SmbFile> files = new ArrayList<>();
+        /** Open {@link Hold}s: while any is, the connection is never idle. */
+        int holds;
         long lastUse = System.nanoTime();
 
         Server(String host, int port, Shared<SmbConnection> connection) {
@@ -84,18 +87,22 @@ public final class SmbPool implements AutoCloseable {
             this.connection = connection;
         }
 
-        /** Whether it can still serve: connecting, or connected and open. */
+        /**
+         * Whether it can still serve: connecting, connected and open, or reconnecting (its
+         * {@link dev.smbco.client.resilience.ReconnectPolicy} may still bring it back, and the
+         * sessions and files on it with it: closing it would end a transfer that can go on).
+         */
         boolean alive() {
             if (connection.failed()) {
                 return false;
             }
             SmbConnection c = connection.value();
-            return c == null || c.isOpen();
+            return c == null || usable(c);
         }
 
         boolean busy() {
             files.removeIf(f -> !f.isOpen());
-            return !files.isEmpty();
+            return !files.isEmpty() || holds > 0;
         }
     }
 
@@ -106,8 +113,23 @@ public final class SmbPool implements AutoCloseable {
                 return false;
             }
             SmbSession s = session.value();
-            return s == null || s.isOpen();
+            return s == null || s.isOpen() || s.connection().isReconnecting();
         }
+    }
+
+    /** Up, or down for now while the client reconnects it. */
+    private static boolean usable(SmbConnection c) {
+        return c.isOpen() || c.isReconnecting();
+    }
+
+    /**
+     * Keeps a pooled connection from being closed as idle or to make room, until closed (see
+     * {@link SmbPool#hold(SmbSession)}).
+     */
+    public interface Hold extends AutoCloseable {
+        /** Lets the pool close the connection again once it is idle; a second call does nothing. */
+        @Override
+        void close();
     }
 
     /**
@@ -238,6 +260,96 @@ public final class SmbPool implements AutoCloseable {
     }
 
     /**
+     * Keeps the pooled connection that {@code session} lives on from being closed for idleness or
+     * to make room for another, until the returned hold is closed. The pool counts a connection as
+     * used only when it hands something out or a file opened through {@link #openSend} is open; a
+     * caller that takes a session or tree ({@link #sessionSend}, {@link #treeSend}) and then works
+     * on it for longer than {@link PoolOptions#idleTimeout()} (a long transfer, a program that
+     * keeps its shares for its whole run) holds the connection so that it is not closed under that
+     * work. A hold does not keep a connection that drops or that {@link #close()} closes.
+     *
+     * @param session a session the pool handed out; not null
+     * @return the hold, to close when the work is done; one that does nothing when {@code session}
+     *     is not on a connection the pool holds now
+     */
+    public Hold hold(SmbSession session) {
+        Objects.requireNonNull(session, "session");
+        SmbConnection conn = session.connection();
+        Server server;
+        synchronized (this) {
+            server = servers.get(SmbUri.serverKey(conn.host(), conn.port()));
+            if (server == null || server.connection.value() != conn) {
+                return () -> { };
+            }
+            server.holds++;
+            server.lastUse = System.nanoTime();
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                synchronized (SmbPool.this) {
+                    server.holds--;
+                    server.lastUse = System.nanoTime();
+                }
+            }
+        };
+    }
+
+    /**
+     * Closes the pool politely: a TREE_DISCONNECT for every pooled tree, then a LOGOFF for every
+     * pooled session, each step on all servers at once and waiting at most {@code step}, then
+     * closes the connections, as {@link #close()} does. A server that does not answer in time
+     * costs {@code step} per step, never more; failures are ignored (the connection may be gone
+     * already). Blocks the calling thread, which must not be the client's loop. Later requests
+     * fail; a second call, or one after {@link #close()}, does nothing.
+     *
+     * @param step the longest wait for the TREE_DISCONNECTs, and again for the LOGOFFs; not null
+     */
+    public void close(java.time.Duration step) {
+        Objects.requireNonNull(step, "step");
+        List<Server> all = closeAll();
+        if (all == null) {
+            return;
+        }
+        List<SmbSession> sessions = new ArrayList<>();
+        List<Request<?>> disconnects = new ArrayList<>();
+        synchronized (this) {
+            for (Server server : all) {
+                for (Logon logon : server.logons.values()) {
+                    SmbSession session = logon.session().value();
+                    if (session == null || !session.isOpen()) {
+                        continue;
+                    }
+                    sessions.add(session);
+                    for (Shared<SmbTree> t : logon.trees().values()) {
+                        SmbTree tree = t.value();
+                        if (tree != null && tree.isOpen()) {
+                            disconnects.add(tree.disconnectSend().withTimeout(step));
+                        }
+                    }
+                }
+            }
+        }
+        awaitQuietly(disconnects);
+        List<Request<?>> logoffs = new ArrayList<>();
+        for (SmbSession s : sessions) {
+            logoffs.add(s.logoffSend().withTimeout(step));
+        }
+        awaitQuietly(logoffs);
+        all.forEach(SmbPool::drop);
+    }
+
+    private static void awaitQuietly(List<Request<?>> requests) {
+        for (Request<?> r : requests) {
+            try {
+                r.await();
+            } catch (RuntimeException ignored) {
+                // no answer in time, or the connection is gone: nothing more to be polite to
+            }
+        }
+    }
+
+    /**
      * Connections the pool holds now (connecting or open).
      *
      * @return the count, at most {@link PoolOptions#maxConnections()}
@@ -255,19 +367,24 @@ public final class SmbPool implements AutoCloseable {
     /** Closes every pooled connection (their sessions, trees and files with them). Later requests fail. */
     @Override
     public void close() {
-        List<Server> all;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            all = new ArrayList<>(servers.values());
-            servers.clear();
-            if (sweep != null) {
-                sweep.cancel();
-            }
+        List<Server> all = closeAll();
+        if (all != null) {
+            all.forEach(SmbPool::drop);
         }
-        all.forEach(SmbPool::drop);
+    }
+
+    /** Marks the pool closed and takes its servers out; null when it was closed already. */
+    private synchronized List<Server> closeAll() {
+        if (closed) {
+            return null;
+        }
+        closed = true;
+        List<Server> all = new ArrayList<>(servers.values());
+        servers.clear();
+        if (sweep != null) {
+            sweep.cancel();
+        }
+        return all;
     }
 
     // ------------------------------------------------------------------ the maps (under this lock)
@@ -308,7 +425,7 @@ public final class SmbPool implements AutoCloseable {
         String key = share.toLowerCase(Locale.ROOT);
         Shared<SmbTree> t = logon.trees().get(key);
         SmbTree open = t == null ? null : t.value();
-        if (t == null || t.failed() || (open != null && !open.isOpen())) {
+        if (t == null || t.failed() || (open != null && !open.isOpen() && !open.session().connection().isReconnecting())) {
             t = new Shared<>(session.treeConnectSend(share));
             logon.trees().put(key, t);
         }
