@@ -312,7 +312,7 @@ public final class SmbPool implements AutoCloseable {
             return;
         }
         List<SmbSession> sessions = new ArrayList<>();
-        List<Request<?>> disconnects = new ArrayList<>();
+        List<SmbTree> trees = new ArrayList<>();
         synchronized (this) {
             for (Server server : all) {
                 for (Logon logon : server.logons.values()) {
@@ -324,30 +324,16 @@ public final class SmbPool implements AutoCloseable {
                     for (Shared<SmbTree> t : logon.trees().values()) {
                         SmbTree tree = t.value();
                         if (tree != null && tree.isOpen()) {
-                            disconnects.add(tree.disconnectSend().withTimeout(step));
+                            trees.add(tree);
                         }
                     }
                 }
             }
         }
-        awaitQuietly(disconnects);
-        List<Request<?>> logoffs = new ArrayList<>();
-        for (SmbSession s : sessions) {
-            logoffs.add(s.logoffSend().withTimeout(step));
-        }
-        awaitQuietly(logoffs);
+        PoliteClose.run(trees, sessions, step);
         all.forEach(SmbPool::drop);
     }
 
-    private static void awaitQuietly(List<Request<?>> requests) {
-        for (Request<?> r : requests) {
-            try {
-                r.await();
-            } catch (RuntimeException ignored) {
-                // no answer in time, or the connection is gone: nothing more to be polite to
-            }
-        }
-    }
 
     /**
      * Connections the pool holds now (connecting or open).
