@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * thread; callbacks ({@link #onDone}) and cleanup ({@link Completer#onCleanup}) nevertheless always
  * run on the request's {@link #loop()}, and never inline inside the call that starts, ends or
  * subscribes to the request: a request that is already done when a callback is added is still
- * delivered later, through {@link Loop#execute} ({@code tevent_req_post}).
+ * delivered later, through {@link Loop#execute} ({@code tevent_req_post}). The one exception: a
+ * request that ends after its loop was shut down delivers on the thread that ends it, since
+ * there is no loop left and a dropped callback would leave its waiter waiting for ever.
  *
  * <p><b>Taking the result.</b> {@link #recv()} never blocks (it is a programming error to call it
  * before the request ended); {@link #await()} blocks a non-loop thread until the end; a
@@ -406,7 +408,11 @@ public final class Request<T> {
         try {
             loop.execute(this::deliver);
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "loop " + loop + " is shut down; callbacks of an ended request dropped", e);
+            // the loop is gone (a client closed while a coroutine was still unwinding): there is
+            // no loop left to run on, and dropping the callbacks would strand whoever waits on
+            // them (a parked coroutine, a latch), so deliver here, on the ending thread
+            LOG.log(Level.DEBUG, "loop " + loop + " is shut down; delivering on the ending thread");
+            deliver();
         }
         // wake blocked awaiters only now, so that once await() returns the delivery is queued
         // (a caller that closes the loop right after await() does not strand the callbacks)

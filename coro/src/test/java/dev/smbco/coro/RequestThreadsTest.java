@@ -204,4 +204,44 @@ class RequestThreadsTest {
         }
         assertThat(sum).hasValue(waiters);
     }
+
+    @Test
+    void aRequestEndingAfterItsLoopWasShutDownStillRunsItsCleanupAndCallbacks() throws Exception {
+        Completer<String> c = Completer.create(loop);
+        List<String> order = new ArrayList<>();
+        c.onCleanup(state -> order.add("cleanup " + state));
+        c.request().onDone(r -> order.add("callback " + r.recv()));
+        loop.close();
+
+        assertThat(c.complete("v")).isTrue();
+
+        assertThat(order).containsExactly("cleanup DONE", "callback v");
+        assertThat(c.request().state()).isEqualTo(RequestState.DONE);
+    }
+
+    @Test
+    void aCoroutineUnwindingAfterItsLoopWasShutDownStillEndsForItsWaiters() throws Exception {
+        Completer<String> inner = Completer.create(loop);
+        CountDownLatch caught = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        Request<String> coro = Coroutine.start(loop, co -> {
+            try {
+                return co.await(inner.request());
+            } catch (RequestFailedException e) {
+                caught.countDown();
+                gate.await(); // still unwinding when the loop goes away
+                throw e;
+            }
+        });
+        CountDownLatch ended = new CountDownLatch(1);
+        coro.onDone(r -> ended.countDown());
+        inner.fail(new IOException("connection lost"));
+        assertThat(caught.await(5, TimeUnit.SECONDS)).isTrue();
+        loop.close();
+
+        gate.countDown();
+
+        assertThat(ended.await(5, TimeUnit.SECONDS)).as("the coroutine's callbacks ran").isTrue();
+        assertThat(coro.state()).isEqualTo(RequestState.FAILED);
+    }
 }
