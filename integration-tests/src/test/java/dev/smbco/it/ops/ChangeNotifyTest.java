@@ -35,13 +35,21 @@ class ChangeNotifyTest {
             watcher.tree.mkdir(dir);
             try (SmbFile d = watcher.tree.open(dir, OpenOptions.directory())) {
                 Request<List<FileNotifyInformation>> changes = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, false);
-                watcher.conn.echo(); // the server has taken the watch once it answers what came after it
+                watcher.conn.echo();
                 assertThat(changes.isDone()).isFalse();
-                try (SmbFile f = other.tree.open(dir + "/created-elsewhere.txt", OpenOptions.write())) {
-                    f.write(0, new byte[] {1});
-                }
+                // Samba registers the watch with its notify daemon after it has answered later
+                // requests (the ECHO too): under load a single change can come before it and never
+                // be reported. So create files until one is.
+                changeUntilReported(changes, i -> {
+                    try (SmbFile f = other.tree.open(dir + "/created-elsewhere-" + i + ".txt", OpenOptions.write())) {
+                        f.write(0, new byte[] {1});
+                    }
+                });
                 List<FileNotifyInformation> got = changes.withTimeout(Duration.ofSeconds(10)).await();
-                assertThat(got).contains(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, "created-elsewhere.txt"));
+                assertThat(got).isNotEmpty().allSatisfy(n -> {
+                    assertThat(n).isEqualTo(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, n.fileName()));
+                    assertThat(n.fileName()).matches("created-elsewhere-\\d+\\.txt");
+                });
             }
             watcher.tree.deleteTree(dir);
         }
@@ -55,9 +63,11 @@ class ChangeNotifyTest {
             try (SmbFile d = watcher.tree.open(dir, OpenOptions.directory())) {
                 Request<List<FileNotifyInformation>> changes = d.watchSend(ChangeNotifyRequest.FILE_NOTIFY_CHANGE_FILE_NAME, true);
                 watcher.conn.echo();
-                other.tree.open(dir + "/sub/deep.txt", OpenOptions.write()).close();
-                assertThat(changes.withTimeout(Duration.ofSeconds(10)).await())
-                        .contains(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, "sub\\deep.txt"));
+                changeUntilReported(changes, i -> other.tree.open(dir + "/sub/deep-" + i + ".txt", OpenOptions.write()).close());
+                assertThat(changes.withTimeout(Duration.ofSeconds(10)).await()).isNotEmpty().allSatisfy(n -> {
+                    assertThat(n).isEqualTo(new FileNotifyInformation(NotifyAction.FILE_ACTION_ADDED, n.fileName()));
+                    assertThat(n.fileName()).matches("sub\\\\deep-\\d+\\.txt");
+                });
             }
             watcher.tree.deleteTree(dir);
         }
@@ -124,6 +134,19 @@ class ChangeNotifyTest {
             proxy.cut();
             assertThatThrownBy(() -> changes.withTimeout(Duration.ofSeconds(5)).await()).isInstanceOf(SmbConnectionLostException.class);
             assertThat(changes.state()).isEqualTo(RequestState.FAILED);
+        }
+    }
+
+    /** Makes change {@code i} = 0, 1, ... (100 ms apart, at most 100) until {@code watch} has ended. */
+    private static void changeUntilReported(Request<?> watch, java.util.function.IntConsumer change) {
+        for (int i = 0; !watch.isDone() && i < 100; i++) {
+            change.accept(i);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 }
