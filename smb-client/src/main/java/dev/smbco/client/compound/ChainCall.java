@@ -156,6 +156,11 @@ final class ChainCall<R> {
             return;
         }
         parts.forEach(p -> ReferenceCountUtil.release(p.body())); // never sent: the separate requests carry their own
+        goSeparately();
+    }
+
+    /** The chain's outcome is that of {@code separately}'s requests, made now (on the loop). */
+    private void goSeparately() {
         Request<R> f = separately.get();
         fallback = f;
         f.onDone(done -> {
@@ -273,8 +278,23 @@ final class ChainCall<R> {
             }
         }
         if (cause != null && !c.request().isDone()) {
+            if (resendable(cause)) {
+                // lost with the connection, which reconnects: the separate requests wait for it
+                goSeparately();
+                return;
+            }
             c.fail(cause);
         }
+    }
+
+    /**
+     * Whether the chain, lost with its connection, is done again as separate requests: only when the
+     * connection reconnects (the route now belongs to a lost connection, so they wait in its gate)
+     * and doing the chain twice is as doing it once ({@link ReadOnlyChain}).
+     */
+    private boolean resendable(RuntimeException cause) {
+        return cause instanceof SmbConnectionLostException && !(cause instanceof dev.smbco.client.SmbHandleLostException)
+                && !cancelRequested && target.sender().gated(target.route()) && ReadOnlyChain.is(parts);
     }
 
     /** Every part answered: decide (see the class comment). */
