@@ -58,6 +58,17 @@ public final class FrameHooks {
         return add(new FrameRule(match, nth, FrameRule.Action.TRICKLE, null, gap));
     }
 
+    /**
+     * Shows every frame of this direction to {@code watcher} (on the proxy's pump thread, before
+     * any rule installed later judges it) and decides nothing: the frame goes on to the other rules.
+     */
+    public FrameRule watch(java.util.function.Consumer<byte[]> watcher) {
+        return add(new FrameRule(frame -> {
+            watcher.accept(frame);
+            return false;
+        }, 0, FrameRule.Action.REWRITE, UnaryOperator.identity()));
+    }
+
     /** Removes every rule. */
     public void clear() {
         rules.forEach(r -> {

@@ -71,6 +71,21 @@ public final class Frames {
                 | (frame[STATUS_OFFSET + 2] & 0xFF) << 16 | (frame[STATUS_OFFSET + 3] & 0xFF) << 24;
     }
 
+    /** Offset of MessageId (8 bytes, little-endian) in the SMB2 header. */
+    public static final int MESSAGE_ID_OFFSET = 24;
+
+    /** The MessageId of a plain SMB2 message, or -1 for anything else. */
+    public static long messageId(byte[] frame) {
+        if (!isSmb2(frame)) {
+            return -1;
+        }
+        long id = 0;
+        for (int i = 7; i >= 0; i--) {
+            id = id << 8 | (frame[MESSAGE_ID_OFFSET + i] & 0xFF);
+        }
+        return id;
+    }
+
     /** A rewrite that flips every bit of the last byte: whatever the frame, signed or sealed data changes. */
     public static UnaryOperator<byte[]> flipLastByte() {
         return frame -> {

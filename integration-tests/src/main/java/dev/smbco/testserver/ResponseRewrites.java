@@ -26,6 +26,8 @@ public final class ResponseRewrites {
     /** MS-SMB2 2.2.16: the response ends with FileAttributes (4 bytes) after EndofFile. */
     private static final int CLOSE_BODY_END = CLOSE_END_OF_FILE + 8 + 4;
 
+    /** MS-SMB2 2.2.2 ERROR Response: StructureSize 9 (8 bytes of fields and one of ErrorData). */
+    private static final int ERROR_RESPONSE_LENGTH = 9;
     /** SMB2_CLOSE_FLAG_POSTQUERY_ATTRIB. */
     private static final int POSTQUERY_ATTRIB = 0x0001;
     /** MS-SMB2 2.2.32 IOCTL Response: CtlCode (4 bytes) after StructureSize (2) and Reserved (2). */
@@ -65,6 +67,24 @@ public final class ResponseRewrites {
             }
             byte[] copy = frame.clone();
             putInt(copy, WRITE_COUNT, count.applyAsInt(getInt(copy, WRITE_COUNT)));
+            return copy;
+        };
+    }
+
+    /**
+     * A successful response turned into a failure with {@code status} (an NTSTATUS, e.g.
+     * 0xC000007F STATUS_DISK_FULL): the header's Status set and the body replaced by an ERROR
+     * Response (MS-SMB2 2.2.2: StructureSize 9, no error contexts, ByteCount 0, one byte of ErrorData).
+     */
+    public static UnaryOperator<byte[]> failWith(int status) {
+        return frame -> {
+            if (!plainSuccess(frame, HEADER)) {
+                return frame;
+            }
+            byte[] copy = Arrays.copyOf(frame, HEADER + ERROR_RESPONSE_LENGTH);
+            putInt(copy, Frames.STATUS_OFFSET, status);
+            Arrays.fill(copy, HEADER, copy.length, (byte) 0);
+            copy[HEADER] = ERROR_RESPONSE_LENGTH; // StructureSize (2 bytes)
             return copy;
         };
     }

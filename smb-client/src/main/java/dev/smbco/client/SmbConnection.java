@@ -140,12 +140,37 @@ public final class SmbConnection implements AutoCloseable {
     }
 
     /**
-     * Whether a reconnection is under way (requests wait for it).
+     * Whether a reconnection is under way (requests wait for it): {@code state() == RECONNECTING}.
      *
      * @return true between the drop and the reconnection (or giving up)
      */
     public boolean isReconnecting() {
-        return reconnector != null && reconnector.isRunning();
+        return state() == ConnectionState.RECONNECTING;
+    }
+
+    /**
+     * What the connection is doing: {@link ConnectionState#UP UP}, {@link ConnectionState#RECONNECTING
+     * RECONNECTING} (only with a reconnect policy) or {@link ConnectionState#CLOSED CLOSED}, which is
+     * final. A snapshot: by the time the caller looks, it may have moved on ({@link #onReconnect}
+     * hears the moves).
+     *
+     * @return the state now
+     */
+    public ConnectionState state() {
+        if (closing) {
+            return ConnectionState.CLOSED;
+        }
+        if (reconnector == null) {
+            return channel.isActive() ? ConnectionState.UP : ConnectionState.CLOSED;
+        }
+        if (reconnector.isRunning()) {
+            return ConnectionState.RECONNECTING;
+        }
+        if (reconnector.isFinished()) {
+            return ConnectionState.CLOSED;
+        }
+        // between the TCP connection's end and the event loop's handling of it, a reconnection is about to start
+        return channel.isActive() ? ConnectionState.UP : ConnectionState.RECONNECTING;
     }
 
     /** Whether small composites go as compounds on this connection (SmbTree's composites ask). */
@@ -284,11 +309,23 @@ public final class SmbConnection implements AutoCloseable {
     }
 
     /**
-     * Whether the connection is up.
+     * Whether the connection is up and carrying requests: {@code state() == UP}. False while it
+     * reconnects (requests then wait rather than fail; {@link #state()} tells that apart from
+     * CLOSED), and from its end on.
      *
-     * @return true until the connection drops or is closed
+     * @return true while the connection is up
      */
     public boolean isOpen() {
+        return state() == ConnectionState.UP;
+    }
+
+    /**
+     * Internal: whether a TCP connection is up at this moment, reconnecting or not. A reconnection's
+     * own NEGOTIATE, SESSION_SETUP and TREE_CONNECT go over the new TCP connection while {@link
+     * #state()} still says RECONNECTING; sessions (and through them {@code Rebinding}, which tells
+     * stale routes from fresh ones) ask this, not {@link #isOpen()}.
+     */
+    boolean transportUp() {
         return channel.isActive();
     }
 
@@ -356,6 +393,6 @@ public final class SmbConnection implements AutoCloseable {
     @Override
     public String toString() {
         Negotiated n = negotiated;
-        return "SmbConnection[" + host + ":" + port + (n == null ? "" : " SMB " + n.dialect().version()) + (isOpen() ? "" : " closed") + "]";
+        return "SmbConnection[" + host + ":" + port + (n == null ? "" : " SMB " + n.dialect().version()) + (state() == ConnectionState.UP ? "" : " " + state().name().toLowerCase(java.util.Locale.ROOT)) + "]";
     }
 }

@@ -236,7 +236,7 @@ public final class SmbSession implements AutoCloseable {
     /** Logs off unless already logged off; errors (the connection may already be gone) are ignored. */
     @Override
     public void close() {
-        if (!loggedOff && connection.isOpen()) {
+        if (!loggedOff && connection.transportUp()) {
             try {
                 logoff();
             } catch (SmbException e) {
@@ -251,7 +251,7 @@ public final class SmbSession implements AutoCloseable {
      * @return false once {@link #logoffSend()} was called or the connection is gone
      */
     public boolean isOpen() {
-        return !loggedOff && connection.isOpen();
+        return !loggedOff && connection.transportUp();
     }
 
     /**

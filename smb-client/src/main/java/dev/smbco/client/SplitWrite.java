@@ -20,7 +20,8 @@ import java.util.List;
  * a server that makes no progress and fails at once with {@link SmbNoProgressException} (never a
  * retry loop), a Count above the Length with {@link SmbProtocolException}. The request completes
  * with the whole length only when every byte was acknowledged, so adding up Counts can never hide
- * a gap.
+ * a gap. A WRITE sent again after a reconnection is the exception: its answer must be the whole
+ * length, anything else fails with {@link SmbReplayMismatchException} ({@code ResentWrite} says why).
  *
  * <p><b>Credits.</b> A WRITE sized while the server granted more credits than it grants by the
  * time the WRITE is sent can never go ({@link SmbCreditShortfallException}): its bytes are sent
@@ -167,8 +168,12 @@ final class SplitWrite {
         }
         // a WRITE lost with the connection is sent again (same bytes, same offset) once the
         // connection is back (Resend; no REPLAY flag, Resend says why); each sending owns a
-        // reference of its own on the slice
-        Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, replay -> once(file, offset, slice.retain()));
+        // reference of its own on the slice. The answer to a resend must be "all of it": anything
+        // else is a SmbReplayMismatchException (ResentWrite), never continued like a short Count
+        int length = slice.readableBytes();
+        Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, replay -> replay
+                ? dev.smbco.client.resilience.internal.ResentWrite.checked(file.loop(), once(file, offset, slice.retain()), file.unc(), offset, length)
+                : once(file, offset, slice.retain()));
         return r.onDone(done -> slice.release());
     }
 

@@ -38,16 +38,26 @@ final class Through implements AutoCloseable {
     SmbTree tree;
 
     private Through(SambaServer server, boolean reconnect, Duration requestTimeout) {
+        this(server, reconnect ? ReconnectPolicy.on(Duration.ofSeconds(20)).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)) : null,
+                requestTimeout);
+    }
+
+    private Through(SambaServer server, ReconnectPolicy policy, Duration requestTimeout) {
         this.server = server;
-        this.reconnect = reconnect;
+        this.reconnect = policy != null;
         this.loopThreadsBefore = FaultMatrix.loopThreads();
         this.proxy = FaultProxy.start(server);
         // 1 MiB READs and WRITEs: a 16 MiB transfer is a stream of 16 parts a cut can fall into
         SmbConfig.Builder config = SmbConfig.builder().requestTimeout(requestTimeout).maxIoSize(1 << 20);
-        if (reconnect) {
-            config.reconnect(ReconnectPolicy.on(Duration.ofSeconds(20)).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        if (policy != null) {
+            config.reconnect(policy);
         }
         this.client = SmbClient.create(config.build());
+    }
+
+    /** A client reconnecting under {@code policy}, through a fresh proxy; nothing connected yet. */
+    static Through start(SambaServer server, ReconnectPolicy policy) {
+        return new Through(server, policy, REQUEST_TIMEOUT);
     }
 
     /** A client through a fresh proxy; nothing connected yet. */

@@ -138,8 +138,47 @@ final class ChainCall<R> {
             c.fail(closed(e));
             return request;
         }
-        onLoop(() -> engine().submitChain(exchanges), e -> c.fail(closed(e)));
+        onLoop(this::submit, e -> c.fail(closed(e)));
         return request;
+    }
+
+    /**
+     * On the loop: to the engine as one compound, unless its route belongs to a connection that was
+     * lost (a reconnection runs, or re-established it under other ids). A chain cannot wait in the
+     * reconnection's gate nor be retargeted part by part, so it then goes as the separate requests,
+     * which wait for the reconnection and go to the re-established session, tree and handles. Before
+     * this, such a chain went to the engine of the moment: the dead one (failed at once), or the new
+     * TCP connection before its NEGOTIATE was answered (one credit: SmbCreditShortfallException).
+     */
+    private void submit() {
+        if (!target.sender().gated(target.route())) {
+            engine().submitChain(exchanges);
+            return;
+        }
+        parts.forEach(p -> ReferenceCountUtil.release(p.body())); // never sent: the separate requests carry their own
+        goSeparately();
+    }
+
+    /** The chain's outcome is that of {@code separately}'s requests, made now (on the loop). */
+    private void goSeparately() {
+        Request<R> f = separately.get();
+        fallback = f;
+        f.onDone(done -> {
+            switch (done.state()) {
+                case DONE -> {
+                    R value = done.recv();
+                    if (!c.complete(value)) {
+                        ReferenceCountUtil.release(value);
+                    }
+                }
+                case CANCELLED -> c.cancelled();
+                default -> {
+                    if (!c.request().isDone()) {
+                        c.fail(done.failure());
+                    }
+                }
+            }
+        });
     }
 
     private SmbConnectionLostException closed(RejectedExecutionException e) {
@@ -162,6 +201,11 @@ final class ChainCall<R> {
 
     /** On the loop: a queued chain leaves the queue (and the request ends cancelled); sent parts get SMB2 CANCEL. */
     private void cancelParts() {
+        Request<R> f = fallback;
+        if (f != null) {
+            f.cancel(); // went as separate requests (submit): they are what runs
+            return;
+        }
         Exchange head = exchanges.get(0);
         if (head.phase() == Exchange.Phase.QUEUED) {
             if (engine().cancel(head)) {
@@ -234,8 +278,23 @@ final class ChainCall<R> {
             }
         }
         if (cause != null && !c.request().isDone()) {
+            if (resendable(cause)) {
+                // lost with the connection, which reconnects: the separate requests wait for it
+                goSeparately();
+                return;
+            }
             c.fail(cause);
         }
+    }
+
+    /**
+     * Whether the chain, lost with its connection, is done again as separate requests: only when the
+     * connection reconnects (the route now belongs to a lost connection, so they wait in its gate)
+     * and doing the chain twice is as doing it once ({@link ReadOnlyChain}).
+     */
+    private boolean resendable(RuntimeException cause) {
+        return cause instanceof SmbConnectionLostException && !(cause instanceof dev.smbco.client.SmbHandleLostException)
+                && !cancelRequested && target.sender().gated(target.route()) && ReadOnlyChain.is(parts);
     }
 
     /** Every part answered: decide (see the class comment). */

@@ -88,6 +88,15 @@ public final class Sender {
         this.gate = g;
     }
 
+    /**
+     * On the loop: whether a request along {@code route} would wait in (or be retargeted by) the
+     * reconnection's gate instead of going to the engine as it is: the route belongs to a lost connection.
+     */
+    public boolean gated(Route route) {
+        dev.smbco.client.resilience.internal.SendGate g = gate;
+        return g != null && g.takes(route);
+    }
+
     /** On the loop: to the engine, unless the gate holds or retargets it. */
     private void submit(Handler<?> h) {
         dev.smbco.client.resilience.internal.SendGate g = gate;

@@ -63,6 +63,11 @@ public final class Reconnector {
         return state == State.RUNNING;
     }
 
+    /** Whether reconnecting is over for good: it gave up, or the client closed the connection. */
+    public boolean isFinished() {
+        return state == State.GAVE_UP || state == State.STOPPED;
+    }
+
     /** The client closes the connection: no more reconnecting; anything waiting fails. */
     public void stop() {
         State was = state;

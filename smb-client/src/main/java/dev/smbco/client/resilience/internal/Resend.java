@@ -25,6 +25,7 @@ import dev.smbco.coro.RequestState;
  * the durable handle at the next reconnection after a WRITE sent with the flag (DH2C answered
  * STATUS_OBJECT_NAME_NOT_FOUND; DurableThroughCutsTest, twice in a row, and green without it).</li>
  * </ul>
+ * A resent WRITE's answer is checked by {@link ResentWrite}: all of it, or a typed mismatch.
  * A request that waited unsent is no replay. A handle that was not reopened, a request that
  * failed otherwise and the attempt after the last one fail as they are.
  */

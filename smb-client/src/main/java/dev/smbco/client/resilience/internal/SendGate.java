@@ -79,10 +79,7 @@ public final class SendGate {
      * false when the caller submits it to the engine as it is.
      */
     public boolean intercept(Held h) {
-        if (state == State.OPEN && !retarget.stale(h.route())) {
-            return false;
-        }
-        if (!retarget.stale(h.route())) {
+        if (!takes(h.route())) {
             return false;
         }
         switch (state) {
@@ -98,6 +95,15 @@ public final class SendGate {
             case OPEN -> send(h);
         }
         return true;
+    }
+
+    /**
+     * Whether a request along {@code route} is the gate's to deal with (it belongs to a lost
+     * connection): {@link #intercept} takes exactly those. A compound chain cannot wait here, so one
+     * along such a route goes as separate requests instead, which can.
+     */
+    public boolean takes(Route route) {
+        return retarget.stale(route);
     }
 
     /** Re-established: every waiting request goes along its new route. */
