@@ -9,6 +9,7 @@ import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbNoProgressException;
+import dev.smbco.client.SmbReplayMismatchException;
 import dev.smbco.client.SmbSizeMismatchException;
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.rpc.SmbRpcException;
@@ -47,6 +48,8 @@ public final class ClientErrors {
             case SmbStatusException s -> CliException.status(what, NtStatus.name(s.status()), s);
             case SmbSizeMismatchException m -> new CliException(ExitStatus.FAILED, what + ": the server holds " + m.actual()
                     + " bytes, but " + m.expected() + " were sent", m);
+            case SmbReplayMismatchException r -> new CliException(ExitStatus.FAILED, what + ": after a reconnection the server answered the "
+                    + r.sent() + " bytes at offset " + r.offset() + " sent again with " + r.answer() + "; what it holds there is unknown", r);
             case SmbNoProgressException n -> new CliException(ExitStatus.FAILED, what + ": the server accepted no data (at offset "
                     + n.offset() + ")", n);
             case SmbConnectException c -> new CliException(ExitStatus.CONNECTION, what + ": cannot connect: " + reason(c), c);

@@ -46,6 +46,10 @@ class ClientErrorsTest {
         CliException n = map(new dev.smbco.client.SmbNoProgressException("WRITE p: server accepted no data", 65536));
         assertThat(n.status()).isEqualTo(ExitStatus.FAILED);
         assertThat(n.getMessage()).isEqualTo(URL + ": the server accepted no data (at offset 65536)");
+        CliException r = map(new dev.smbco.client.SmbReplayMismatchException("\\\\host\\share\\x.txt", 4096, 262144, "Count 131072", 0, null));
+        assertThat(r.status()).as("data whose state is unknown is a failed copy, not a connection problem").isEqualTo(ExitStatus.FAILED);
+        assertThat(r.getMessage()).isEqualTo(URL + ": after a reconnection the server answered the 262144 bytes at offset 4096 sent again"
+                + " with Count 131072; what it holds there is unknown");
     }
 
     @Test
