@@ -100,7 +100,10 @@ final class TrainingPeer {
 
     private void run() {
         try (Socket s = socket) {
-            s.setSoTimeout(5000);
+            // generous: the training runs at low priority, often on a loaded machine, and a client that
+            // stalls for a few seconds mid-copy must not see its connection dropped (a hung one is
+            // ended by the training's own time limit; this thread is a daemon)
+            s.setSoTimeout(30_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             while (true) {
