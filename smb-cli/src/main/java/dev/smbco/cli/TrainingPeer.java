@@ -60,10 +60,10 @@ import java.util.function.Consumer;
  * {@code get}, {@code put} and {@code cat} to run to their end, so that the classes and methods
  * of a whole command (not only up to the first request) are in the cache. It signs nothing and
  * requires no signing, so a client that asks for signing or encryption stops at the logon, as
- * before. It holds a share with {@code file.txt} (64 KiB), {@code big.bin} ({@value #BIG_SIZE} bytes,
- * not listed: what makes a copy's READ loop and file writes hot enough to be compiled and profiled
- * in the training) and a directory {@code dir} of 40 entries. Not a server for anything else: it believes every client and keeps no state beyond a
- * connection.
+ * before. It holds a share with {@code file.txt} (64 KiB), {@code big.bin} ({@value #BIG_SIZE}
+ * bytes, not listed: what makes a copy's READ loop and file writes hot enough to be compiled and
+ * profiled in the training) and a directory {@code dir} of 40 entries. Not a server for anything
+ * else: it believes every client and keeps no state beyond a connection.
  */
 final class TrainingPeer {
     private static final int DIALECT_2_1 = 0x0210;
