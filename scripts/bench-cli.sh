@@ -2,8 +2,14 @@
 # bench-cli.sh - the smbco command line against smbclient from a cold start, side by side on one
 # private smbd, each command a fresh process as a script would run it (see BENCHMARKS.md, "Cold start").
 #
-#   scripts/bench-cli.sh [--rounds N] [--mib N] [--no-transfers] [--dir DIR]
+#   scripts/bench-cli.sh [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR]
+#                        [--baseline DIR] [--no-nocache]
 #   scripts/bench-cli.sh --breakdown [--aot|--no-aot]    where one cold `smbco ls` spends its time
+#
+# --baseline DIR adds another build of smbco as a client of its own, e.g. the previous main: DIR holds
+# its launcher, pom.xml and smb-cli/target/smb-cli-*-all.jar (copied with cp -p, so that its launcher
+# finds nothing to rebuild); it makes its own start-up cache under DIR. --no-nocache leaves out smbco
+# without its cache; --transfers-only the ls/stat commands.
 #
 # Rounds alternate the clients (smbclient, smbco with its start-up cache, smbco without it), so a
 # change in the machine's load hits all of them alike; the table shows medians and min-max of the
@@ -17,17 +23,20 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-rounds=3 mib=1024 transfers=yes breakdown=no aot=yes dir=/dev/shm
+rounds=3 mib=1024 transfers=yes metadata=yes breakdown=no aot=yes dir=/dev/shm baseline="" nocache=yes
 while [[ $# -gt 0 ]]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
     --mib) mib=$2; shift 2 ;;
     --no-transfers) transfers=no; shift ;;
+    --transfers-only) metadata=no; shift ;;
+    --baseline) baseline=$(cd "$2" && pwd); shift 2 ;;
+    --no-nocache) nocache=no; shift ;;
     --dir) dir=$2; shift 2 ;;
     --breakdown) breakdown=yes; shift ;;
     --aot) aot=yes; shift ;;
     --no-aot) aot=no; shift ;;
-    *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--dir DIR] | --breakdown [--aot|--no-aot]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR] [--baseline DIR] [--no-nocache] | --breakdown [--aot|--no-aot]" >&2; exit 2 ;;
   esac
 done
 command -v smbclient >/dev/null || { echo "bench-cli: smbclient not found (scripts/test-env.sh installs it)" >&2; exit 3; }
@@ -52,16 +61,15 @@ for i in $(seq 1 2000); do : >"$share_dir/many/entry-$i.txt"; done
 chown -R "$owner" "$share_dir"
 
 ./smbco --version >/dev/null # builds the CLI now, not inside a timed run
-aot_dir=smb-cli/target/aot
-ensure_cache() {
+ensure_cache() { # $1: the directory of the launcher (default: this checkout)
   # One command makes the launcher start its training; wait for the cache it writes (at most 5 min).
-  SMBCO_AOT=on ./smbco --version >/dev/null
-  local i
+  local home=${1:-$ROOT} i
+  SMBCO_AOT=on "$home/smbco" --version >/dev/null
   for i in $(seq 1 300); do
-    compgen -G "$aot_dir/smbco-*.[aj]*" | grep -qv '\.tmp' && return 0
+    compgen -G "$home/smb-cli/target/aot/smbco-*.[aj]*" | grep -qv '\.tmp' && return 0
     sleep 1
   done
-  echo "bench-cli: the start-up cache did not appear; see $aot_dir/training.log" >&2
+  echo "bench-cli: the start-up cache did not appear; see $home/smb-cli/target/aot/training.log" >&2
   return 1
 }
 
@@ -99,7 +107,12 @@ measure() {
 # the command word of each client, for measure (which runs a program, not a function)
 smbco_aot() { echo "env SMBCO_AOT=on ./smbco"; }
 smbco_noaot() { echo "env SMBCO_AOT=off ./smbco"; }
+smbco_base() { echo "env SMBCO_AOT=on $baseline/smbco"; }
 ensure_cache
+[[ -n $baseline ]] && ensure_cache "$baseline"
+clients=(smbclient smbco_aot)
+[[ $nocache == yes ]] && clients+=(smbco_noaot)
+[[ -n $baseline ]] && clients+=(smbco_base)
 
 declare -A times cpus
 record() { local m; m=($2); times[$1]+="${m[0]} "; cpus[$1]+="${m[1]} "; }
@@ -111,8 +124,10 @@ fi
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$rounds"); do
-  for client in smbclient smbco_aot smbco_noaot; do
-    if [[ $client == smbclient ]]; then
+  for client in "${clients[@]}"; do
+    if [[ $metadata == no ]]; then
+      :
+    elif [[ $client == smbclient ]]; then
       record "ls small|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'ls small\*')"
       record "stat file|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'allinfo small\a.txt')"
       record "ls 2000|$client" "$(measure smbclient "${auth[@]}" //127.0.0.1/share -c 'ls many\*')"
@@ -143,20 +158,29 @@ for r in $(seq 1 "$rounds"); do
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-table() { # $1: times or cpus
+declare -A title=([smbclient]=smbclient [smbco_aot]="smbco (AOT cache)" [smbco_noaot]="smbco (no cache)"
+  [smbco_base]="baseline (AOT cache)")
+declare -A short=([smbco_aot]=ratio [smbco_noaot]=no-cache [smbco_base]=baseline)
+table() { # $1: times or cpus; columns: each client's median (min-max), then smbclient / each smbco
   local -n t=$1
-  printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" command smbclient "smbco (AOT cache)" "smbco (no cache)" "ratio" "no-cache"
-  local row a b c
+  local row c line a m
+  line=$(printf "%-15s" command)
+  for c in "${clients[@]}"; do line+=$(printf " %-22s" "${title[$c]}"); done
+  for c in "${clients[@]:1}"; do line+=$(printf " %-8s" "${short[$c]}"); done
+  echo "$line"
   for row in "${rows[@]}"; do
+    line=$(printf "%-15s" "$row")
     a=$(tr ' ' '\n' <<<"${t[$row|smbclient]}" | grep . | stats)
-    b=$(tr ' ' '\n' <<<"${t[$row|smbco_aot]}" | grep . | stats)
-    c=$(tr ' ' '\n' <<<"${t[$row|smbco_noaot]}" | grep . | stats)
-    printf "%-15s %-22s %-22s %-22s %-8s %-8s\n" "$row" "$a" "$b" "$c" \
-      "$(awk -v x="${a%% *}" -v y="${b%% *}" 'BEGIN {printf "%.2fx", x / y}')" \
-      "$(awk -v x="${a%% *}" -v y="${c%% *}" 'BEGIN {printf "%.2fx", x / y}')"
+    for c in "${clients[@]}"; do line+=$(printf " %-22s" "$(tr ' ' '\n' <<<"${t[$row|$c]}" | grep . | stats)"); done
+    for c in "${clients[@]:1}"; do
+      m=$(tr ' ' '\n' <<<"${t[$row|$c]}" | grep . | stats)
+      line+=$(printf " %-8s" "$(awk -v x="${a%% *}" -v y="${m%% *}" 'BEGIN {printf "%.2fx", x / y}')")
+    done
+    echo "$line"
   done
 }
-rows=("ls small" "stat file" "ls 2000")
+rows=()
+[[ $metadata == yes ]] && rows+=("ls small" "stat file" "ls 2000")
 [[ $transfers == yes ]] && rows+=("get plain" "put plain" "get signed" "put signed" "get encrypted" "put encrypted")
 echo
 echo "WALL seconds per fresh process, median (min-max) of $rounds; ratio = smbclient / smbco (>= 1: smbco as fast or faster)"

@@ -1,6 +1,7 @@
 package dev.smbco.cli;
 
 import dev.smbco.protocol.Dialect;
+import dev.smbco.protocol.Smb2Header;
 import dev.smbco.protocol.auth.Authenticator;
 import dev.smbco.protocol.auth.NtlmConfig;
 import dev.smbco.protocol.auth.NtlmCredentials;
@@ -19,9 +20,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +41,12 @@ import java.util.Map;
  *   <li>whole commands ({@code ls}, {@code stat}, {@code get}, {@code put}, {@code cat}) against a
  *       scripted SMB 2.1 peer on a loopback socket ({@link TrainingPeer}): the event loop, the
  *       logon, CREATE, directory listing, the copy loops and the output; with signing or
- *       encryption asked for they stop at the logon, which the peer cannot sign;</li>
+ *       encryption asked for they stop at the logon, which the peer cannot sign; a get and a put
+ *       of 24 MiB make the copy loops hot enough to be compiled and profiled;</li>
  *   <li>the crypto of a session: the client's half of an NTLM logon in SPNEGO against a made-up
  *       challenge, the SMB 3.1.1 key derivation, the three signing algorithms and the four
- *       ciphers, each over a small message.</li>
+ *       ciphers, each over a small message; then the AES-GMAC digest and signature and AES-128-GCM
+ *       sealing and opening over 1 MiB messages until the JIT has compiled them ({@link #bulkCrypto}).</li>
  * </ul>
  *
  * <p>What the scripted peer cannot show (SMB 3 negotiate contexts and a signed or sealed session
@@ -65,6 +71,7 @@ public final class Training {
             // a training that fails part-way still leaves the classes it loaded to the cache
         } finally {
             crypto();
+            bulkCrypto();
             deleteTree(dir);
         }
         System.exit(0);
@@ -72,6 +79,10 @@ public final class Training {
 
     private static void commands(int port, Path dir) throws IOException {
         Path local = Files.writeString(dir.resolve("up.txt"), "training\n");
+        Path bigLocal = dir.resolve("big-up.bin");
+        try (FileChannel channel = FileChannel.open(bigLocal, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(TrainingPeer.BIG_SIZE));
+        }
         String base = "smb://127.0.0.1:" + port + "/share/";
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"--help"});
@@ -85,6 +96,11 @@ public final class Training {
         // logon or the negotiate check that the peer cannot sign, after loading what they need
         String[][] modes = {{"--max-protocol", "SMB2_10"}, {}, {"--signing", "required"}, {"--encrypt"}};
         for (String[] mode : modes) {
+            if (mode.length == 2) {
+                // a copy big enough that its loops (framing, READ/WRITE, file I/O) get compiled and profiled
+                lines.add(concat(mode, "get", base + "big.bin", dir.resolve("big-down.bin").toString()));
+                lines.add(concat(mode, "put", bigLocal.toString(), base + "big-up.bin"));
+            }
             lines.add(concat(mode, "ls", base));
             lines.add(concat(mode, "ls", "--json", base + "dir/"));
             lines.add(concat(mode, "stat", base + "file.txt"));
@@ -144,6 +160,46 @@ public final class Training {
                     // next cipher
                 }
             }
+        } finally {
+            message.release();
+        }
+    }
+
+    /** Messages of {@value #BULK_SIZE} bytes per round of {@link #bulkCrypto}. */
+    private static final int BULK_SIZE = 1 << 20;
+    /** Rounds of {@link #bulkCrypto}: enough for its loops to reach the optimising compiler (C2) in the training. */
+    private static final int BULK_ROUNDS = 32;
+
+    /**
+     * What a big signed or sealed copy does per message, over 1 MiB messages in direct buffers, as
+     * often as it takes the JIT to compile those loops with C2: the AES-GMAC digest of a body and the
+     * signature over it (a signed READ's check, a signed WRITE), AES-128-GCM sealing and opening (the
+     * negotiated cipher of SMB 3.1.1 against Samba or Windows). A copy in a fresh JVM spends its first
+     * seconds in these loops interpreted or profiled; with the training's profiles in the cache
+     * (JEP 515) the JIT can compile them sooner.
+     */
+    private static void bulkCrypto() {
+        ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
+        byte[] key = new byte[16];
+        ByteBuf message = alloc.directBuffer(Smb2Header.SIZE + BULK_SIZE);
+        try {
+            message.writeInt(0xFE534D42).writeZero(Smb2Header.SIZE - 4).writeZero(BULK_SIZE);
+            MessageSigner signer = MessageSigner.create(SigningAlgorithm.AES_GMAC, key);
+            MessageEncryptor encryptor = MessageEncryptor.create(CipherId.AES_128_GCM, key);
+            MessageDecryptor decryptor = MessageDecryptor.create(CipherId.AES_128_GCM, key);
+            for (int i = 0; i < BULK_ROUNDS; i++) {
+                ByteBuf body = message.slice(Smb2Header.SIZE, BULK_SIZE);
+                signer.sign(message, signer.digestTail(body));
+                signer.verify(message, signer.digestTail(body));
+                ByteBuf frame = encryptor.reserve().seal(alloc, message, 1L);
+                try {
+                    decryptor.decrypt(frame).release();
+                } finally {
+                    frame.release();
+                }
+            }
+        } catch (RuntimeException e) {
+            // not fatal: the cache just lacks these profiles
         } finally {
             message.release();
         }

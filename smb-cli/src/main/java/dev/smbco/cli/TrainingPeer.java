@@ -60,13 +60,16 @@ import java.util.function.Consumer;
  * {@code get}, {@code put} and {@code cat} to run to their end, so that the classes and methods
  * of a whole command (not only up to the first request) are in the cache. It signs nothing and
  * requires no signing, so a client that asks for signing or encryption stops at the logon, as
- * before. It holds a share with {@code file.txt} (64 KiB) and a directory {@code dir} of 40
- * entries. Not a server for anything else: it believes every client and keeps no state beyond a
- * connection.
+ * before. It holds a share with {@code file.txt} (64 KiB), {@code big.bin} ({@value #BIG_SIZE}
+ * bytes, not listed: what makes a copy's READ loop and file writes hot enough to be compiled and
+ * profiled in the training) and a directory {@code dir} of 40 entries. Not a server for anything
+ * else: it believes every client and keeps no state beyond a connection.
  */
 final class TrainingPeer {
     private static final int DIALECT_2_1 = 0x0210;
     private static final int FILE_SIZE = 64 * 1024;
+    /** The size of {@code big.bin}: 24 READs of the peer's 1 MiB. */
+    static final int BIG_SIZE = 24 << 20;
     private static final int DIRECTORY = 0x10;
     private static final int NORMAL = 0x80;
     private static final long TIME = 133_000_000_000_000_000L;
@@ -97,7 +100,10 @@ final class TrainingPeer {
 
     private void run() {
         try (Socket s = socket) {
-            s.setSoTimeout(5000);
+            // generous: the training runs at low priority, often on a loaded machine, and a client that
+            // stalls for a few seconds mid-copy must not see its connection dropped (a hung one is
+            // ended by the training's own time limit; this thread is a daemon)
+            s.setSoTimeout(30_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             while (true) {
@@ -192,7 +198,7 @@ final class TrainingPeer {
                 return list(resolve(fileIdOf(body, 8), lastCreated), c);
             case READ: {
                 ReadRequest r = (ReadRequest) decode(h, body);
-                long left = FILE_SIZE - r.offset();
+                long left = sizeOf(open.get(resolve(r.fileId(), lastCreated))) - r.offset();
                 if (left <= 0) {
                     return Reply.error(c, NtStatus.STATUS_END_OF_FILE);
                 }
@@ -255,12 +261,15 @@ final class TrainingPeer {
     }
 
     private static long sizeOf(String name) {
-        return name != null && name.equals("file.txt") ? FILE_SIZE : 0;
+        if (name == null) {
+            return 0;
+        }
+        return name.equals("file.txt") ? FILE_SIZE : name.equals("big.bin") ? BIG_SIZE : 0;
     }
 
     private Reply create(CreateRequest r) {
         String name = r.name().replace('\\', '/');
-        boolean exists = isDirectory(name) || name.equals("file.txt") || name.startsWith("dir/") || created.contains(name);
+        boolean exists = isDirectory(name) || name.equals("file.txt") || name.equals("big.bin") || name.startsWith("dir/") || created.contains(name);
         int disposition = r.createDisposition();
         if (!exists && (disposition == CreateDisposition.OPEN || disposition == CreateDisposition.OVERWRITE)) {
             return Reply.error(Command.CREATE, NtStatus.STATUS_OBJECT_NAME_NOT_FOUND);

@@ -59,6 +59,25 @@ class TrainingPeerTest {
         }
     }
 
+    /** The big file is what makes the copy loops hot in the training: it must come down whole and go up whole. */
+    @Test
+    void theBigFileOfTheTrainingCopiesBothWays(@TempDir Path tmp) throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> TrainingPeer.serve(peer));
+            String base = "smb://127.0.0.1:" + peer.getLocalPort() + "/share/";
+            String[] v = {"--timeout", "10", "--max-protocol", "SMB2_10", "-q"};
+
+            Path down = tmp.resolve("big-down.bin");
+            Run get = smbco(concat(v, "get", base + "big.bin", down.toString()));
+            assertThat(get.status()).as(get.err()).isZero();
+            assertThat(Files.size(down)).isEqualTo(TrainingPeer.BIG_SIZE);
+            Run put = smbco(concat(v, "put", down.toString(), base + "big-up.bin"));
+            assertThat(put.status()).as(put.err()).isZero();
+            Run stat = smbco(concat(v, "stat", base + "file.txt"));
+            assertThat(stat.out()).as("the small file keeps its size").contains("65536");
+        }
+    }
+
     @Test
     void aSignedLogonItCannotServeEndsInAnErrorNotAHang() throws Exception {
         try (ServerSocket peer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
