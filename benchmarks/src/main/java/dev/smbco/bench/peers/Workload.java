@@ -16,7 +16,7 @@ enum Workload {
     /** The size and times of each of n files. */
     STAT("stat", "files/s"),
     /** Opening, reading whole (4 KiB) and closing each of n existing files, content checked. */
-    READ("read 4 KiB (open+read+close)", "files/s"),
+    READ("open+read 4 KiB+close", "files/s"),
     /** Deleting n files. */
     DELETE("delete", "files/s"),
     /** Listing a directory of n entries (with their attributes), once. */
