@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--files 2000] [--rounds 3] [--coroutines 64] [--threads 16] [--dir /dev/shm] [--cli ./smbco]
  *     [--peers smbco,smbj,jcifs,smbclient,cli] [--cli-before OTHER/smbco (another build's CLI, for before/after)]
  *     [--workloads create,stat,read,delete,list,upload-tree,download-tree (default: all)]
+ *     [--read-max BYTES (smbco's readFile maxLength, default 1048576)]
  * </pre>
  * Without {@code create} in {@code --workloads} the files that stat, read and delete work on are
  * written through the setup connection instead, untimed.
@@ -86,10 +87,11 @@ public final class PeersHarness {
         List<Peer> peers = new ArrayList<>();
         try {
             if (which.contains("smbco")) {
-                SmbcoPeer p = new SmbcoPeer(t, 1);
-                System.out.println("smbco negotiated " + p.dialect());
+                int readMax = Integer.parseInt(a.getOrDefault("read-max", String.valueOf(1 << 20)));
+                SmbcoPeer p = new SmbcoPeer(t, 1, readMax);
+                System.out.println("smbco negotiated " + p.dialect() + "; readFile maxLength " + readMax);
                 peers.add(p);
-                peers.add(new SmbcoPeer(t, coroutines));
+                peers.add(new SmbcoPeer(t, coroutines, readMax));
             }
             if (which.contains("smbj")) {
                 SmbjPeer p = new SmbjPeer(t, 1);
