@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * smbco side by side with smbj, jcifs-ng and smbclient (and the smbco command line against
  * smbclient for tree copies) on one server in one run: small-file creates, stats, 4 KiB reads,
- * deletes, the listing of a big directory and tree copies, with one caller and with many. Rounds alternate the
- * peers (the order rotates each round) after one unmeasured warm-up round; the table gives
- * medians, min and max of the rates. Setup and cleanup between workloads go through a separate
+ * deletes, the listing of a big directory and tree copies, with one caller and with many. Rounds
+ * alternate the peers (the order rotates each round) after one unmeasured warm-up round; the
+ * table gives medians, min and max of the rates. Setup and cleanup between workloads go through a separate
  * smbco connection and are never timed. See BENCHMARKS.md, "Peers". Usage:
  * <pre>
  * java -cp benchmarks.jar dev.smbco.bench.peers.PeersHarness --host 127.0.0.1 --port PORT \
