@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,13 @@ abstract class JavaPeer implements Peer {
             case STAT -> each(n, i -> {
                 if (stat(dir + "/f" + i) != data.length) {
                     throw new IllegalStateException(name() + ": wrong size of " + dir + "/f" + i);
+                }
+            });
+            case READ -> each(n, i -> {
+                byte[] got = read(dir + "/f" + i);
+                if (!Arrays.equals(got, data)) {
+                    throw new IllegalStateException(name() + ": read " + got.length + " bytes of " + dir + "/f" + i
+                            + (got.length == data.length ? ", not what was written" : ", not " + data.length));
                 }
             });
             case DELETE -> each(n, i -> delete(dir + "/f" + i));

@@ -22,6 +22,13 @@ interface Peer extends AutoCloseable {
      */
     void run(Workload w, String dir, int n, byte[] data, Path local) throws Exception;
 
+    /**
+     * Checks what {@link #run} left outside the process (e.g. the files smbclient wrote locally for
+     * {@link Workload#READ}), after the clock stopped; throws when it is wrong, and the round is not counted.
+     */
+    default void check(Workload w, String dir, int n, byte[] data) throws Exception {
+    }
+
     /** How many times {@link #run} does {@code w} (a peer may repeat a workload too short to time alone). */
     default int repeats(Workload w) {
         return 1;

@@ -13,27 +13,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * smbco side by side with smbj, jcifs-ng and smbclient (and the smbco command line against
- * smbclient for tree copies) on one server in one run: small-file creates, stats, deletes, the
- * listing of a big directory and tree copies, with one caller and with many. Rounds alternate the
- * peers (the order rotates each round) after one unmeasured warm-up round; the table gives
- * medians, min and max of the rates. Setup and cleanup between workloads go through a separate
+ * smbclient for tree copies) on one server in one run: small-file creates, stats, 4 KiB reads,
+ * deletes, the listing of a big directory and tree copies, with one caller and with many. Rounds
+ * alternate the peers (the order rotates each round) after one unmeasured warm-up round; the
+ * table gives medians, min and max of the rates. Setup and cleanup between workloads go through a separate
  * smbco connection and are never timed. See BENCHMARKS.md, "Peers". Usage:
  * <pre>
  * java -cp benchmarks.jar dev.smbco.bench.peers.PeersHarness --host 127.0.0.1 --port PORT \
  *     [--share share --user test --password test-password --domain WORKGROUP]
  *     [--files 2000] [--rounds 3] [--coroutines 64] [--threads 16] [--dir /dev/shm] [--cli ./smbco]
  *     [--peers smbco,smbj,jcifs,smbclient,cli] [--cli-before OTHER/smbco (another build's CLI, for before/after)]
+ *     [--workloads create,stat,read,delete,list,upload-tree,download-tree (default: all)]
+ *     [--read-max BYTES (smbco's readFile maxLength, default 1048576)]
  * </pre>
+ * Without {@code create} in {@code --workloads} the files that stat, read and delete work on are
+ * written through the setup connection instead, untimed.
  */
 public final class PeersHarness {
     private static final int PER_DIR = 100;
@@ -49,9 +55,11 @@ public final class PeersHarness {
     private final AtomicLong seq = new AtomicLong();
     /** peer -> rounds in which it failed. */
     private final Map<String, Integer> failures = new HashMap<>();
+    private final Set<Workload> workloads;
 
-    private PeersHarness(Target target, int files, Path scratch) {
+    private PeersHarness(Target target, int files, Path scratch, Set<Workload> workloads) {
         this.target = target;
+        this.workloads = workloads;
         this.files = files;
         this.scratch = scratch;
         new Random(1).nextBytes(data);
@@ -74,14 +82,16 @@ public final class PeersHarness {
         int threads = Integer.parseInt(a.getOrDefault("threads", "16"));
         List<String> which = List.of(a.getOrDefault("peers", "smbco,smbj,jcifs,smbclient,cli").split(","));
         Path scratch = Files.createTempDirectory(Path.of(a.getOrDefault("dir", "/dev/shm")), "smbco-peers-");
-        PeersHarness h = new PeersHarness(t, files, scratch);
+        Set<Workload> workloads = a.containsKey("workloads") ? Workload.parse(a.get("workloads")) : EnumSet.allOf(Workload.class);
+        PeersHarness h = new PeersHarness(t, files, scratch, workloads);
         List<Peer> peers = new ArrayList<>();
         try {
             if (which.contains("smbco")) {
-                SmbcoPeer p = new SmbcoPeer(t, 1);
-                System.out.println("smbco negotiated " + p.dialect());
+                int readMax = Integer.parseInt(a.getOrDefault("read-max", String.valueOf(1 << 20)));
+                SmbcoPeer p = new SmbcoPeer(t, 1, readMax);
+                System.out.println("smbco negotiated " + p.dialect() + "; readFile maxLength " + readMax);
                 peers.add(p);
-                peers.add(new SmbcoPeer(t, coroutines));
+                peers.add(new SmbcoPeer(t, coroutines, readMax));
             }
             if (which.contains("smbj")) {
                 SmbjPeer p = new SmbjPeer(t, 1);
@@ -108,8 +118,12 @@ public final class PeersHarness {
             for (Peer p : peers) {
                 p.close();
             }
-            h.admin.deleteTree("peers-list");
-            h.admin.deleteTree("peers-tree");
+            if (workloads.contains(Workload.LIST)) {
+                h.admin.deleteTree("peers-list");
+            }
+            if (workloads.contains(Workload.DOWNLOAD_TREE)) {
+                h.admin.deleteTree("peers-tree");
+            }
             h.adminClient.close();
             try (var s = Files.walk(scratch)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -128,20 +142,24 @@ public final class PeersHarness {
 
     private void measure(List<Peer> peers, int rounds) throws Exception {
         Path tree = scratch.resolve("src").resolve("tree");
-        for (int i = 0; i < files; i++) {
+        for (int i = 0; i < files && workloads.contains(Workload.UPLOAD_TREE); i++) {
             Path d = Files.createDirectories(tree.resolve(String.format(Locale.ROOT, "d%02d", i / PER_DIR)));
             byte[] b = data.clone();
             b[0] = (byte) i;
             b[1] = (byte) (i >> 8);
             Files.write(d.resolve("f" + i), b);
         }
-        fill("peers-list", files);
-        admin.mkdir("peers-tree");
-        for (int d = 0; d * PER_DIR < files; d++) {
-            admin.mkdir(String.format(Locale.ROOT, "peers-tree/d%02d", d));
+        if (workloads.contains(Workload.LIST)) {
+            fill("peers-list", files);
         }
-        inParallel(files, i -> admin.writeFileSend(String.format(Locale.ROOT, "peers-tree/d%02d/f%d", i / PER_DIR, i), OpenOptions.write(),
-                Unpooled.wrappedBuffer(data)));
+        if (workloads.contains(Workload.DOWNLOAD_TREE)) {
+            admin.mkdir("peers-tree");
+            for (int d = 0; d * PER_DIR < files; d++) {
+                admin.mkdir(String.format(Locale.ROOT, "peers-tree/d%02d", d));
+            }
+            inParallel(files, i -> admin.writeFileSend(String.format(Locale.ROOT, "peers-tree/d%02d/f%d", i / PER_DIR, i),
+                    OpenOptions.write(), Unpooled.wrappedBuffer(data)));
+        }
         System.out.println("load before: " + load());
         for (int round = -1; round < rounds; round++) {
             for (int k = 0; k < peers.size(); k++) {
@@ -190,28 +208,39 @@ public final class PeersHarness {
         inParallel(n, i -> admin.writeFileSend(dir + "/f" + i, OpenOptions.write(), Unpooled.wrappedBuffer(data)));
     }
 
+    /** Whether this run measures {@code w} for {@code p}. */
+    private boolean wants(Peer p, Workload w) {
+        return workloads.contains(w) && p.can(w);
+    }
+
     private void runPeer(Peer p, int round, Path tree) throws Exception {
         String dir = "p" + seq.incrementAndGet();
-        if (p.can(Workload.CREATE)) {
+        boolean onFiles = wants(p, Workload.CREATE) || wants(p, Workload.STAT) || wants(p, Workload.READ) || wants(p, Workload.DELETE);
+        if (wants(p, Workload.CREATE)) {
             admin.mkdir(dir);
             time(p, Workload.CREATE, dir, round, null);
-        } else {
+        } else if (onFiles) {
             fill(dir, files);
         }
-        if (p.can(Workload.STAT)) {
+        if (wants(p, Workload.STAT)) {
             time(p, Workload.STAT, dir, round, null);
         }
-        if (p.can(Workload.DELETE)) {
+        if (wants(p, Workload.READ)) {
+            time(p, Workload.READ, dir, round, null);
+        }
+        if (wants(p, Workload.DELETE)) {
             time(p, Workload.DELETE, dir, round, null);
             if (!admin.list(dir).isEmpty()) {
                 throw new IllegalStateException(p.name() + ": files left after the deletes");
             }
         }
-        admin.deleteTree(dir);
-        if (p.can(Workload.LIST)) {
+        if (onFiles) {
+            admin.deleteTree(dir);
+        }
+        if (wants(p, Workload.LIST)) {
             time(p, Workload.LIST, "peers-list", round, null);
         }
-        if (p.can(Workload.UPLOAD_TREE)) {
+        if (wants(p, Workload.UPLOAD_TREE)) {
             String up = "u" + seq.incrementAndGet();
             time(p, Workload.UPLOAD_TREE, up, round, tree);
             long got = admin.walk(up, (path, e) -> { });
@@ -221,7 +250,7 @@ public final class PeersHarness {
             }
             admin.deleteTree(up);
         }
-        if (p.can(Workload.DOWNLOAD_TREE)) {
+        if (wants(p, Workload.DOWNLOAD_TREE)) {
             Path down = scratch.resolve("down" + seq.incrementAndGet());
             time(p, Workload.DOWNLOAD_TREE, "peers-tree", round, down);
             long got = SmbclientPeer.countFiles(down);
@@ -238,6 +267,7 @@ public final class PeersHarness {
         long start = System.nanoTime();
         p.run(w, dir, files, data, local);
         double seconds = (System.nanoTime() - start) / 1e9;
+        p.check(w, dir, files, data); // a wrong result throws: the round is not counted
         if (p instanceof SmbclientPeer s && w != Workload.UPLOAD_TREE && w != Workload.DOWNLOAD_TREE) {
             seconds = Math.max(seconds - s.startupSeconds(), 1e-3);
         }
@@ -259,7 +289,7 @@ public final class PeersHarness {
         System.out.println("load after: " + load());
         failures.forEach((peer, n) -> System.out.println(peer + " failed in " + n + " round(s) (warm-up included); its rates are of the others"));
         System.out.printf(Locale.ROOT, "%nmedian rate of %d rounds (min-max); %d files of 4 KiB, a %d-entry directory%n", rounds, files, files);
-        for (Workload w : Workload.values()) {
+        for (Workload w : workloads) {
             System.out.printf(Locale.ROOT, "%n%s (%s)%n", w.label, w.unit);
             Map<String, Double> medians = new LinkedHashMap<>();
             for (Peer p : peers) {

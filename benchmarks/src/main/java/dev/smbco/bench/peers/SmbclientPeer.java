@@ -2,12 +2,15 @@ package dev.smbco.bench.peers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Samba's smbclient, one process per workload with its commands on stdin (so the N operations
- * share one connection, as a script would do it): {@code put} / {@code del} per file, {@code ls}
+ * share one connection, as a script would do it): {@code put} / {@code get} / {@code del} per file
+ * ({@code get} into a directory under the scratch directory on tmpfs, checked after the clock stops), {@code ls}
  * of the directory, {@code recurse on; prompt off; mput} / {@code mget} for the trees. It has no
  * stat of its own for SMB2 ({@code allinfo} asks for much more), so it sits that one out.
  * The file workloads' times exclude the process start and session setup (the median of three
@@ -56,7 +59,7 @@ final class SmbclientPeer implements Peer {
             session("exit\n");
             s[i] = (System.nanoTime() - start) / 1e9;
         }
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         startup = s[1];
     }
 
@@ -78,6 +81,13 @@ final class SmbclientPeer implements Peer {
                     c.append("put ").append(localFile).append(' ').append(smb(dir)).append("\\f").append(i).append('\n');
                 }
             }
+            case READ -> {
+                Path into = fresh(readDir());
+                c.append("lcd ").append(into).append('\n');
+                for (int i = 0; i < n; i++) {
+                    c.append("get ").append(smb(dir)).append("\\f").append(i).append(" f").append(i).append('\n');
+                }
+            }
             case DELETE -> {
                 for (int i = 0; i < n; i++) {
                     c.append("del ").append(smb(dir)).append("\\f").append(i).append('\n');
@@ -97,6 +107,37 @@ final class SmbclientPeer implements Peer {
         }
         c.append("exit\n");
         session(c.toString());
+    }
+
+    private Path readDir() {
+        return scratch.resolve("read");
+    }
+
+    private static Path fresh(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    /** After {@link Workload#READ}: each of the n local copies must hold exactly what was written; they are deleted. */
+    @Override
+    public void check(Workload w, String dir, int n, byte[] data) throws Exception {
+        if (w != Workload.READ) {
+            return;
+        }
+        Path into = readDir();
+        for (int i = 0; i < n; i++) {
+            Path f = into.resolve("f" + i);
+            byte[] got = Files.exists(f) ? Files.readAllBytes(f) : null;
+            if (got == null || !Arrays.equals(got, data)) {
+                throw new IllegalStateException(name() + ": " + dir + "/f" + i + (got == null ? " not fetched" : ": " + got.length
+                        + " bytes, not the " + data.length + " written"));
+            }
+        }
+        fresh(into);
     }
 
     @Override

@@ -20,17 +20,21 @@ import java.util.List;
  * one caller it is driven like the blocking peers, from the harness's thread; with more, by that
  * many coroutines ({@link Coroutine#start} on the connection's loop) on the same connection, each
  * taking every k-th file. write = {@code SmbTree.writeFile} (CREATE+WRITE+CLOSE, one compound),
- * stat = {@code stat}, delete = {@code delete}, list = {@code list}, read = {@code readFile}.
+ * stat = {@code stat}, delete = {@code delete}, list = {@code list}, read = {@code readFile} with a
+ * {@code maxLength} of 1 MiB by default (a caller that does not know the size; CREATE+READ+CLOSE, one
+ * compound) or another ({@code --read-max}, e.g. the known 4 KiB).
  */
 final class SmbcoPeer extends JavaPeer {
     private final int coroutines;
+    private final int readMax;
     private final SmbClient client;
     private final SmbConnection connection;
     private final SmbTree tree;
 
-    SmbcoPeer(Target t, int coroutines) {
+    SmbcoPeer(Target t, int coroutines, int readMax) {
         super(1);
         this.coroutines = coroutines;
+        this.readMax = readMax;
         client = SmbClient.create(SmbConfig.defaults());
         connection = client.connect(t.host(), t.port());
         tree = connection.sessionSetup(Credentials.ntlm(t.user(), t.password().toCharArray(), t.domain())).treeConnect(t.share());
@@ -102,10 +106,10 @@ final class SmbcoPeer extends JavaPeer {
 
     @Override
     byte[] read(String path) {
-        FileContent c = tree.readFile(path, 1 << 20);
+        FileContent c = tree.readFile(path, readMax);
         try {
             if (!c.isWhole()) {
-                throw new IllegalStateException(path + " is larger than 1 MiB");
+                throw new IllegalStateException(path + " is larger than " + readMax + " bytes");
             }
             return ByteBufUtil.getBytes(c.data());
         } finally {
