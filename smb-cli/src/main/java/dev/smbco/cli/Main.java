@@ -60,11 +60,11 @@ public final class Main {
      * option, all of them are added, so the usage and picocli's suggestions stay complete.
      */
     static CommandLine commandLine(SmbcoCommand root, Io io, String[] args) {
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = new CommandLine(root.model());
         java.util.Set<String> used = usedSubcommands(args);
         for (var e : SmbcoCommand.SUBCOMMANDS.entrySet()) {
             if (used == null || used.contains(e.getKey())) {
-                cl.addSubcommand(e.getKey(), e.getValue());
+                cl.addSubcommand(e.getKey(), e.getValue().commandLine(root));
             }
         }
         cl.setOut(new PrintWriter(io.out(), true));
