@@ -25,16 +25,10 @@ import java.util.function.Supplier;
  */
 public final class Completer<T> {
 
-    /**
-     * The logger, made on first use: {@code System.getLogger} starts java.util.logging (its
-     * configuration, a shutdown hook), which a run that logs nothing should not pay for.
-     */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(Completer.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(Completer.class.getName());
 
     private static final Consumer<IllegalStateException> DEFAULT_REPORTER =
-            e -> Log.LOG.log(Level.WARNING, e.getMessage(), e);
+            e -> LOG.log(Level.WARNING, e.getMessage(), e);
 
     private static volatile Consumer<IllegalStateException> bugReporter = DEFAULT_REPORTER;
 

@@ -39,13 +39,7 @@ import java.util.function.Supplier;
  */
 public final class Request<T> {
 
-    /**
-     * The logger, made on first use: {@code System.getLogger} starts java.util.logging (its
-     * configuration, a shutdown hook), which a run that logs nothing should not pay for.
-     */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(Request.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(Request.class.getName());
 
     /** How a request ended; {@code byCompleter} tells a completer's own complete/fail apart. */
     record Outcome(RequestState state, Object value, Throwable failure, boolean byCompleter) {}
@@ -298,7 +292,7 @@ public final class Request<T> {
             try {
                 e = s.get();
             } catch (RuntimeException broken) {
-                Log.LOG.log(Level.WARNING, "timeout exception supplier threw; using the default", broken);
+                LOG.log(Level.WARNING, "timeout exception supplier threw; using the default", broken);
             }
         }
         if (e == null) {
@@ -338,7 +332,7 @@ public final class Request<T> {
         try {
             accepted = h.getAsBoolean();
         } catch (RuntimeException e) {
-            Log.LOG.log(Level.WARNING, "cancel handler threw", e);
+            LOG.log(Level.WARNING, "cancel handler threw", e);
             accepted = false;
         }
         cancelAccepted = accepted;
@@ -417,7 +411,7 @@ public final class Request<T> {
             // the loop is gone (a client closed while a coroutine was still unwinding): there is
             // no loop left to run on, and dropping the callbacks would strand whoever waits on
             // them (a parked coroutine, a latch), so deliver here, on the ending thread
-            Log.LOG.log(Level.DEBUG, "loop " + loop + " is shut down; delivering on the ending thread");
+            LOG.log(Level.DEBUG, "loop " + loop + " is shut down; delivering on the ending thread");
             deliver();
         }
         // wake blocked awaiters only now, so that once await() returns the delivery is queued
@@ -442,7 +436,7 @@ public final class Request<T> {
             try {
                 c.accept(outcome.state());
             } catch (Throwable e) {
-                Log.LOG.log(Level.WARNING, "request cleanup threw", e);
+                LOG.log(Level.WARNING, "request cleanup threw", e);
             }
         }
         ArrayList<Consumer<? super Request<T>>> cbs = callbacks;
@@ -459,7 +453,7 @@ public final class Request<T> {
             cb.accept(this);
         } catch (Throwable e) {
             // keep going: a lost callback could leave a coroutine parked for ever
-            Log.LOG.log(Level.WARNING, "request callback threw", e);
+            LOG.log(Level.WARNING, "request callback threw", e);
         }
     }
 }

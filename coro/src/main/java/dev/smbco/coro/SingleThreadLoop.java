@@ -30,13 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SingleThreadLoop implements Loop, AutoCloseable {
 
-    /**
-     * The logger, made on first use: {@code System.getLogger} starts java.util.logging (its
-     * configuration, a shutdown hook), which a run that logs nothing should not pay for.
-     */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(SingleThreadLoop.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(SingleThreadLoop.class.getName());
     private static final AtomicInteger SEQ = new AtomicInteger();
     /** Tasks run between two looks at the timer heap, so a busy queue cannot starve timers. */
     private static final int TASK_BATCH = 256;
@@ -213,7 +207,7 @@ public final class SingleThreadLoop implements Loop, AutoCloseable {
         try {
             task.run();
         } catch (Throwable t) {
-            Log.LOG.log(Level.WARNING, "task on loop " + name + " threw", t);
+            LOG.log(Level.WARNING, "task on loop " + name + " threw", t);
         }
     }
 

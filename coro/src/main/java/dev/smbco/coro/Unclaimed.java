@@ -10,13 +10,7 @@ import java.lang.System.Logger.Level;
  * through System.Logger (DEBUG), since there is no caller left to tell.
  */
 final class Unclaimed {
-    /**
-     * The logger, made on first use: {@code System.getLogger} starts java.util.logging (its
-     * configuration, a shutdown hook), which a run that logs nothing should not pay for.
-     */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(Unclaimed.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(Unclaimed.class.getName());
 
     private Unclaimed() {}
 
@@ -38,7 +32,7 @@ final class Unclaimed {
         try {
             c.close();
         } catch (Throwable e) {
-            Log.LOG.log(Level.DEBUG, "closing a value nobody received (" + c + ") failed", e);
+            LOG.log(Level.DEBUG, "closing a value nobody received (" + c + ") failed", e);
         }
     }
 
@@ -51,7 +45,7 @@ final class Unclaimed {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            Log.LOG.log(Level.DEBUG, "loop shut down; a value nobody received may stay open", e);
+            LOG.log(Level.DEBUG, "loop shut down; a value nobody received may stay open", e);
         }
     }
 }
