@@ -5,6 +5,14 @@
 #   scripts/bench-cli.sh [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR]
 #                        [--baseline DIR] [--no-nocache]
 #   scripts/bench-cli.sh --breakdown [--aot|--no-aot]    where one cold `smbco ls` spends its time
+#   scripts/bench-cli.sh --compare [--rounds N] NAME='JAVA OPTIONS' NAME2='JAVA OPTIONS' ...
+#       start-up levers side by side: cold `ls` of a 2-entry directory and `stat` of a file, each
+#       variant with the given extra JVM options and its own AOT cache trained with them;
+#       NAME='@JAR OPTIONS' runs another build of the CLI (e.g. the previous commit's jar)
+#
+# --compare runs the rounds alternated (variant 1, 2, ..., then again) and prints the medians of
+# wall and CPU time per variant; a lever that is a system property the code reads is measured by
+# giving it as -Dname=value in one variant and not in the other.
 #
 # --baseline DIR adds another build of smbco as a client of its own, e.g. the previous main: DIR holds
 # its launcher, pom.xml and smb-cli/target/smb-cli-*-all.jar (copied with cp -p, so that its launcher
@@ -23,7 +31,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-rounds=3 mib=1024 transfers=yes metadata=yes breakdown=no aot=yes dir=/dev/shm baseline="" nocache=yes
+rounds=3 mib=1024 transfers=yes metadata=yes breakdown=no aot=yes dir=/dev/shm baseline="" nocache=yes compare=no variants=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
@@ -36,7 +44,11 @@ while [[ $# -gt 0 ]]; do
     --breakdown) breakdown=yes; shift ;;
     --aot) aot=yes; shift ;;
     --no-aot) aot=no; shift ;;
-    *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR] [--baseline DIR] [--no-nocache] | --breakdown [--aot|--no-aot]" >&2; exit 2 ;;
+    --compare) compare=yes; shift ;;
+    *=*) [[ $compare == yes ]] || { echo "bench-cli: $1: variants only with --compare" >&2; exit 2; }
+         variants+=("$1"); shift ;;
+    *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR] [--baseline DIR] [--no-nocache]" \
+         "| --breakdown [--aot|--no-aot] | --compare [--rounds N] NAME='JAVA OPTIONS'..." >&2; exit 2 ;;
   esac
 done
 command -v smbclient >/dev/null || { echo "bench-cli: smbclient not found (scripts/test-env.sh installs it)" >&2; exit 3; }
@@ -105,6 +117,57 @@ measure() {
   awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$state/time"
 }
 # the command word of each client, for measure (which runs a program, not a function)
+if [[ $compare == yes ]]; then
+  (( ${#variants[@]} >= 1 )) || { echo "bench-cli: --compare needs at least one NAME='JAVA OPTIONS'" >&2; exit 2; }
+  # a copy of the launcher and the jar: the benchmark keeps measuring the same build while the
+  # sources change (the launcher of the copy finds no sources to rebuild from)
+  snap=$state/snapshot
+  mkdir -p "$snap/smb-cli/target"
+  cp smbco "$snap/"; cp smb-cli/target/smb-cli-*-all.jar "$snap/smb-cli/target/"
+  jar=$(ls "$snap"/smb-cli/target/smb-cli-*-all.jar)
+  java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+  # the launcher's own options (./smbco), so that each cache matches the runs that use it
+  base=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:-UsePerfData)
+  declare -A vopts vt vc vsnap
+  names=()
+  for v in "${variants[@]}"; do
+    name=${v%%=*}; names+=("$name"); vopts[$name]=${v#*=}
+    # NAME=@JAR OPTIONS: this variant runs another build of the CLI (another jar, e.g. the previous
+    # commit's), in a launcher copy of its own
+    vsnap[$name]=$snap
+    if [[ ${vopts[$name]} == @* ]]; then
+      vjar=${vopts[$name]%% *}; vjar=${vjar#@}
+      [[ ${vopts[$name]} == *" "* ]] && vopts[$name]=${vopts[$name]#* } || vopts[$name]=""
+      vsnap[$name]=$state/snapshot-$name
+      mkdir -p "${vsnap[$name]}/smb-cli/target"
+      cp smbco "${vsnap[$name]}/"; cp "$vjar" "${vsnap[$name]}/smb-cli/target/$(basename "$jar")"
+    fi
+    # shellcheck disable=SC2086 # the options are a list of words
+    "$java" "${base[@]}" ${vopts[$name]} -Xlog:aot*=off -Xlog:cds*=off -XX:AOTCacheOutput="$state/$name.aot" \
+      -cp "$(ls "${vsnap[$name]}"/smb-cli/target/smb-cli-*-all.jar)" dev.smbco.cli.Training >"$state/$name.training.log" 2>&1 || true
+    [[ -s $state/$name.aot ]] || { echo "bench-cli: no cache for $name:" >&2; tail -5 "$state/$name.training.log" >&2; exit 1; }
+  done
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for r in $(seq 1 "$rounds"); do
+    for name in "${names[@]}"; do
+      run=(env SMBCO_AOT=off "SMBCO_JAVA_OPTS=-XX:AOTCache=$state/$name.aot -Xlog:aot*=off -Xlog:cds*=off ${vopts[$name]}" "${vsnap[$name]}/smbco")
+      for cmd in ls stat; do
+        if [[ $cmd == ls ]]; then m=($(measure "${run[@]}" ls "$url/small/")); else m=($(measure "${run[@]}" stat "$url/small/a.txt")); fi
+        vt[$cmd|$name]+="${m[0]} "; vc[$cmd|$name]+="${m[1]} "
+      done
+    done
+  done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$rounds alternated rounds; seconds, median (min-max)"
+  printf "%-16s %-8s %-24s %-24s %s\n" variant command wall CPU options
+  for cmd in ls stat; do
+    for name in "${names[@]}"; do
+      printf "%-16s %-8s %-24s %-24s %s\n" "$name" "$cmd" "$(tr ' ' '\n' <<<"${vt[$cmd|$name]}" | grep . | stats)" \
+        "$(tr ' ' '\n' <<<"${vc[$cmd|$name]}" | grep . | stats)" "${vopts[$name]}"
+    done
+  done
+  exit 0
+fi
 smbco_aot() { echo "env SMBCO_AOT=on ./smbco"; }
 smbco_noaot() { echo "env SMBCO_AOT=off ./smbco"; }
 smbco_base() { echo "env SMBCO_AOT=on $baseline/smbco"; }

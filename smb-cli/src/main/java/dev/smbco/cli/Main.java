@@ -18,7 +18,10 @@ public final class Main {
         StartupTrace.mark("main entered (JVM started)");
         // The library logs through slf4j; a command line user gets one line per error instead,
         // and the library's own log only with -v.
-        boolean verbose = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+        boolean verbose = false;
+        for (String a : args) {
+            verbose |= a.equals("-v") || a.equals("--verbose");
+        }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
         // Netty 4.2 asks jdk.jfr whether Flight Recorder is available and, when it is, registers its
         // buffer events on the first allocation: a third of a second of JFR metadata set-up in every
@@ -60,11 +63,11 @@ public final class Main {
      * option, all of them are added, so the usage and picocli's suggestions stay complete.
      */
     static CommandLine commandLine(SmbcoCommand root, Io io, String[] args) {
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = new CommandLine(root.model());
         java.util.Set<String> used = usedSubcommands(args);
         for (var e : SmbcoCommand.SUBCOMMANDS.entrySet()) {
             if (used == null || used.contains(e.getKey())) {
-                cl.addSubcommand(e.getKey(), e.getValue());
+                cl.addSubcommand(e.getKey(), e.getValue().commandLine(root));
             }
         }
         cl.setOut(new PrintWriter(io.out(), true));

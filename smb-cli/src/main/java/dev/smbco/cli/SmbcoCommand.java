@@ -13,126 +13,130 @@ import dev.smbco.cli.commands.StatCommand;
 import dev.smbco.cli.demo.DemoCommand;
 import dev.smbco.protocol.Dialect;
 import java.time.Duration;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code smbco} command: global options (usable before or after the subcommand) and the
  * subcommands. It holds the run's {@link Io}, which the subcommands reach through their parent.
+ * Its picocli model is built in code ({@link #model()}; why: {@link Bind}).
  */
-@Command(name = "smbco", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = "Copy files to and from SMB2/SMB3 shares.%n"
-                + "URL: smb://[[DOMAIN;]USER[:PASSWORD]@]HOST[:PORT]/SHARE[/PATH]  (percent-encoding allowed)",
-        footer = {"", "Exit status: 0 ok, 1 an operation failed, 2 usage error, 3 connection failed/lost/timed out"
-                + " or no credentials, 4 authentication failed.",
-                "Credentials, first found: the URL, --user/--password/--domain, SMBCO_USER/SMBCO_PASSWORD/SMBCO_DOMAIN, --guest;"
-                        + " else a password prompt on a terminal."})
 public final class SmbcoCommand implements Runnable {
     /**
-     * The subcommands, by name, in the order the usage lists them. Not in {@code @Command(subcommands
-     * = ...)}: picocli builds the model of every listed subcommand by reflection before parsing (a
-     * quarter of a cold {@code smbco ls}), so {@link Main} adds only those a command line can use.
+     * The subcommands, by name, in the order the usage lists them. Not in the root's model:
+     * picocli would build the model of every subcommand before parsing, so {@link Main} adds only
+     * those a command line can use.
      */
-    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    static final java.util.Map<String, Subcommand> SUBCOMMANDS = subcommands();
     private final Io io;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = "--user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "User name (when the URL has none).")
     String user;
-
-    @Option(names = "--password", paramLabel = "PASS", scope = ScopeType.INHERIT, description = "Password (prefer SMBCO_PASSWORD: options show in ps).")
     String password;
-
-    @Option(names = "--domain", paramLabel = "DOM", scope = ScopeType.INHERIT, description = "Domain or workgroup.")
     String domain;
-
-    @Option(names = "--guest", scope = ScopeType.INHERIT, description = "Log on as guest when no user is given.")
     boolean guest;
-
-    @Option(names = "--kerberos", scope = ScopeType.INHERIT,
-            description = "Log on with Kerberos: as --user with --password (a ticket from the KDC), or without a password with the ticket cache (KRB5CCNAME, after kinit). krb5.conf from KRB5_CONFIG or /etc/krb5.conf.")
     boolean kerberos;
-
-    @Option(names = "--spn", paramLabel = "SERVICE/HOST", scope = ScopeType.INHERIT,
-            description = "Kerberos principal of the server (default cifs/HOST), e.g. when HOST is an address or an alias.")
     String spn;
-
-    @Option(names = "--port", paramLabel = "N", scope = ScopeType.INHERIT, description = "TCP port when the URL has none (default 445).")
     int port = -1;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "Give up on a connect or a request after this long (default 30).")
     int timeoutSeconds = 30;
-
-    @Option(names = "--deadline", paramLabel = "DURATION", scope = ScopeType.INHERIT,
-            description = "Give up on the whole command after this long (e.g. 90s, 5m, 1h30m): exit 3, partial files handled as for any failure.")
     String deadline;
 
     /** When the command started: --deadline counts from here. */
     private final long startNanos = System.nanoTime();
     private CommandDeadline parsedDeadline;
 
-    @Option(names = "--min-protocol", paramLabel = "P", scope = ScopeType.INHERIT, description = "Oldest dialect to accept: SMB2_02 SMB2_10 SMB3_00 SMB3_02 SMB3_11.")
     Dialect minProtocol;
-
-    @Option(names = "--max-protocol", paramLabel = "P", scope = ScopeType.INHERIT, description = "Newest dialect to offer.")
     Dialect maxProtocol;
-
-    @Option(names = "--signing", paramLabel = "auto|required", scope = ScopeType.INHERIT, description = "Sign when the server asks (auto) or always (required).")
     SigningMode signing = SigningMode.AUTO;
-
-    @Option(names = "--encrypt", scope = ScopeType.INHERIT, description = "Require encryption (SMB 3).")
     boolean encrypt;
-
-    @Option(names = "--no-compound", scope = ScopeType.INHERIT,
-            description = "Send separate requests, not compounds (CREATE+WRITE+CLOSE in one round trip), for small files.")
     boolean noCompound;
-
-    @Option(names = "--no-reconnect", scope = ScopeType.INHERIT,
-            description = "Fail at once when the connection drops, instead of reconnecting and reopening files (for up to --timeout, at least 60 s).")
     boolean noReconnect;
-
-    @Option(names = "--no-dfs", scope = ScopeType.INHERIT,
-            description = "Do not follow DFS referrals: a path below a DFS link fails with STATUS_PATH_NOT_COVERED instead of being opened on the link's target.")
     boolean noDfs;
-
-    @Option(names = "--dc", paramLabel = "HOST[:PORT]", scope = ScopeType.INHERIT, split = ",",
-            description = "Domain controller(s) to ask for DFS domain and DC referrals, so that smb://DOMAIN/share/ (sysvol, netlogon, domain-based DFS) is resolved through the domain (default: the URL's host itself, by DNS).")
     java.util.List<String> domainControllers = new java.util.ArrayList<>();
-
-    @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT,
-            description = "Files copied at once by recursive copies (default: 32 files of up to 1 MiB, 4 larger ones).")
     Integer parallel;
-
-    @Option(names = "--progress", negatable = true, scope = ScopeType.INHERIT, description = "Force the progress bar on or off (default: on when stderr is a terminal).")
     Boolean progress;
-
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress, no summary.")
     boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show details (stack traces) on errors.")
     boolean verbose;
 
-    private static java.util.Map<String, Class<?>> subcommands() {
-        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
-        m.put("ls", LsCommand.class);
-        m.put("get", GetCommand.class);
-        m.put("put", PutCommand.class);
-        m.put("cp", CpCommand.class);
-        m.put("mv", MvCommand.class);
-        m.put("rm", RmCommand.class);
-        m.put("mkdir", MkdirCommand.class);
-        m.put("rmdir", RmdirCommand.class);
-        m.put("cat", CatCommand.class);
-        m.put("stat", StatCommand.class);
-        m.put("demo", DemoCommand.class);
-        m.put("help", HelpCommand.class);
+    /** The model of {@code smbco} and its global options (inherited by every subcommand). */
+    CommandSpec model() {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(this).name("smbco").versionProvider(new Version());
+        s.usageMessage().sortOptions(false).autoWidth(true)
+                .description("Copy files to and from SMB2/SMB3 shares.%n"
+                        + "URL: smb://[[DOMAIN;]USER[:PASSWORD]@]HOST[:PORT]/SHARE[/PATH]  (percent-encoding allowed)")
+                .footer("", "Exit status: 0 ok, 1 an operation failed, 2 usage error, 3 connection failed/lost/timed out"
+                        + " or no credentials, 4 authentication failed.",
+                        "Credentials, first found: the URL, --user/--password/--domain, SMBCO_USER/SMBCO_PASSWORD/SMBCO_DOMAIN, --guest;"
+                                + " else a password prompt on a terminal.");
+        global(s, Bind.of(String.class, () -> user, v -> user = v).option("--user").paramLabel("USER")
+                .description("User name (when the URL has none)."));
+        global(s, Bind.of(String.class, () -> password, v -> password = v).option("--password").paramLabel("PASS")
+                .description("Password (prefer SMBCO_PASSWORD: options show in ps)."));
+        global(s, Bind.of(String.class, () -> domain, v -> domain = v).option("--domain").paramLabel("DOM")
+                .description("Domain or workgroup."));
+        global(s, Bind.of(boolean.class, () -> guest, v -> guest = v).option("--guest")
+                .description("Log on as guest when no user is given."));
+        global(s, Bind.of(boolean.class, () -> kerberos, v -> kerberos = v).option("--kerberos")
+                .description("Log on with Kerberos: as --user with --password (a ticket from the KDC), or without a password with the ticket cache (KRB5CCNAME, after kinit). krb5.conf from KRB5_CONFIG or /etc/krb5.conf."));
+        global(s, Bind.of(String.class, () -> spn, v -> spn = v).option("--spn").paramLabel("SERVICE/HOST")
+                .description("Kerberos principal of the server (default cifs/HOST), e.g. when HOST is an address or an alias."));
+        global(s, Bind.of(int.class, () -> port, v -> port = v).option("--port").paramLabel("N")
+                .description("TCP port when the URL has none (default 445)."));
+        global(s, Bind.of(int.class, () -> timeoutSeconds, v -> timeoutSeconds = v).option("--timeout").paramLabel("SECONDS")
+                .description("Give up on a connect or a request after this long (default 30)."));
+        global(s, Bind.of(String.class, () -> deadline, v -> deadline = v).option("--deadline").paramLabel("DURATION")
+                .description("Give up on the whole command after this long (e.g. 90s, 5m, 1h30m): exit 3, partial files handled as for any failure."));
+        global(s, Bind.of(Dialect.class, () -> minProtocol, v -> minProtocol = v).option("--min-protocol").paramLabel("P")
+                .description("Oldest dialect to accept: SMB2_02 SMB2_10 SMB3_00 SMB3_02 SMB3_11."));
+        global(s, Bind.of(Dialect.class, () -> maxProtocol, v -> maxProtocol = v).option("--max-protocol").paramLabel("P")
+                .description("Newest dialect to offer."));
+        global(s, Bind.of(SigningMode.class, () -> signing, v -> signing = v).option("--signing").paramLabel("auto|required")
+                .description("Sign when the server asks (auto) or always (required)."));
+        global(s, Bind.of(boolean.class, () -> encrypt, v -> encrypt = v).option("--encrypt")
+                .description("Require encryption (SMB 3)."));
+        global(s, Bind.of(boolean.class, () -> noCompound, v -> noCompound = v).option("--no-compound")
+                .description("Send separate requests, not compounds (CREATE+WRITE+CLOSE in one round trip), for small files."));
+        global(s, Bind.of(boolean.class, () -> noReconnect, v -> noReconnect = v).option("--no-reconnect")
+                .description("Fail at once when the connection drops, instead of reconnecting and reopening files (for up to --timeout, at least 60 s)."));
+        global(s, Bind.of(boolean.class, () -> noDfs, v -> noDfs = v).option("--no-dfs")
+                .description("Do not follow DFS referrals: a path below a DFS link fails with STATUS_PATH_NOT_COVERED instead of being opened on the link's target."));
+        global(s, Bind.ofList(() -> domainControllers, v -> domainControllers = v).option("--dc").paramLabel("HOST[:PORT]").splitRegex(",")
+                .description("Domain controller(s) to ask for DFS domain and DC referrals, so that smb://DOMAIN/share/ (sysvol, netlogon, domain-based DFS) is resolved through the domain (default: the URL's host itself, by DNS)."));
+        global(s, Bind.of(Integer.class, () -> parallel, v -> parallel = v).option("--parallel").paramLabel("N")
+                .description("Files copied at once by recursive copies (default: 32 files of up to 1 MiB, 4 larger ones)."));
+        global(s, Bind.of(Boolean.class, () -> progress, v -> progress = v).option("--progress").negatable(true)
+                .description("Force the progress bar on or off (default: on when stderr is a terminal)."));
+        global(s, Bind.of(boolean.class, () -> quiet, v -> quiet = v).option("-q", "--quiet")
+                .description("No progress, no summary."));
+        global(s, Bind.of(boolean.class, () -> verbose, v -> verbose = v).option("-v", "--verbose")
+                .description("Show details (stack traces) on errors."));
+        // what picocli's mixinStandardHelpOptions adds, without reading its annotated mixin
+        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
+        this.spec = s;
+        return s;
+    }
+
+    private static void global(CommandSpec spec, OptionSpec.Builder option) {
+        spec.addOption(option.scopeType(ScopeType.INHERIT).build());
+    }
+
+    private static java.util.Map<String, Subcommand> subcommands() {
+        java.util.Map<String, Subcommand> m = new java.util.LinkedHashMap<>();
+        m.put("ls", Subcommand.of(LsCommand::model));
+        m.put("get", Subcommand.of(GetCommand::model));
+        m.put("put", Subcommand.of(PutCommand::model));
+        m.put("cp", Subcommand.of(CpCommand::model));
+        m.put("mv", Subcommand.of(MvCommand::model));
+        m.put("rm", Subcommand.of(RmCommand::model));
+        m.put("mkdir", Subcommand.of(MkdirCommand::model));
+        m.put("rmdir", Subcommand.of(RmdirCommand::model));
+        m.put("cat", Subcommand.of(CatCommand::model));
+        m.put("stat", Subcommand.of(StatCommand::model));
+        m.put("demo", Subcommand.of(DemoCommand::model));
+        m.put("help", Subcommand.annotated(HelpCommand.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -13,17 +13,21 @@ import java.util.List;
  */
 public final class StartupTrace {
     private static final boolean ON = Boolean.getBoolean("smbco.trace.startup");
-    private static final List<String> MARKS = ON ? new ArrayList<>() : null;
+    private static final List<Object[]> MARKS = ON ? new ArrayList<>() : null;
 
     private StartupTrace() {
     }
 
-    /** Notes that the run reached {@code what} now. */
+    /**
+     * Notes that the run reached {@code what} now. Only the time and the name are kept: formatting
+     * here (String.format's first use loads the Formatter and compiles its pattern) would be
+     * counted in the next step of every cold run.
+     */
     public static void mark(String what) {
         if (ON) {
             java.time.Instant now = java.time.Instant.now();
             synchronized (MARKS) {
-                MARKS.add(String.format("%d.%03d %s", now.toEpochMilli(), now.getNano() / 1000 % 1000, what));
+                MARKS.add(new Object[] {now, what});
             }
         }
     }
@@ -35,7 +39,11 @@ public final class StartupTrace {
             synchronized (MARKS) {
                 err.println("smbco-startup: " + java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()
                         + ".000 JVM start (RuntimeMXBean)");
-                MARKS.forEach(m -> err.println("smbco-startup: " + m));
+                for (Object[] m : MARKS) {
+                    java.time.Instant t = (java.time.Instant) m[0];
+                    int micros = t.getNano() / 1000 % 1000;
+                    err.println("smbco-startup: " + t.toEpochMilli() + "." + (micros < 10 ? "00" : micros < 100 ? "0" : "") + micros + " " + m[1]);
+                }
             }
         }
     }

@@ -31,17 +31,29 @@ public interface Terminal {
 
     /**
      * The process's terminal. stderr counts as a terminal when the launcher says so
-     * ({@code -Dsmbco.stderr.tty=true}, from {@code [ -t 2 ]}), else when a console is attached.
+     * ({@code -Dsmbco.stderr.tty=true}, from {@code [ -t 2 ]}), else when a console is attached. The
+     * console is looked up only when it is needed (a prompt, or stderr without the launcher's word):
+     * {@link System#console()} costs a cold command tens of milliseconds, and most commands never
+     * prompt (BENCHMARKS.md, "Cold start: the remaining levers").
      */
     static Terminal system() {
-        Console console = interactiveConsole();
         String told = System.getProperty("smbco.stderr.tty");
-        boolean stderrTty = told != null ? Boolean.parseBoolean(told) : console != null;
         return new Terminal() {
-            @Override public boolean stderrIsTerminal() { return stderrTty; }
-            @Override public boolean canPrompt() { return console != null; }
-            @Override public String readLine(String prompt) { return console == null ? null : console.readLine("%s", prompt); }
-            @Override public char[] readPassword(String prompt) { return console == null ? null : console.readPassword("%s", prompt); }
+            private boolean looked;
+            private Console console;
+
+            private synchronized Console console() {
+                if (!looked) {
+                    console = interactiveConsole();
+                    looked = true;
+                }
+                return console;
+            }
+
+            @Override public boolean stderrIsTerminal() { return told != null ? Boolean.parseBoolean(told) : console() != null; }
+            @Override public boolean canPrompt() { return console() != null; }
+            @Override public String readLine(String prompt) { return console() == null ? null : console().readLine("%s", prompt); }
+            @Override public char[] readPassword(String prompt) { return console() == null ? null : console().readPassword("%s", prompt); }
         };
     }
 

@@ -1,27 +1,35 @@
 package dev.smbco.cli.commands;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbcoCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code get URL [LOCAL|-]}: download one file (into the current directory by default). */
-@Command(name = "get", description = "Download a file (LOCAL defaults to the current directory; - writes to stdout).")
 public final class GetCommand implements Callable<Integer> {
-    @ParentCommand
-    SmbcoCommand root;
-
-    @picocli.CommandLine.Mixin
-    ResumeOptions resume;
-
-    @Parameters(index = "0", paramLabel = "URL")
+    private final SmbcoCommand root;
+    final ResumeOptions resume = new ResumeOptions();
     String url;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "LOCAL|-")
     String local;
+
+    private GetCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code get} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        GetCommand c = new GetCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("get");
+        s.usageMessage().description("Download a file (LOCAL defaults to the current directory; - writes to stdout).");
+        c.resume.addTo(s);
+        s.addPositional(Bind.of(String.class, () -> c.url, v -> c.url = v).positional().index("0").arity("1").required(true)
+                .paramLabel("URL").build());
+        s.addPositional(Bind.of(String.class, () -> c.local, v -> c.local = v).positional().index("1").arity("0..1").required(false)
+                .paramLabel("LOCAL|-").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package dev.smbco.cli.commands;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbUrl;
 import dev.smbco.cli.SmbcoCommand;
@@ -15,30 +16,37 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ls [-l] [-R] [--json] URL}: list a directory, or show one file; {@code ls smb://HOST/} lists the server's shares. */
-@Command(name = "ls", description = "List a directory (or show one file); smb://HOST/ lists the server's shares.", sortOptions = false)
 public final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    @ParentCommand
-    SmbcoCommand root;
-
-    @Option(names = "-l", description = "Long format: type, size, modification time, name.")
+    private final SmbcoCommand root;
     boolean longFormat;
-
-    @Option(names = "-R", description = "Recurse into subdirectories (paths relative to URL).")
     boolean recursive;
-
-    @Option(names = "--json", description = "JSON array of entries (name, path, url, type, size, times, attributes).")
     boolean json;
-
-    @Parameters(paramLabel = "URL", description = "smb://HOST/SHARE[/PATH], or smb://HOST/ for the shares")
     String url;
+
+    private LsCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code ls} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        LsCommand c = new LsCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("ls");
+        s.usageMessage().sortOptions(false).description("List a directory (or show one file); smb://HOST/ lists the server's shares.");
+        s.addOption(Bind.of(boolean.class, () -> c.longFormat, v -> c.longFormat = v).option("-l")
+                .description("Long format: type, size, modification time, name.").build());
+        s.addOption(Bind.of(boolean.class, () -> c.recursive, v -> c.recursive = v).option("-R")
+                .description("Recurse into subdirectories (paths relative to URL).").build());
+        s.addOption(Bind.of(boolean.class, () -> c.json, v -> c.json = v).option("--json")
+                .description("JSON array of entries (name, path, url, type, size, times, attributes).").build());
+        s.addPositional(Bind.of(String.class, () -> c.url, v -> c.url = v).positional().arity("1").required(true).paramLabel("URL")
+                .description("smb://HOST/SHARE[/PATH], or smb://HOST/ for the shares").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

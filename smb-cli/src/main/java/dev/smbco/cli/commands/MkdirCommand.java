@@ -1,5 +1,6 @@
 package dev.smbco.cli.commands;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.CliException;
 import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbUrl;
@@ -10,22 +11,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mkdir [-p] URL...}: create directories. */
-@Command(name = "mkdir", description = "Create directories.")
 public final class MkdirCommand implements Callable<Integer> {
-    @ParentCommand
-    SmbcoCommand root;
-
-    @Option(names = {"-p", "--parents"}, description = "Create missing parents; no error if it exists as a directory.")
+    private final SmbcoCommand root;
     boolean parents;
-
-    @Parameters(arity = "1..*", paramLabel = "URL")
     List<String> urls;
+
+    private MkdirCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code mkdir} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        MkdirCommand c = new MkdirCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("mkdir");
+        s.usageMessage().description("Create directories.");
+        s.addOption(Bind.of(boolean.class, () -> c.parents, v -> c.parents = v).option("-p", "--parents")
+                .description("Create missing parents; no error if it exists as a directory.").build());
+        s.addPositional(Bind.ofList(() -> c.urls, v -> c.urls = v).positional().arity("1..*").required(true).paramLabel("URL").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

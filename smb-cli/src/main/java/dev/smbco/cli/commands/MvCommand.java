@@ -1,5 +1,6 @@
 package dev.smbco.cli.commands;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.CliException;
 import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbUrl;
@@ -8,22 +9,30 @@ import dev.smbco.cli.remote.FileInfo;
 import dev.smbco.cli.remote.RemoteShare;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mv SRC DST}: rename or move within one share (a server-side rename, nothing is copied). */
-@Command(name = "mv", description = {"Rename or move a file or directory within one share.",
-    "A DST that is an existing directory, or ends with /, receives SRC under its own name; an existing file DST is replaced."})
 public final class MvCommand implements Callable<Integer> {
-    @ParentCommand
-    SmbcoCommand root;
-
-    @Parameters(index = "0", paramLabel = "SRC")
+    private final SmbcoCommand root;
     String src;
-
-    @Parameters(index = "1", paramLabel = "DST")
     String dst;
+
+    private MvCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code mv} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        MvCommand c = new MvCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("mv");
+        s.usageMessage().description("Rename or move a file or directory within one share.",
+                "A DST that is an existing directory, or ends with /, receives SRC under its own name; an existing file DST is replaced.");
+        s.addPositional(Bind.of(String.class, () -> c.src, v -> c.src = v).positional().index("0").arity("1").required(true)
+                .paramLabel("SRC").build());
+        s.addPositional(Bind.of(String.class, () -> c.dst, v -> c.dst = v).positional().index("1").arity("1").required(true)
+                .paramLabel("DST").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package dev.smbco.cli.commands;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.CliException;
 import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbUrl;
@@ -9,25 +10,31 @@ import dev.smbco.cli.remote.RemoteShare;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rm [-r] [-f] URL...}: delete files; -r whole trees; -f ignore missing. */
-@Command(name = "rm", description = "Delete files (-r: directories with everything below them).")
 public final class RmCommand implements Callable<Integer> {
-    @ParentCommand
-    SmbcoCommand root;
-
-    @Option(names = {"-r", "-R", "--recursive"}, description = "Delete directories and their contents.")
+    private final SmbcoCommand root;
     boolean recursive;
-
-    @Option(names = {"-f", "--force"}, description = "Ignore files that do not exist.")
     boolean force;
-
-    @Parameters(arity = "1..*", paramLabel = "URL")
     List<String> urls;
+
+    private RmCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code rm} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        RmCommand c = new RmCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("rm");
+        s.usageMessage().description("Delete files (-r: directories with everything below them).");
+        s.addOption(Bind.of(boolean.class, () -> c.recursive, v -> c.recursive = v).option("-r", "-R", "--recursive")
+                .description("Delete directories and their contents.").build());
+        s.addOption(Bind.of(boolean.class, () -> c.force, v -> c.force = v).option("-f", "--force")
+                .description("Ignore files that do not exist.").build());
+        s.addPositional(Bind.ofList(() -> c.urls, v -> c.urls = v).positional().arity("1..*").required(true).paramLabel("URL").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -1,23 +1,31 @@
 package dev.smbco.cli.commands;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.CliException;
 import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbUrl;
 import dev.smbco.cli.SmbcoCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rmdir URL...}: remove empty directories. */
-@Command(name = "rmdir", description = "Remove empty directories.")
 public final class RmdirCommand implements Callable<Integer> {
-    @ParentCommand
-    SmbcoCommand root;
-
-    @Parameters(arity = "1..*", paramLabel = "URL")
+    private final SmbcoCommand root;
     List<String> urls;
+
+    private RmdirCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code rmdir} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        RmdirCommand c = new RmdirCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("rmdir");
+        s.usageMessage().description("Remove empty directories.");
+        s.addPositional(Bind.ofList(() -> c.urls, v -> c.urls = v).positional().arity("1..*").required(true).paramLabel("URL").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package dev.smbco.cli.commands;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.Session;
 import dev.smbco.cli.SmbUrl;
 import dev.smbco.cli.SmbcoCommand;
@@ -8,22 +9,27 @@ import dev.smbco.cli.remote.RemoteShare;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stat [--json] URL}: size, times, attributes, type. */
-@Command(name = "stat", description = "Show size, times, attributes and type of a file or directory.")
 public final class StatCommand implements Callable<Integer> {
-    @ParentCommand
-    SmbcoCommand root;
-
-    @Option(names = "--json", description = "One JSON object.")
+    private final SmbcoCommand root;
     boolean json;
-
-    @Parameters(paramLabel = "URL")
     String url;
+
+    private StatCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code stat} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        StatCommand c = new StatCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("stat");
+        s.usageMessage().description("Show size, times, attributes and type of a file or directory.");
+        s.addOption(Bind.of(boolean.class, () -> c.json, v -> c.json = v).option("--json").description("One JSON object.").build());
+        s.addPositional(Bind.of(String.class, () -> c.url, v -> c.url = v).positional().arity("1").required(true).paramLabel("URL").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package dev.smbco.cli.demo;
 
+import dev.smbco.cli.Bind;
 import dev.smbco.cli.CliException;
 import dev.smbco.cli.ExitStatus;
 import dev.smbco.cli.Io;
@@ -20,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code smbco demo}: the main job on a throwaway Samba server. Starts the server (container, else a
@@ -30,25 +29,34 @@ import picocli.CommandLine.ParentCommand;
  * back, checks every file by SHA-256, prints the throughput each way, and removes the server and all
  * temporary files, also on failure and on Ctrl-C. Exit 0 only when every file matched.
  */
-@Command(name = "demo", description = {"Run the main job on a throwaway Samba server: copy a sample tree up and back,",
-    "verify every file by SHA-256, report throughput; then remove the server and the temporary files."})
 public final class DemoCommand implements Callable<Integer> {
     /** Which kind of throwaway server to use. */
     public enum Backend { AUTO, CONTAINER, LOCAL }
 
-    @ParentCommand
-    SmbcoCommand root;
-
-    @Option(names = "--files", defaultValue = "300", paramLabel = "N", description = "Number of small files (default ${DEFAULT-VALUE}).")
+    private final SmbcoCommand root;
     int files;
-
-    @Option(names = "--big-size", defaultValue = "512M", converter = SizeConverter.class, paramLabel = "SIZE",
-            description = "Size of the big file, e.g. 512M, 1G (default 512M).")
     long bigSize;
-
-    @Option(names = "--backend", defaultValue = "auto", paramLabel = "auto|container|local",
-            description = "Where the server runs (default: a container when an engine answers, else a local smbd).")
     Backend backend;
+
+    private DemoCommand(SmbcoCommand root) {
+        this.root = root;
+    }
+
+    /** The model of {@code demo} (built in code: {@link Bind}), bound to a new command under {@code root}. */
+    public static CommandSpec model(SmbcoCommand root) {
+        DemoCommand c = new DemoCommand(root);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c).name("demo");
+        s.usageMessage().description("Run the main job on a throwaway Samba server: copy a sample tree up and back,",
+                "verify every file by SHA-256, report throughput; then remove the server and the temporary files.");
+        s.addOption(Bind.of(int.class, () -> c.files, v -> c.files = v).option("--files").defaultValue("300").paramLabel("N")
+                .description("Number of small files (default ${DEFAULT-VALUE}).").build());
+        s.addOption(Bind.of(long.class, () -> c.bigSize, v -> c.bigSize = v).option("--big-size").defaultValue("512M")
+                .converters(new SizeConverter()).paramLabel("SIZE").description("Size of the big file, e.g. 512M, 1G (default 512M).").build());
+        s.addOption(Bind.of(Backend.class, () -> c.backend, v -> c.backend = v).option("--backend").defaultValue("auto")
+                .paramLabel("auto|container|local")
+                .description("Where the server runs (default: a container when an engine answers, else a local smbd).").build());
+        return s;
+    }
 
     @Override
     public Integer call() throws IOException {
