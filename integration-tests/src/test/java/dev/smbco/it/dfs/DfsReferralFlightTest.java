@@ -134,4 +134,47 @@ class DfsReferralFlightTest {
             assertThat(referrals).as("nothing was cached from the failure: the next open asked again").hasValue(2);
         }
     }
+
+    @Test
+    void opensUnderTwoLinksAtOnceAskOncePerLink(DfsNamespace dfs) throws Exception {
+        Credentials user = Credentials.ntlm(dfs.rootServer().user(), dfs.rootServer().password().toCharArray(),
+                dfs.rootServer().domain());
+        AtomicInteger referrals = new AtomicInteger();
+        try (FaultProxy proxy = FaultProxy.start(dfs.rootServer().address());
+             SmbClient client = SmbClient.create()) {
+            proxy.clientToServer().rewrite(DfsReferralFlightTest::isReferralRequest, 0, frame -> {
+                referrals.incrementAndGet();
+                return frame;
+            });
+            String root = "smb://" + proxy.host() + ":" + proxy.port() + "/" + DfsNamespace.ROOT_SHARE + "/";
+            List<String> texts = new ArrayList<>();
+            List<URI> uris = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                // the same share behind both links; "two" fails over from 127.0.0.3 to 127.0.0.2
+                String link = i % 2 == 0 ? DfsNamespace.LINK : DfsNamespace.FAILOVER_LINK;
+                String name = "flight-two-" + i + "-" + UUID.randomUUID() + ".txt";
+                Files.writeString(dfs.targetShareDir().resolve(name), link + " " + i);
+                texts.add(link + " " + i);
+                uris.add(URI.create(root + link + "/" + name));
+            }
+            List<Request<String>> opens = new ArrayList<>();
+            for (URI uri : uris) {
+                opens.add(Coroutine.start(client.loop(), co -> {
+                    try (SmbFile f = co.await(client.pool().openSend(uri, user, OpenOptions.read()))) {
+                        ByteBuf b = co.await(f.readSend(0, (int) f.size()));
+                        try {
+                            return b.toString(StandardCharsets.UTF_8);
+                        } finally {
+                            b.release();
+                        }
+                    }
+                }).withTimeout(Duration.ofMinutes(2)));
+            }
+            for (int i = 0; i < opens.size(); i++) {
+                assertThat(opens.get(i).await()).isEqualTo(texts.get(i));
+            }
+            assertThat(referrals).as("one referral request per link, the second asked once the first did not cover it")
+                    .hasValue(2);
+        }
+    }
 }
