@@ -10,6 +10,7 @@ import dev.smbco.client.SmbFile;
 import dev.smbco.client.SmbProtocolException;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
+import dev.smbco.protocol.status.NtStatus;
 import dev.smbco.testserver.DfsExtension;
 import dev.smbco.testserver.DfsNamespace;
 import dev.smbco.testserver.FaultProxy;
@@ -39,6 +40,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DfsReferralFlightTest {
     private static final int IOCTL = 0x000B;
     private static final int OPENS = 32;
+    private static final int CREATE = 0x0005;
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private static boolean isReferralRequest(byte[] frame) {
         return Frames.isSmb2(frame) && Frames.command(frame) == IOCTL && (frame[16] & 1) == 0 && frame.length >= 72
@@ -98,8 +108,23 @@ class DfsReferralFlightTest {
                 referrals.incrementAndGet();
                 return frame;
             });
+            // the CREATE answers that send the opens for a referral: the bad referral is held back
+            // until all 8 have passed (Samba answers in order, so they come before it unless an
+            // open was so late that it asked after the referral request) and a moment more, so
+            // every open waits on the one shared referral when it fails
+            AtomicInteger notCovered = new AtomicInteger();
+            proxy.serverToClient().watch(f -> {
+                if (Frames.isSmb2(f) && Frames.command(f) == CREATE && Frames.status(f) == NtStatus.STATUS_PATH_NOT_COVERED) {
+                    notCovered.incrementAndGet();
+                }
+            });
             // the first referral response: NumberOfReferrals made far too large (as in DfsTest)
             proxy.serverToClient().rewrite(f -> Frames.isSmb2(f) && Frames.command(f) == IOCTL && Frames.status(f) == 0, 1, frame -> {
+                long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (notCovered.get() < 8 && System.nanoTime() - until < 0) {
+                    sleep(10);
+                }
+                sleep(300);
                 int output = ByteBuffer.wrap(frame, 64 + 32, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
                 byte[] bad = frame.clone();
                 bad[output + 2] = (byte) 0xFF;
@@ -121,6 +146,7 @@ class DfsReferralFlightTest {
                 }
                 assertThat(failure).as("every open fails with the shared request's error").isSameAs(first);
             }
+            assertThat(notCovered).as("every open was sent for a referral before the shared one failed").hasValue(8);
             assertThat(referrals).as("one referral request, failed, for 8 opens at once").hasValue(1);
 
             try (SmbFile f = client.open(uri, user, OpenOptions.read())) {
