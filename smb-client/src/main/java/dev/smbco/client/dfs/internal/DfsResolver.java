@@ -223,14 +223,22 @@ public final class DfsResolver {
     /**
      * MS-DFSC 3.1.4.1: a referral for {@code at} from the server {@code at} is on, cached for its
      * TimeToLive; one request at a time per server and share, shared by every miss under that share
-     * that comes while it runs. A miss the shared answer does not cover (a path under another link)
-     * looks in the cache again and else asks, joining the request then running; so does a miss the
-     * shared request failed for with a status that answered another path.
+     * that comes while it runs. The cache is looked at first: a miss whose STATUS_PATH_NOT_COVERED
+     * came after a shared referral for its link ended takes that. A miss the shared answer does not
+     * cover (a path under another link) looks in the cache again and else asks, joining the request
+     * then running; so does a miss the shared request failed for with a status that answered
+     * another path.
      */
     private DfsReferral fetch(Co co, DfsLocation at, Credentials credentials) {
         String path = at.dfsPath();
         FlightKey key = FlightKey.of(FlightKey.Kind.ROOT, at.host(), at.port(), at.share(), credentials);
         while (true) {
+            // a miss answered STATUS_PATH_NOT_COVERED after a shared referral for its link ended
+            // (it was sent before the answer came) finds that referral here, not by asking again
+            DfsReferral cached = cache.lookup(path);
+            if (cached != null) {
+                return cached;
+            }
             InFlight.Joined<DfsReferral> j = flights.join(key, path, () -> Coroutine.start(loop, c -> ask(c, at, credentials)));
             try {
                 DfsReferral r = co.await(j.request());
@@ -243,16 +251,16 @@ public final class DfsResolver {
                 }
                 // the status answered another link's path, not ours: ask for ours
             }
-            DfsReferral cached = cache.lookup(path);
-            if (cached != null) {
-                return cached;
-            }
         }
     }
 
     /** The body of one shared referral request: FSCTL_DFS_GET_REFERRALS on the server's IPC$, cached once. */
     private DfsReferral ask(Co co, DfsLocation at, Credentials credentials) {
         String path = at.dfsPath();
+        DfsReferral cached = cache.lookup(path);
+        if (cached != null) {
+            return cached; // the request this one follows put it there after the caller looked
+        }
         SmbTree ipc = co.await(trees.treeSend(at.host(), at.port(), "IPC$", credentials));
         DfsReferral r = DfsReferral.of(path, co.await(ipc.dfsReferralSend(path)), "FSCTL_DFS_GET_REFERRALS " + path);
         log.debug("DFS referral for {}: {} -> {} (ttl {} s)", path, r.prefix(), r.targets(), r.ttlSeconds());
@@ -269,6 +277,10 @@ public final class DfsResolver {
         FlightKey key = FlightKey.of(FlightKey.Kind.DOMAIN, at.host(), 0, at.share(), credentials);
         List<String> leaderChain = List.copyOf(chain);
         InFlight.Joined<DfsReferral> j = flights.join(key, "\\" + at.host() + "\\" + at.share(), () -> Coroutine.start(loop, c -> {
+            DfsReferral cached = cache.lookup(at.dfsPath());
+            if (cached != null) {
+                return cached; // the request this one follows put it there after the caller looked
+            }
             DfsReferral r = domains.referral(c, at, credentials, new ArrayList<>(leaderChain));
             cache.put(r);
             return r;

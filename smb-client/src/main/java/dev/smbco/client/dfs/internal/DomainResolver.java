@@ -79,7 +79,9 @@ final class DomainResolver {
         }
         if (!cache.domainsFresh()) {
             co.await(domainLists.join(credentials, "", () -> Coroutine.start(loop, c -> {
-                loadDomains(c, credentials);
+                if (!cache.domainsFresh()) { // else the request this one follows loaded them after the caller looked
+                    loadDomains(c, credentials);
+                }
                 return Boolean.TRUE;
             })).request());
         }
@@ -180,6 +182,10 @@ final class DomainResolver {
     }
 
     private List<String> askDcs(Co co, String domain, Credentials credentials, List<String> chain) {
+        List<String> known = cache.dcs(domain);
+        if (known != null) {
+            return known; // the request this one follows put them there after the caller looked
+        }
         List<String> failures = new ArrayList<>();
         SmbException last = null;
         for (DcAddress dc : configured) {
