@@ -10,6 +10,8 @@ import dev.smbco.client.SmbProtocolException;
 import dev.smbco.client.SmbStatusException;
 import dev.smbco.client.SmbTree;
 import dev.smbco.coro.Co;
+import dev.smbco.coro.Coroutine;
+import dev.smbco.coro.Loop;
 import dev.smbco.protocol.smb2.DfsReferralResponse;
 import dev.smbco.protocol.status.NtStatus;
 import java.util.ArrayList;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * an Active Directory domain's name reaches one of its DCs. When no configured DC answers the
  * domain referral, nothing is taken for a domain and the DCs are not asked again for
  * {@value #RETRY_DOMAIN_REFERRAL_SECONDS} s. The DCs the referrals name are reached
- * on port 445 (a referral carries no port) unless they are configured DCs with a port.
+ * on port 445 (a referral carries no port) unless they are configured DCs with a port. A domain or
+ * DC referral that is running is shared by the misses that need it meanwhile ({@link InFlight}, as
+ * in {@link DfsResolver}): asked once, whatever the number of callers.
  */
 final class DomainResolver {
     private static final Logger log = LoggerFactory.getLogger(DomainResolver.class);
@@ -41,13 +45,24 @@ final class DomainResolver {
     /** How long a domain referral that no configured DC answered is not asked again. */
     static final int RETRY_DOMAIN_REFERRAL_SECONDS = 30;
 
+    private final Loop loop;
     private final List<DcAddress> configured;
     private final DfsResolver.Trees trees;
     private final DomainCache cache;
+    /** The domain referral running now, per credentials (identity): asked once however many misses wait. */
+    private final InFlight<Credentials, Boolean> domainLists;
+    /** The DC referrals running now, per domain and credentials. */
+    private final InFlight<DcsKey, List<String>> dcLists;
+
+    private record DcsKey(String domain, Credentials credentials) {
+    }
     /** Why the last domain referral failed at every configured DC, or null. */
     private volatile SmbException domainReferralFailure;
 
-    DomainResolver(List<String> domainControllers, DfsResolver.Trees trees, LongSupplier nanoTime) {
+    DomainResolver(Loop loop, List<String> domainControllers, DfsResolver.Trees trees, LongSupplier nanoTime) {
+        this.loop = loop;
+        this.domainLists = new InFlight<>(loop);
+        this.dcLists = new InFlight<>(loop);
         this.configured = domainControllers.stream().map(DcAddress::parse).toList();
         this.trees = trees;
         this.cache = new DomainCache(nanoTime);
@@ -63,7 +78,12 @@ final class DomainResolver {
             return false;
         }
         if (!cache.domainsFresh()) {
-            loadDomains(co, credentials);
+            co.await(domainLists.join(credentials, "", () -> Coroutine.start(loop, c -> {
+                if (!cache.domainsFresh()) { // else the request this one follows loaded them after the caller looked
+                    loadDomains(c, credentials);
+                }
+                return Boolean.TRUE;
+            })).request());
         }
         return cache.isDomain(name);
     }
@@ -147,11 +167,24 @@ final class DomainResolver {
                 + String.join("; ", failures), chain, Step.ROOT_REFERRAL, domain, last);
     }
 
-    /** MS-DFSC 3.1.4.1 step 5: the domain's DCs, from the cache or a DC referral asked of the configured DCs. */
+    /**
+     * MS-DFSC 3.1.4.1 step 5: the domain's DCs, from the cache or a DC referral asked of the
+     * configured DCs; one at a time per domain, shared by the callers that come while it runs.
+     */
     private List<String> dcsOf(Co co, String domain, Credentials credentials, List<String> chain) {
         List<String> known = cache.dcs(domain);
         if (known != null) {
             return known;
+        }
+        List<String> leaderChain = List.copyOf(chain);
+        return co.await(dcLists.join(new DcsKey(DomainReferrals.key(domain), credentials), domain,
+                () -> Coroutine.start(loop, c -> askDcs(c, domain, credentials, leaderChain))).request());
+    }
+
+    private List<String> askDcs(Co co, String domain, Credentials credentials, List<String> chain) {
+        List<String> known = cache.dcs(domain);
+        if (known != null) {
+            return known; // the request this one follows put them there after the caller looked
         }
         List<String> failures = new ArrayList<>();
         SmbException last = null;
@@ -172,6 +205,11 @@ final class DomainResolver {
         }
         throw new SmbDfsException("\\\\" + domain + ": no domain controller answered the DC referral for " + domain + ": "
                 + String.join("; ", failures), chain, Step.DC_REFERRAL, domain, last);
+    }
+
+    /** Domain and DC referral requests running now (for tests and diagnostics). */
+    int requestsInFlight() {
+        return domainLists.running() + dcLists.running();
     }
 
     /** A DC the referrals name is reached on 445, or on the port it is configured with. */
