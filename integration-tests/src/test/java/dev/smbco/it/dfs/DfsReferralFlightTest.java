@@ -110,8 +110,9 @@ class DfsReferralFlightTest {
             });
             // the CREATE answers that send the opens for a referral: the bad referral is held back
             // until all 8 have passed (Samba answers in order, so they come before it unless an
-            // open was so late that it asked after the referral request) and a moment more, so
-            // every open waits on the one shared referral when it fails
+            // open was so late that it asked after the referral request) and 2 s more, so every
+            // open has taken its answer and joined the one shared referral when it fails (a
+            // generous margin: on a loaded CI machine a virtual thread can wait for a core)
             AtomicInteger notCovered = new AtomicInteger();
             proxy.serverToClient().watch(f -> {
                 if (Frames.isSmb2(f) && Frames.command(f) == CREATE && Frames.status(f) == NtStatus.STATUS_PATH_NOT_COVERED) {
@@ -124,7 +125,7 @@ class DfsReferralFlightTest {
                 while (notCovered.get() < 8 && System.nanoTime() - until < 0) {
                     sleep(10);
                 }
-                sleep(300);
+                sleep(2000);
                 int output = ByteBuffer.wrap(frame, 64 + 32, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
                 byte[] bad = frame.clone();
                 bad[output + 2] = (byte) 0xFF;
