@@ -163,22 +163,25 @@ final class ChainCall<R> {
     private void goSeparately() {
         Request<R> f = separately.get();
         fallback = f;
-        f.onDone(done -> {
-            switch (done.state()) {
-                case DONE -> {
-                    R value = done.recv();
-                    if (!c.complete(value)) {
-                        ReferenceCountUtil.release(value);
-                    }
-                }
-                case CANCELLED -> c.cancelled();
-                default -> {
-                    if (!c.request().isDone()) {
-                        c.fail(done.failure());
-                    }
+        f.onDone(this::endAs);
+    }
+
+    /** The chain ends as {@code done}, its separate requests, ended; a value nobody takes is released. */
+    private void endAs(Request<R> done) {
+        switch (done.state()) {
+            case DONE -> {
+                R value = done.recv();
+                if (!c.complete(value)) {
+                    ReferenceCountUtil.release(value);
                 }
             }
-        });
+            case CANCELLED -> c.cancelled();
+            default -> {
+                if (!c.request().isDone()) {
+                    c.fail(done.failure());
+                }
+            }
+        }
     }
 
     private SmbConnectionLostException closed(RejectedExecutionException e) {
@@ -372,23 +375,10 @@ final class ChainCall<R> {
         Request<R> f = separately.get();
         fallback = f;
         f.onDone(done -> {
-            switch (done.state()) {
-                case DONE -> {
-                    R value = done.recv();
-                    if (status != STATUS_NETWORK_SESSION_EXPIRED) {
-                        target.compounding().rejectedBy(what, status);
-                    }
-                    if (!c.complete(value)) {
-                        ReferenceCountUtil.release(value);
-                    }
-                }
-                case CANCELLED -> c.cancelled();
-                default -> {
-                    if (!c.request().isDone()) {
-                        c.fail(done.failure());
-                    }
-                }
+            if (done.state() == RequestState.DONE && status != STATUS_NETWORK_SESSION_EXPIRED) {
+                target.compounding().rejectedBy(what, status);
             }
+            endAs(done);
         });
     }
 }
