@@ -156,6 +156,33 @@ public final class Requests {
         return c.request();
     }
 
+    /**
+     * A request of its own for one caller of shared work: it ends as {@code shared} ends (its value,
+     * or failed with the very same exception), but cancelling or timing it out ends only this
+     * request, never the work others wait for. The pieces that share one connect, logon or DFS
+     * referral among many callers hand each caller one of these.
+     *
+     * @param <T> the type of the shared value
+     * @param loop the loop the result's callbacks run on
+     * @param shared the work being shared; not cancelled through the result
+     * @return a request that follows {@code shared}
+     */
+    public static <T> Request<T> follow(Loop loop, Request<T> shared) {
+        Completer<T> mine = Completer.create(loop);
+        mine.onCancel(mine::cancelled);
+        shared.onDone(r -> {
+            if (mine.request().isDone()) {
+                return; // this caller stopped waiting
+            }
+            if (r.state() == RequestState.DONE) {
+                mine.complete(r.recv());
+            } else {
+                mine.fail(r.failure());
+            }
+        });
+        return mine.request();
+    }
+
     private static <T> void cancelAll(List<Request<T>> inputs) {
         for (Request<T> r : new ArrayList<>(inputs)) {
             r.cancel(); // a no-op on those that have ended

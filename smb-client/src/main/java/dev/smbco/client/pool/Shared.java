@@ -1,9 +1,9 @@
 package dev.smbco.client.pool;
 
-import dev.smbco.coro.Completer;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.RequestState;
+import dev.smbco.coro.Requests;
 
 /**
  * One pending connect, logon or tree connect that many callers wait for. Each caller gets a
@@ -19,21 +19,9 @@ final class Shared<T> {
 
     /** A fresh request that ends as the shared work ends. */
     Request<T> join(Loop loop) {
-        Completer<T> mine = Completer.create(loop);
         // cancelling ends this wait at once; the shared work goes on, and its value (a connection
         // others use) must never be seen as delivered to nobody and closed
-        mine.onCancel(mine::cancelled);
-        work.onDone(w -> {
-            if (mine.request().isDone()) {
-                return; // this caller stopped waiting
-            }
-            if (w.state() == RequestState.DONE) {
-                mine.complete(w.recv());
-            } else {
-                mine.fail(w.failure());
-            }
-        });
-        return mine.request();
+        return Requests.follow(loop, work);
     }
 
     /** Whether the work ended without a result (failed, timed out, cancelled): the pool starts afresh. */

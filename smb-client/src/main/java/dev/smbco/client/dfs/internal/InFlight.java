@@ -1,9 +1,8 @@
 package dev.smbco.client.dfs.internal;
 
-import dev.smbco.coro.Completer;
 import dev.smbco.coro.Loop;
 import dev.smbco.coro.Request;
-import dev.smbco.coro.RequestState;
+import dev.smbco.coro.Requests;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -19,9 +18,8 @@ import java.util.function.Supplier;
  * key starts a new one, so a failure is never handed to a later miss.
  *
  * <p>Threads: the resolvers run on coroutine bodies (virtual threads), so the map is a
- * {@link ConcurrentHashMap} and {@link #join} may be called from any thread. Everything that ends
- * a caller's request (the shared outcome, a cancel, a timeout) happens on the loop, so a caller's
- * request is ended once, without a race between a cancel and the result.
+ * {@link ConcurrentHashMap} and {@link #join} may be called from any thread. Each caller's request
+ * is {@link Requests#follow}'s: a cancel racing the shared outcome ends it once, whichever comes first.
  *
  * @param <K> the key (what is asked of whom)
  * @param <V> the shared request's value
@@ -64,22 +62,7 @@ final class InFlight<K, V> {
         if (started[0]) {
             shared.onDone(r -> running.remove(key, flight));
         }
-        Completer<V> mine = Completer.create(loop);
-        mine.onCancel(() -> {
-            loop.execute(mine::cancelled); // ended on the loop, where the shared outcome is delivered too
-            return true;
-        });
-        shared.onDone(r -> {
-            if (mine.request().isDone()) {
-                return; // this caller stopped waiting (cancelled or timed out)
-            }
-            if (r.state() == RequestState.DONE) {
-                mine.complete(r.recv());
-            } else {
-                mine.fail(r.failure());
-            }
-        });
-        return new Joined<>(mine.request(), started[0], flight.asked());
+        return new Joined<>(Requests.follow(loop, shared), started[0], flight.asked());
     }
 
     /** How many shared requests are running now (for tests and diagnostics). */
