@@ -117,19 +117,23 @@ final class Recovery {
 
     /**
      * {@link #reopen} again after each of {@link #RELEASE_WAITS} while the server answers
-     * STATUS_OBJECT_NAME_NOT_FOUND. Samba (4.17 at least) gives that answer both for an open it no
-     * longer holds and for one the server process of the lost connection has not yet let go: that
-     * process deletes the lost session (which lets the new SESSION_SETUP through) before it marks
-     * the session's opens disconnected, and refuses a reconnect to an open not so marked. A
-     * reconnection quick enough meets that window (the 1 GiB upload of DurableThroughCutsTest
-     * lost its handle so on a loaded CI machine); a handle truly gone is declared lost about 3 s
-     * later than it otherwise would be.
+     * STATUS_OBJECT_NAME_NOT_FOUND, waiting at most a third of the request timeout in all (so that
+     * a request waiting for the reconnection still fails typed, not by its own timeout). Samba
+     * (4.17 at least) gives that answer both for an open it no longer holds and for one the server
+     * process of the lost connection has not yet let go: that process deletes the lost session
+     * (which lets the new SESSION_SETUP through) before it marks the session's opens disconnected,
+     * and refuses a reconnect to an open not so marked. A reconnection quick enough meets that
+     * window (the 1 GiB upload of DurableThroughCutsTest lost its handle so on a loaded CI
+     * machine); a handle truly gone is declared lost up to 0.8 s later than it otherwise would be.
      */
     private Object reopenOnceReleased(dev.smbco.coro.Co co, Route tree, SmbFile f, Dialect dialect) {
         Object outcome = co.await(reopen(tree, f, dialect));
-        for (int i = 0; i < RELEASE_WAITS.length && notFound(outcome); i++) {
-            log.debug("{}: durable handle not released by the lost connection yet; again in {}", f.unc(), RELEASE_WAITS[i]);
-            co.await(dev.smbco.coro.Requests.sleep(conn.loop(), RELEASE_WAITS[i]));
+        long budget = conn.config().requestTimeout().toMillis() / 3;
+        long waited = 0;
+        for (int i = 0; i < RELEASE_WAITS.length && notFound(outcome) && waited + RELEASE_WAITS[i] <= budget; i++) {
+            log.debug("{}: durable handle not released by the lost connection yet; again in {} ms", f.unc(), RELEASE_WAITS[i]);
+            co.await(dev.smbco.coro.Requests.sleep(conn.loop(), java.time.Duration.ofMillis(RELEASE_WAITS[i])));
+            waited += RELEASE_WAITS[i];
             outcome = co.await(reopen(tree, f, dialect));
         }
         if (outcome instanceof SmbHandleLostException lost) {
@@ -138,9 +142,8 @@ final class Recovery {
         return outcome;
     }
 
-    /** Waits between reopens refused as not found: 3.15 s in all. */
-    private static final java.time.Duration[] RELEASE_WAITS = java.util.stream.LongStream.of(50, 100, 200, 400, 800, 1600)
-            .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
+    /** Waits in milliseconds between reopens refused as not found: 775 ms in all. */
+    private static final long[] RELEASE_WAITS = {25, 50, 100, 200, 400};
 
     private static boolean notFound(Object outcome) {
         return outcome instanceof SmbHandleLostException lost && lost.getCause() instanceof SmbStatusException e
