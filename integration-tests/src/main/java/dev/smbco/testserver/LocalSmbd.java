@@ -183,14 +183,20 @@ public final class LocalSmbd implements DedicatedSambaServer {
             List<ProcessHandle> children = main.descendants().toList();
             main.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
-            try {
-                // bounded: a killed smbd nobody reaps stays a zombie, which holds no port
-                main.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-                LOG.info("smbd {} not reaped after SIGKILL; starting again anyway", main.pid());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while restarting " + this, e);
+            // smbd is not this JVM's child: once killed it stays a zombie until its parent reaps it,
+            // and a zombie holds no port, so waiting for "gone or zombie" is enough (bounded)
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (main.isAlive() && !isZombie(main.pid())) {
+                if (System.nanoTime() > deadline) {
+                    LOG.info("smbd {} still running 10 s after SIGKILL; starting again anyway", main.pid());
+                    break;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while restarting " + this, e);
+                }
             }
         });
         LOG.info("killed smbd {}; starting it again on port {}", pid, port);
@@ -207,6 +213,17 @@ public final class LocalSmbd implements DedicatedSambaServer {
             LOG.info("restarted {}", describe());
         } catch (IOException e) {
             throw new UncheckedIOException("could not restart local smbd in " + stateDir, e);
+        }
+    }
+
+    /** Whether Linux reports the process as a zombie (state Z in /proc/PID/stat, after the name in parentheses). */
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException gone) {
+            return true;
         }
     }
 

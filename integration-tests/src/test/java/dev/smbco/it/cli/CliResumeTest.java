@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliResumeTest {
     private static final int SIZE_MIB = 128;
     private static final long SIZE = (long) SIZE_MIB << 20;
+    /** The file of the server-restart test: issue #12 names a 2 GiB copy. */
+    private static final int RESTART_MIB = 2048;
     /** What a resumed copy may send beyond the missing part: a sidecar interval, the tail check, headers. */
     private static final long OVERLAP = 8L << 20;
 
@@ -151,23 +153,25 @@ class CliResumeTest {
      * Issue #12: a copy survives the server itself being killed and started again, twice. Samba
      * keeps no durable handle across its restart, so the reconnection cannot reopen the file: the
      * copy fails with a lost handle and {@code --retries} continues the partial file on the new
-     * server process. Responses are held back as in {@link #killMidway} so each restart falls
-     * inside the transfer.
+     * server process. The issue's size, 2 GiB (past every 31-bit offset and length); each READ
+     * response is held back 30 ms (256 of them at 8 MiB) so that each restart falls inside the
+     * transfer however fast the machine.
      */
     @Test
     void aDownloadSurvivesTheServerRestartingTwice() throws Exception {
         try (dev.smbco.testserver.LocalSmbd server = (dev.smbco.testserver.LocalSmbd) dev.smbco.testserver.SambaServers
                 .startDedicated(dev.smbco.testserver.SambaVariant.DEFAULT, dev.smbco.testserver.SambaBackend.LOCAL)) {
             Cli direct = new Cli(server).mkdir();
-            Path big = BigFile.write(tmp.resolve("big.bin"), SIZE_MIB);
+            Path big = BigFile.write(tmp.resolve("big.bin"), RESTART_MIB);
             assertThat(direct.run("-q", "put", big.toString(), direct.url("big.bin")).status()).isZero();
             Path dest = Files.createDirectories(tmp.resolve("dest"));
             try (FaultProxy proxy = FaultProxy.start(server)) {
-                slowDown(proxy, Command.READ);
+                slowDown(proxy, Command.READ, 30);
                 Cli cli = direct.via(proxy.front(server));
                 java.util.concurrent.CompletableFuture<Cli.Result> copy = java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> cli.run("-q", "--timeout", "20", "cp", "--retries", "8", cli.url("big.bin"), dest + "/"));
-                for (long mark : new long[] {SIZE / 3, 2 * SIZE / 3}) {
+                long size = (long) RESTART_MIB << 20;
+                for (long mark : new long[] {size / 3, 2 * size / 3}) {
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                     while (sidecarDone(dest) < mark && !copy.isDone() && System.nanoTime() < deadline) {
                         Thread.sleep(5);
@@ -178,17 +182,26 @@ class CliResumeTest {
                 Cli.Result r = copy.get(300, TimeUnit.SECONDS);
                 assertThat(r.status()).as(r.toString()).isZero();
                 assertThat(r.err()).contains("resuming after ");
-                assertThat(Cli.sha256(Files.readAllBytes(dest.resolve("big.bin")))).isEqualTo(Cli.sha256(Files.readAllBytes(big)));
+                assertThat(Files.size(dest.resolve("big.bin"))).isEqualTo(size);
+                assertThat(Cli.sha256(dest.resolve("big.bin"))).isEqualTo(Cli.sha256(big));
                 assertThat(names(dest)).containsExactly("big.bin");
+            } finally {
+                Files.deleteIfExists(big);
+                Files.deleteIfExists(dest.resolve("big.bin"));
             }
         }
     }
 
     /** Holds every final response to {@code command} back 250 ms, so a transfer takes seconds however idle the machine. */
     private static void slowDown(FaultProxy proxy, Command command) {
+        slowDown(proxy, command, 250);
+    }
+
+    /** Holds every final response to {@code command} back {@code millis}, one after the other. */
+    private static void slowDown(FaultProxy proxy, Command command, long millis) {
         proxy.serverToClient().rewrite(Frames.finalResponse(command.code()), 0, frame -> {
             try {
-                Thread.sleep(250);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
