@@ -34,6 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @UseSamba(backend = SambaBackend.LOCAL) // smbstatus reads the local smbd's databases
 class DurableThroughCutsTest {
     private static final long SIZE = 1L << 30;
+    /**
+     * Per-request deadline: this test is about reopening, not about noticing stalls, and a READ in
+     * flight at a cut keeps its deadline through the reconnection and its resending; on a loaded
+     * CI machine 3 s (the fault matrix's default) was not always enough for both.
+     */
+    private static final java.time.Duration GENEROUS = java.time.Duration.ofSeconds(20);
 
     @Test
     void oneGibUpAndDownThroughThreeCutsEachWithOneOpenThroughout(SambaServer server) throws Exception {
@@ -44,7 +50,7 @@ class DurableThroughCutsTest {
         String name = Through.unique("gib") + ".bin";
         try {
             writeRandom(source, SIZE);
-            try (Through t = Through.start(server, true).connected();
+            try (Through t = Through.start(server, true, GENEROUS).connected();
                     OpenCounter opens = new OpenCounter(((LocalSmbd) server).configFile(), name)) {
                 try (SmbFile f = t.tree.open(name, OpenOptions.write())) {
                     assertThat(f.isDurable()).isTrue();
