@@ -5,6 +5,13 @@
 #   scripts/bench-cli.sh [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR]
 #                        [--baseline DIR] [--no-nocache]
 #   scripts/bench-cli.sh --breakdown [--aot|--no-aot]    where one cold `smbco ls` spends its time
+#   scripts/bench-cli.sh --tree [--rounds N] [--files N] [--kib N] [--modes plain,signed,encrypted]
+#                        [NAME='JAVA OPTIONS'...]
+#       issue #11's CLI target: a tree of N (default 2,000) files of K KiB (default 4) in directories
+#       of 100, uploaded with a cold `smbco cp -r` and with smbclient's `prompt off; recurse on;
+#       mput`, downloaded with `cp -r` and `mget`; each NAME='JAVA OPTIONS' adds an smbco client run
+#       with those options in SMBCO_JAVA_OPTS (e.g. C1='-XX:TieredStopAtLevel=1'); besides wall and
+#       client CPU, smbd's CPU per run (its parent's reaped children: one process per connection)
 #   scripts/bench-cli.sh --compare [--rounds N] NAME='JAVA OPTIONS' NAME2='JAVA OPTIONS' ...
 #       start-up levers side by side: cold `ls` of a 2-entry directory and `stat` of a file, each
 #       variant with the given extra JVM options and its own AOT cache trained with them;
@@ -32,6 +39,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 rounds=3 mib=1024 transfers=yes metadata=yes breakdown=no aot=yes dir=/dev/shm baseline="" nocache=yes compare=no variants=()
+tree=no files=2000 kib=4 modes=plain
 while [[ $# -gt 0 ]]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
@@ -45,10 +53,15 @@ while [[ $# -gt 0 ]]; do
     --aot) aot=yes; shift ;;
     --no-aot) aot=no; shift ;;
     --compare) compare=yes; shift ;;
-    *=*) [[ $compare == yes ]] || { echo "bench-cli: $1: variants only with --compare" >&2; exit 2; }
+    --tree) tree=yes; shift ;;
+    --files) files=$2; shift 2 ;;
+    --kib) kib=$2; shift 2 ;;
+    --modes) modes=$2; shift 2 ;;
+    *=*) [[ $compare == yes || $tree == yes ]] || { echo "bench-cli: $1: variants only with --compare or --tree (give them last)" >&2; exit 2; }
          variants+=("$1"); shift ;;
     *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR] [--baseline DIR] [--no-nocache]" \
-         "| --breakdown [--aot|--no-aot] | --compare [--rounds N] NAME='JAVA OPTIONS'..." >&2; exit 2 ;;
+         "| --breakdown [--aot|--no-aot] | --compare [--rounds N] NAME='JAVA OPTIONS'..." \
+         "| --tree [--rounds N] [--files N] [--kib N] [--modes M,...] [NAME='JAVA OPTIONS'...]" >&2; exit 2 ;;
   esac
 done
 command -v smbclient >/dev/null || { echo "bench-cli: smbclient not found (scripts/test-env.sh installs it)" >&2; exit 3; }
@@ -57,6 +70,7 @@ state=$dir/smbco-bench-cli-$$
 work=$state/work
 mkdir -p "$work"
 info=$(docker/samba-setup.sh local start "$state/smbd")
+smbd_pid=$(sed -n 's/^PID=//p' <<<"$info")
 cleanup() { docker/samba-setup.sh local stop "$state/smbd" >/dev/null 2>&1 || true; rm -rf "$state"; }
 trap cleanup EXIT
 port=$(sed -n 's/^PORT=//p' <<<"$info")
@@ -166,6 +180,10 @@ if [[ $compare == yes ]]; then
         "$(tr ' ' '\n' <<<"${vc[$cmd|$name]}" | grep . | stats)" "${vopts[$name]}"
     done
   done
+  exit 0
+fi
+if [[ $tree == yes ]]; then
+  source scripts/bench-cli-tree.sh
   exit 0
 fi
 smbco_aot() { echo "env SMBCO_AOT=on ./smbco"; }
