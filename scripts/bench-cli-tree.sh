@@ -35,10 +35,18 @@ for d in $(seq 1 "$dirs"); do
 done
 cp -r "$tree" "$share_dir/tree"; chown -R "$owner" "$share_dir/tree"
 
-ensure_cache
+# smbco runs from a copy of the launcher and the jar (cp -p: the copy finds no sources, so it never
+# rebuilds): an edit of the sources during the benchmark must not rebuild the jar inside a timed run
+# nor change the build measured; the copy makes its own start-up cache
+snap=$state/snapshot
+mkdir -p "$snap/smb-cli/target"
+cp -p smbco "$snap/"; cp -p smb-cli/target/smb-cli-*-all.jar "$snap/smb-cli/target/"
+ensure_cache "$snap"
 clients=(smbclient smbco)
-declare -A vopts=([smbco]="")
-for v in "${variants[@]}"; do clients+=("${v%%=*}"); vopts[${v%%=*}]=${v#*=}; done
+declare -A vopts=([smbco]="") launcher=([smbco]=$snap/smbco)
+# --baseline DIR: another build's launcher and jar (e.g. the previous main) with its own cache
+if [[ -n $baseline ]]; then ensure_cache "$baseline"; clients+=(baseline); vopts[baseline]=""; launcher[baseline]=$baseline/smbco; fi
+for v in "${variants[@]}"; do clients+=("${v%%=*}"); vopts[${v%%=*}]=${v#*=}; launcher[${v%%=*}]=$snap/smbco; done
 IFS=, read -r -a mode_list <<<"$modes"
 declare -A wall cpu scpu
 # one copy: $1 client, $2 mode, $3 up|down, $4 round; records wall, client CPU and smbd CPU
@@ -58,14 +66,14 @@ tree_run() {
       -c "mkdir $dest; cd $dest; lcd $work; prompt off; recurse on; mput tree"))
     check=$share_dir/$dest/tree
   elif [[ $way == up ]]; then
-    m=($(measure env "SMBCO_JAVA_OPTS=${vopts[$client]}" ./smbco "${sopt[@]}" -q cp -r "$tree" "$url/$dest"))
+    m=($(measure env "SMBCO_JAVA_OPTS=${vopts[$client]}" SMBCO_AOT=on "${launcher[$client]}" "${sopt[@]}" -q cp -r "$tree" "$url/$dest"))
     check=$share_dir/$dest
   elif [[ $client == smbclient ]]; then
     mkdir -p "$work/$dest"
     m=($(measure smbclient "${auth[@]}" "${copt[@]}" //127.0.0.1/share -c "lcd $work/$dest; prompt off; recurse on; mget tree"))
     check=$work/$dest/tree
   else
-    m=($(measure env "SMBCO_JAVA_OPTS=${vopts[$client]}" ./smbco "${sopt[@]}" -q cp -r "$url/tree" "$work/$dest"))
+    m=($(measure env "SMBCO_JAVA_OPTS=${vopts[$client]}" SMBCO_AOT=on "${launcher[$client]}" "${sopt[@]}" -q cp -r "$url/tree" "$work/$dest"))
     check=$work/$dest
   fi
   [[ ${#m[@]} == 2 ]] || exit 1
@@ -107,4 +115,4 @@ for mode in "${mode_list[@]}"; do
     done
   done
 done
-for client in "${clients[@]:2}"; do echo "$client: SMBCO_JAVA_OPTS=${vopts[$client]}"; done
+for client in "${clients[@]:2}"; do echo "$client: ${launcher[$client]}, SMBCO_JAVA_OPTS=${vopts[$client]}"; done
