@@ -42,11 +42,7 @@ import java.util.Map;
  *       scripted SMB 2.1 peer on a loopback socket ({@link TrainingPeer}): the event loop, the
  *       logon, CREATE, directory listing, the copy loops and the output; with signing or
  *       encryption asked for they stop at the logon, which the peer cannot sign; a get and a put
- *       of 24 MiB make the copy loops hot enough to be compiled and profiled; a {@code cp -r} of a
- *       tree of small files down and up ({@value TrainingPeer#TREE_DIRS} directories of
- *       {@value TrainingPeer#TREE_FILES} files of 4 KiB), so that the per-file path of a tree copy
- *       (one compound per file, 32 files in flight, the local side's directory walk and file
- *       writes) is in the cache with its profiles, not only the single-file commands';</li>
+ *       of 24 MiB make the copy loops hot enough to be compiled and profiled;</li>
  *   <li>the crypto of a session: the client's half of an NTLM logon in SPNEGO against a made-up
  *       challenge, the SMB 3.1.1 key derivation, the three signing algorithms and the four
  *       ciphers, each over a small message; then the AES-GMAC digest and signature and AES-128-GCM
@@ -87,7 +83,6 @@ public final class Training {
         try (FileChannel channel = FileChannel.open(bigLocal, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.allocate(TrainingPeer.BIG_SIZE));
         }
-        Path localTree = localTree(dir.resolve("tree-up"));
         String base = "smb://127.0.0.1:" + port + "/share/";
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"--help"});
@@ -105,9 +100,6 @@ public final class Training {
                 // a copy big enough that its loops (framing, READ/WRITE, file I/O) get compiled and profiled
                 lines.add(concat(mode, "get", base + "big.bin", dir.resolve("big-down.bin").toString()));
                 lines.add(concat(mode, "put", bigLocal.toString(), base + "big-up.bin"));
-                // a tree of small files, down and up: the per-file path of cp -r
-                lines.add(concat(mode, "cp", "-r", base + "tree", dir.resolve("tree-down").toString()));
-                lines.add(concat(mode, "cp", "-r", localTree.toString(), base + "tree-up"));
             }
             lines.add(concat(mode, "ls", base));
             lines.add(concat(mode, "ls", "--json", base + "dir/"));
@@ -127,18 +119,6 @@ public final class Training {
                 // keep going: the next command line loads other classes
             }
         }
-    }
-
-    /** A local tree shaped like the peer's: TREE_DIRS directories of TREE_FILES files of 4 KiB. */
-    private static Path localTree(Path root) throws IOException {
-        byte[] data = new byte[TrainingPeer.TREE_FILE_SIZE];
-        for (int d = 0; d < TrainingPeer.TREE_DIRS; d++) {
-            Path sub = Files.createDirectories(root.resolve("d" + d));
-            for (int i = 0; i < TrainingPeer.TREE_FILES; i++) {
-                Files.write(sub.resolve("f" + i + ".bin"), data);
-            }
-        }
-        return root;
     }
 
     private static void crypto() {

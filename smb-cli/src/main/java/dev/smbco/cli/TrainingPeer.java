@@ -17,7 +17,6 @@ import dev.smbco.protocol.fscc.FileRenameInformation;
 import dev.smbco.protocol.smb2.CloseRequest;
 import dev.smbco.protocol.smb2.CloseResponse;
 import dev.smbco.protocol.smb2.CreateDisposition;
-import dev.smbco.protocol.smb2.CreateOptions;
 import dev.smbco.protocol.smb2.CreateRequest;
 import dev.smbco.protocol.smb2.CreateResponse;
 import dev.smbco.protocol.smb2.EchoResponse;
@@ -63,22 +62,14 @@ import java.util.function.Consumer;
  * requires no signing, so a client that asks for signing or encryption stops at the logon, as
  * before. It holds a share with {@code file.txt} (64 KiB), {@code big.bin} ({@value #BIG_SIZE}
  * bytes, not listed: what makes a copy's READ loop and file writes hot enough to be compiled and
- * profiled in the training), a directory {@code dir} of 40 entries and a tree {@code tree} of
- * {@value #TREE_DIRS} directories of {@value #TREE_FILES} files of {@value #TREE_FILE_SIZE} bytes
- * each (what a {@code cp -r} of small files runs through: one compound per file). Directories a
- * client creates (a tree upload's) are directories for the rest of the connection. Not a server
- * for anything else: it believes every client and keeps no state beyond a connection.
+ * profiled in the training) and a directory {@code dir} of 40 entries. Not a server for anything
+ * else: it believes every client and keeps no state beyond a connection.
  */
 final class TrainingPeer {
     private static final int DIALECT_2_1 = 0x0210;
     private static final int FILE_SIZE = 64 * 1024;
     /** The size of {@code big.bin}: 24 READs of the peer's 1 MiB. */
     static final int BIG_SIZE = 24 << 20;
-    /** The tree: {@code tree/d0 .. tree/d3}, each with {@code f0.bin .. f99.bin}. */
-    static final int TREE_DIRS = 4;
-    static final int TREE_FILES = 100;
-    static final int TREE_FILE_SIZE = 4096;
-    private static final String TREE = "tree";
     private static final int DIRECTORY = 0x10;
     private static final int NORMAL = 0x80;
     private static final long TIME = 133_000_000_000_000_000L;
@@ -89,8 +80,6 @@ final class TrainingPeer {
     private final Map<FileId, Boolean> listed = new HashMap<>();
     /** Names this connection created (a put's partial file, then its final name). */
     private final Set<String> created = new HashSet<>();
-    /** Directories this connection created (a tree upload's). */
-    private final Set<String> createdDirectories = new HashSet<>();
     private long nextFile = 1;
 
     private TrainingPeer(Socket socket) {
@@ -227,12 +216,8 @@ final class TrainingPeer {
                 SetInfoRequest r = (SetInfoRequest) decode(h, body);
                 String name = open.get(resolve(r.fileId(), lastCreated));
                 if (r.fileInfoClass() == FileInformationClass.FILE_RENAME_INFORMATION.id() && name != null) {
-                    String to = FileRenameInformation.decode(Unpooled.wrappedBuffer(r.buffer())).fileName().replace('\\', '/');
                     created.remove(name);
-                    created.add(to);
-                    if (createdDirectories.remove(name)) {
-                        createdDirectories.add(to);
-                    }
+                    created.add(FileRenameInformation.decode(Unpooled.wrappedBuffer(r.buffer())).fileName().replace('\\', '/'));
                 }
                 return Reply.ok(new SetInfoResponse()::encode);
             }
@@ -271,59 +256,25 @@ final class TrainingPeer {
         return FileId.RELATED.equals(id) && lastCreated != null ? lastCreated : id;
     }
 
-    private boolean isDirectory(String name) {
-        return name.isEmpty() || name.equals("dir") || treeDirectory(name) != null || createdDirectories.contains(name);
-    }
-
-    /** The index of {@code tree/dN} (-1 for {@code tree} itself), or null when {@code name} is no directory of the tree. */
-    private static Integer treeDirectory(String name) {
-        if (name.equals(TREE)) {
-            return -1;
-        }
-        for (int d = 0; d < TREE_DIRS; d++) {
-            if (name.equals(TREE + "/d" + d)) {
-                return d;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isTreeFile(String name) {
-        int slash = name.lastIndexOf('/');
-        if (slash < 0 || !name.startsWith(TREE + "/") || treeDirectory(name.substring(0, slash)) == null) {
-            return false;
-        }
-        String leaf = name.substring(slash + 1);
-        for (int i = 0; i < TREE_FILES; i++) {
-            if (leaf.equals("f" + i + ".bin")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isDirectory(String name) {
+        return name.isEmpty() || name.equals("dir");
     }
 
     private static long sizeOf(String name) {
         if (name == null) {
             return 0;
         }
-        return name.equals("file.txt") ? FILE_SIZE : name.equals("big.bin") ? BIG_SIZE : isTreeFile(name) ? TREE_FILE_SIZE : 0;
+        return name.equals("file.txt") ? FILE_SIZE : name.equals("big.bin") ? BIG_SIZE : 0;
     }
 
     private Reply create(CreateRequest r) {
         String name = r.name().replace('\\', '/');
-        boolean exists = isDirectory(name) || name.equals("file.txt") || name.equals("big.bin") || name.startsWith("dir/")
-                || isTreeFile(name) || created.contains(name);
+        boolean exists = isDirectory(name) || name.equals("file.txt") || name.equals("big.bin") || name.startsWith("dir/") || created.contains(name);
         int disposition = r.createDisposition();
         if (!exists && (disposition == CreateDisposition.OPEN || disposition == CreateDisposition.OVERWRITE)) {
             return Reply.error(Command.CREATE, NtStatus.STATUS_OBJECT_NAME_NOT_FOUND);
         }
-        if (exists && disposition == CreateDisposition.CREATE) {
-            return Reply.error(Command.CREATE, NtStatus.STATUS_OBJECT_NAME_COLLISION);
-        }
         created.add(name);
-        if (!exists && (r.createOptions() & CreateOptions.DIRECTORY_FILE) != 0) {
-            createdDirectories.add(name);
-        }
         FileId id = new FileId(nextFile, nextFile);
         nextFile++;
         open.put(id, name);
@@ -342,21 +293,9 @@ final class TrainingPeer {
         List<FileIdBothDirectoryInformation> entries = new ArrayList<>();
         entries.add(entry(".", DIRECTORY, 0, 1));
         entries.add(entry("..", DIRECTORY, 0, 2));
-        Integer tree = treeDirectory(dir);
         if (dir.isEmpty()) {
             entries.add(entry("dir", DIRECTORY, 0, 3));
             entries.add(entry("file.txt", NORMAL, FILE_SIZE, 4));
-            entries.add(entry(TREE, DIRECTORY, 0, 5));
-        } else if (tree != null && tree < 0) {
-            for (int d = 0; d < TREE_DIRS; d++) {
-                entries.add(entry("d" + d, DIRECTORY, 0, 100 + d));
-            }
-        } else if (tree != null) {
-            for (int i = 0; i < TREE_FILES; i++) {
-                entries.add(entry("f" + i + ".bin", NORMAL, TREE_FILE_SIZE, 1000L * (tree + 1) + i));
-            }
-        } else if (createdDirectories.contains(dir)) {
-            // a directory the client made: empty
         } else {
             for (int i = 0; i < 40; i++) {
                 entries.add(entry("entry-" + i + ".txt", NORMAL, 100L * i, 10 + i));

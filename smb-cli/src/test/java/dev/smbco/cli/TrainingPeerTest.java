@@ -78,28 +78,6 @@ class TrainingPeerTest {
         }
     }
 
-    /** The tree is what trains cp -r of small files: every file must come down with its size, and the tree go up. */
-    @Test
-    void theTreeOfTheTrainingCopiesBothWays(@TempDir Path tmp) throws Exception {
-        try (ServerSocket peer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread.ofPlatform().daemon().start(() -> TrainingPeer.serve(peer));
-            String base = "smb://127.0.0.1:" + peer.getLocalPort() + "/share/";
-            String[] v = {"--timeout", "10", "--max-protocol", "SMB2_10", "-q"};
-
-            Path down = tmp.resolve("tree-down");
-            Run get = smbco(concat(v, "cp", "-r", base + "tree", down.toString()));
-            assertThat(get.status()).as(get.err()).isZero();
-            try (var files = Files.walk(down)) {
-                assertThat(files.filter(Files::isRegularFile).toList())
-                        .hasSize(TrainingPeer.TREE_DIRS * TrainingPeer.TREE_FILES)
-                        .allSatisfy(f -> assertThat(Files.size(f)).isEqualTo(TrainingPeer.TREE_FILE_SIZE));
-            }
-            assertThat(down.resolve("d3/f99.bin")).exists();
-            Run put = smbco(concat(v, "cp", "-r", down.toString(), base + "tree-up"));
-            assertThat(put.status()).as(put.err()).isZero();
-        }
-    }
-
     @Test
     void aSignedLogonItCannotServeEndsInAnErrorNotAHang() throws Exception {
         try (ServerSocket peer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
