@@ -3,8 +3,15 @@
 # private smbd, each command a fresh process as a script would run it (see BENCHMARKS.md, "Cold start").
 #
 #   scripts/bench-cli.sh [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR]
-#                        [--baseline DIR] [--no-nocache]
+#                        [--baseline DIR] [--no-nocache] [NAME='JAVA OPTIONS'...]
 #   scripts/bench-cli.sh --breakdown [--aot|--no-aot]    where one cold `smbco ls` spends its time
+#   scripts/bench-cli.sh --tree [--rounds N] [--files N] [--kib N] [--modes plain,signed,encrypted] [--baseline DIR]
+#                        [NAME='JAVA OPTIONS'...]
+#       issue #11's CLI target: a tree of N (default 2,000) files of K KiB (default 4) in directories
+#       of 100, uploaded with a cold `smbco cp -r` and with smbclient's `prompt off; recurse on;
+#       mput`, downloaded with `cp -r` and `mget`; each NAME='JAVA OPTIONS' adds an smbco client run
+#       with those options in SMBCO_JAVA_OPTS (e.g. C1='-XX:TieredStopAtLevel=1'); besides wall and
+#       client CPU, smbd's CPU per run (its parent's reaped children: one process per connection)
 #   scripts/bench-cli.sh --compare [--rounds N] NAME='JAVA OPTIONS' NAME2='JAVA OPTIONS' ...
 #       start-up levers side by side: cold `ls` of a 2-entry directory and `stat` of a file, each
 #       variant with the given extra JVM options and its own AOT cache trained with them;
@@ -14,6 +21,8 @@
 # wall and CPU time per variant; a lever that is a system property the code reads is measured by
 # giving it as -Dname=value in one variant and not in the other.
 #
+# NAME='JAVA OPTIONS' (plain mode and --tree) adds smbco run with those options in SMBCO_JAVA_OPTS as a
+# client of its own, e.g. C1='-XX:TieredStopAtLevel=1'.
 # --baseline DIR adds another build of smbco as a client of its own, e.g. the previous main: DIR holds
 # its launcher, pom.xml and smb-cli/target/smb-cli-*-all.jar (copied with cp -p, so that its launcher
 # finds nothing to rebuild); it makes its own start-up cache under DIR. --no-nocache leaves out smbco
@@ -32,6 +41,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 rounds=3 mib=1024 transfers=yes metadata=yes breakdown=no aot=yes dir=/dev/shm baseline="" nocache=yes compare=no variants=()
+tree=no files=2000 kib=4 modes=plain
 while [[ $# -gt 0 ]]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
@@ -45,10 +55,15 @@ while [[ $# -gt 0 ]]; do
     --aot) aot=yes; shift ;;
     --no-aot) aot=no; shift ;;
     --compare) compare=yes; shift ;;
-    *=*) [[ $compare == yes ]] || { echo "bench-cli: $1: variants only with --compare" >&2; exit 2; }
+    --tree) tree=yes; shift ;;
+    --files) files=$2; shift 2 ;;
+    --kib) kib=$2; shift 2 ;;
+    --modes) modes=$2; shift 2 ;;
+    *=*) [[ $breakdown == no ]] || { echo "bench-cli: $1: no variants with --breakdown" >&2; exit 2; }
          variants+=("$1"); shift ;;
     *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR] [--baseline DIR] [--no-nocache]" \
-         "| --breakdown [--aot|--no-aot] | --compare [--rounds N] NAME='JAVA OPTIONS'..." >&2; exit 2 ;;
+         "| --breakdown [--aot|--no-aot] | --compare [--rounds N] NAME='JAVA OPTIONS'..." \
+         "| --tree [--rounds N] [--files N] [--kib N] [--modes M,...] [NAME='JAVA OPTIONS'...]" >&2; exit 2 ;;
   esac
 done
 command -v smbclient >/dev/null || { echo "bench-cli: smbclient not found (scripts/test-env.sh installs it)" >&2; exit 3; }
@@ -57,6 +72,7 @@ state=$dir/smbco-bench-cli-$$
 work=$state/work
 mkdir -p "$work"
 info=$(docker/samba-setup.sh local start "$state/smbd")
+smbd_pid=$(sed -n 's/^PID=//p' <<<"$info")
 cleanup() { docker/samba-setup.sh local stop "$state/smbd" >/dev/null 2>&1 || true; rm -rf "$state"; }
 trap cleanup EXIT
 port=$(sed -n 's/^PORT=//p' <<<"$info")
@@ -168,6 +184,10 @@ if [[ $compare == yes ]]; then
   done
   exit 0
 fi
+if [[ $tree == yes ]]; then
+  source scripts/bench-cli-tree.sh
+  exit 0
+fi
 smbco_aot() { echo "env SMBCO_AOT=on ./smbco"; }
 smbco_noaot() { echo "env SMBCO_AOT=off ./smbco"; }
 smbco_base() { echo "env SMBCO_AOT=on $baseline/smbco"; }
@@ -175,6 +195,18 @@ ensure_cache
 [[ -n $baseline ]] && ensure_cache "$baseline"
 clients=(smbclient smbco_aot)
 [[ $nocache == yes ]] && clients+=(smbco_noaot)
+# NAME='JAVA OPTIONS': smbco with the cache and these options in SMBCO_JAVA_OPTS, through a wrapper
+# script (measure runs a program, and the options may hold spaces)
+declare -A title=([smbclient]=smbclient [smbco_aot]="smbco (AOT cache)" [smbco_noaot]="smbco (no cache)"
+  [smbco_base]="baseline (AOT cache)")
+declare -A short=([smbco_aot]=ratio [smbco_noaot]=no-cache [smbco_base]=baseline)
+for v in "${variants[@]}"; do
+  name=${v%%=*}
+  printf '#!/bin/sh\nSMBCO_AOT=on SMBCO_JAVA_OPTS=%q exec %q "$@"\n' "${v#*=}" "$ROOT/smbco" >"$state/variant-$name"
+  chmod +x "$state/variant-$name"
+  eval "smbco_v_$name() { echo \"$state/variant-$name\"; }"
+  clients+=("smbco_v_$name"); title[smbco_v_$name]=$name; short[smbco_v_$name]=$name
+done
 [[ -n $baseline ]] && clients+=(smbco_base)
 
 declare -A times cpus
@@ -221,9 +253,6 @@ for r in $(seq 1 "$rounds"); do
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-declare -A title=([smbclient]=smbclient [smbco_aot]="smbco (AOT cache)" [smbco_noaot]="smbco (no cache)"
-  [smbco_base]="baseline (AOT cache)")
-declare -A short=([smbco_aot]=ratio [smbco_noaot]=no-cache [smbco_base]=baseline)
 table() { # $1: times or cpus; columns: each client's median (min-max), then smbclient / each smbco
   local -n t=$1
   local row c line a m
