@@ -12,10 +12,12 @@
 #       mput`, downloaded with `cp -r` and `mget`; each NAME='JAVA OPTIONS' adds an smbco client run
 #       with those options in SMBCO_JAVA_OPTS (e.g. C1='-XX:TieredStopAtLevel=1'); besides wall and
 #       client CPU, smbd's CPU per run (its parent's reaped children: one process per connection)
-#   scripts/bench-cli.sh --compare [--rounds N] NAME='JAVA OPTIONS' NAME2='JAVA OPTIONS' ...
+#   scripts/bench-cli.sh --compare [--rounds N] [--trace] NAME='JAVA OPTIONS' NAME2='JAVA OPTIONS' ...
 #       start-up levers side by side: cold `ls` of a 2-entry directory and `stat` of a file, each
 #       variant with the given extra JVM options and its own AOT cache trained with them;
-#       NAME='@JAR OPTIONS' runs another build of the CLI (e.g. the previous commit's jar)
+#       NAME='@JAR OPTIONS' runs another build of the CLI (e.g. the previous commit's jar); --trace
+#       runs them with -Dsmbco.trace.startup and adds the logon step (TCP + NEGOTIATE + SESSION_SETUP,
+#       from "SmbClient created" to "logged on") to the table, the step the crypto levers act on
 #
 # --compare runs the rounds alternated (variant 1, 2, ..., then again) and prints the medians of
 # wall and CPU time per variant; a lever that is a system property the code reads is measured by
@@ -40,7 +42,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-rounds=3 mib=1024 transfers=yes metadata=yes breakdown=no aot=yes dir=/dev/shm baseline="" nocache=yes compare=no variants=()
+rounds=3 mib=1024 transfers=yes metadata=yes breakdown=no aot=yes dir=/dev/shm baseline="" nocache=yes compare=no trace=no variants=()
 tree=no files=2000 kib=4 modes=plain
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -56,13 +58,14 @@ while [[ $# -gt 0 ]]; do
     --no-aot) aot=no; shift ;;
     --compare) compare=yes; shift ;;
     --tree) tree=yes; shift ;;
+    --trace) trace=yes; shift ;;
     --files) files=$2; shift 2 ;;
     --kib) kib=$2; shift 2 ;;
     --modes) modes=$2; shift 2 ;;
     *=*) [[ $breakdown == no ]] || { echo "bench-cli: $1: no variants with --breakdown" >&2; exit 2; }
          variants+=("$1"); shift ;;
     *) echo "usage: $0 [--rounds N] [--mib N] [--no-transfers] [--transfers-only] [--dir DIR] [--baseline DIR] [--no-nocache]" \
-         "| --breakdown [--aot|--no-aot] | --compare [--rounds N] NAME='JAVA OPTIONS'..." \
+         "| --breakdown [--aot|--no-aot] | --compare [--rounds N] [--trace] NAME='JAVA OPTIONS'..." \
          "| --tree [--rounds N] [--files N] [--kib N] [--modes M,...] [NAME='JAVA OPTIONS'...]" >&2; exit 2 ;;
   esac
 done
@@ -144,7 +147,7 @@ if [[ $compare == yes ]]; then
   java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
   # the launcher's own options (./smbco), so that each cache matches the runs that use it
   base=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:-UsePerfData)
-  declare -A vopts vt vc vsnap
+  declare -A vopts vt vc vl vsnap
   names=()
   for v in "${variants[@]}"; do
     name=${v%%=*}; names+=("$name"); vopts[$name]=${v#*=}
@@ -163,23 +166,28 @@ if [[ $compare == yes ]]; then
       -cp "$(ls "${vsnap[$name]}"/smb-cli/target/smb-cli-*-all.jar)" dev.smbco.cli.Training >"$state/$name.training.log" 2>&1 || true
     [[ -s $state/$name.aot ]] || { echo "bench-cli: no cache for $name:" >&2; tail -5 "$state/$name.training.log" >&2; exit 1; }
   done
+  # --trace: every run also prints its startup milestones, and the table gets the logon step
+  traceopt=""; [[ $trace == yes ]] && traceopt=-Dsmbco.trace.startup=true
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   for r in $(seq 1 "$rounds"); do
     for name in "${names[@]}"; do
-      run=(env SMBCO_AOT=off "SMBCO_JAVA_OPTS=-XX:AOTCache=$state/$name.aot -Xlog:aot*=off -Xlog:cds*=off ${vopts[$name]}" "${vsnap[$name]}/smbco")
+      run=(env SMBCO_AOT=off "SMBCO_JAVA_OPTS=-XX:AOTCache=$state/$name.aot -Xlog:aot*=off -Xlog:cds*=off $traceopt ${vopts[$name]}" "${vsnap[$name]}/smbco")
       for cmd in ls stat; do
         if [[ $cmd == ls ]]; then m=($(measure "${run[@]}" ls "$url/small/")); else m=($(measure "${run[@]}" stat "$url/small/a.txt")); fi
         vt[$cmd|$name]+="${m[0]} "; vc[$cmd|$name]+="${m[1]} "
+        # the logon step from the startup trace (TCP, NEGOTIATE, SESSION_SETUP), ms: the step the
+        # crypto levers act on, steadier than the whole process
+        [[ $trace == yes ]] && vl[$cmd|$name]+="$(awk '/SmbClient created/ {c = $2} /logged on/ {l = $2} END {printf "%.1f", l - c}' "$state/last.err") "
       done
     done
   done
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "$rounds alternated rounds; seconds, median (min-max)"
-  printf "%-16s %-8s %-24s %-24s %s\n" variant command wall CPU options
+  printf "%-16s %-8s %-24s %-24s %-26s %s\n" variant command wall CPU "$([[ $trace == yes ]] && echo "logon step (ms)")" options
   for cmd in ls stat; do
     for name in "${names[@]}"; do
-      printf "%-16s %-8s %-24s %-24s %s\n" "$name" "$cmd" "$(tr ' ' '\n' <<<"${vt[$cmd|$name]}" | grep . | stats)" \
-        "$(tr ' ' '\n' <<<"${vc[$cmd|$name]}" | grep . | stats)" "${vopts[$name]}"
+      printf "%-16s %-8s %-24s %-24s %-26s %s\n" "$name" "$cmd" "$(tr ' ' '\n' <<<"${vt[$cmd|$name]}" | grep . | stats)" \
+        "$(tr ' ' '\n' <<<"${vc[$cmd|$name]}" | grep . | stats)" "$([[ $trace == yes ]] && tr ' ' '\n' <<<"${vl[$cmd|$name]}" | grep . | stats)" "${vopts[$name]}"
     done
   done
   exit 0
