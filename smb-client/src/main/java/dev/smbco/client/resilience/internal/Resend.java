@@ -23,7 +23,10 @@ import dev.smbco.coro.RequestState;
  * plain request alike (3.3.5.2.10; the flag only matters at an equal ChannelSequence, a resend on
  * another channel of a multichannel session, which this client does not do), and Samba 4.17 lost
  * the durable handle at the next reconnection after a WRITE sent with the flag (DH2C answered
- * STATUS_OBJECT_NAME_NOT_FOUND; DurableThroughCutsTest, twice in a row, and green without it).</li>
+ * STATUS_OBJECT_NAME_NOT_FOUND; DurableThroughCutsTest, twice in a row, and green without it). That
+ * was before the reconnection asked again on that answer (Recovery), which Samba also gives while
+ * the lost connection's smbd still holds the open, so the flag may not have been the cause; it
+ * stays off until a run with the retry says otherwise.</li>
  * </ul>
  * A resent WRITE's answer is checked by {@link ResentWrite}: all of it, or a typed mismatch.
  * A request that waited unsent is no replay. A handle that was not reopened, a request that
