@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smbco.cli.transfer.PartialFiles;
 import dev.smbco.protocol.Command;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.FileDigests;
 import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
@@ -183,7 +184,7 @@ class CliResumeTest {
                 assertThat(r.status()).as(r.toString()).isZero();
                 assertThat(r.err()).contains("resuming after ");
                 assertThat(Files.size(dest.resolve("big.bin"))).isEqualTo(size);
-                assertThat(Cli.sha256(dest.resolve("big.bin"))).isEqualTo(Cli.sha256(big));
+                assertThat(FileDigests.sha256(dest.resolve("big.bin"))).isEqualTo(FileDigests.sha256(big));
                 assertThat(names(dest)).containsExactly("big.bin");
             } finally {
                 Files.deleteIfExists(big);

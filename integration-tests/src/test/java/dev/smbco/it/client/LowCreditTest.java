@@ -6,6 +6,7 @@ import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbConfig;
 import dev.smbco.client.SmbFile;
 import dev.smbco.coro.Coroutine;
+import dev.smbco.testserver.FileDigests;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import dev.smbco.testserver.SambaVariant;
@@ -73,7 +74,7 @@ class LowCreditTest {
                     }
                 }).await();
                 assertThat(down).isEqualTo(SIZE);
-                assertThat(Smb.sha256(back)).isEqualTo(Smb.sha256(source));
+                assertThat(FileDigests.sha256(back)).isEqualTo(FileDigests.sha256(source));
                 smb.conn.echo(); // the connection is still usable
                 smb.tree.delete(name);
             }

@@ -12,6 +12,7 @@ import dev.smbco.client.resilience.ReconnectListener;
 import dev.smbco.client.resilience.ReconnectPolicy;
 import dev.smbco.coro.Request;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.FileDigests;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import io.netty.buffer.ByteBuf;
@@ -145,7 +146,7 @@ class ReconnectTest {
                     assertThat(f.isDurable()).isTrue();
                     assertThat(f.downloadSend(back, cutAt(proxy, smb.conn, size)).await()).isEqualTo(size);
                 }
-                assertThat(Smb.sha256(back)).isEqualTo(Smb.sha256(source));
+                assertThat(FileDigests.sha256(back)).isEqualTo(FileDigests.sha256(source));
                 assertThat(afterUpload).as("reconnections during the upload").isEqualTo(3);
                 assertThat(events.reconnects.get()).as("reconnections in all").isEqualTo(6);
                 smb.tree.delete(name);

@@ -8,11 +8,6 @@ import dev.smbco.client.SmbSession;
 import dev.smbco.client.SmbTree;
 import dev.smbco.protocol.Dialect;
 import dev.smbco.testserver.SambaServer;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** A client, connection, session and tree on a test server, closed together. */
@@ -66,17 +61,5 @@ final class Smb implements AutoCloseable {
         } finally {
             client.close();
         }
-    }
-
-    /** The SHA-256 of a local file, in hex. */
-    static String sha256(Path file) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 20];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

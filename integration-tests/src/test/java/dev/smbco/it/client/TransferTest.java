@@ -8,6 +8,7 @@ import dev.smbco.client.SmbFile;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.coro.Requests;
+import dev.smbco.testserver.FileDigests;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import io.netty.buffer.ByteBuf;
@@ -65,7 +66,7 @@ class TransferTest {
         Path viaSmbclient = tmp.resolve("smbclient.bin");
         long size = (1L << 30) + 12345; // not a multiple of the chunk size
         writeRandom(source, size, 7);
-        String expected = Smb.sha256(source);
+        String expected = FileDigests.sha256(source);
         String name = Smb.uniqueDir("big") + ".bin";
         try (Smb smb = Smb.open(server)) {
             AtomicLong lastProgress = new AtomicLong();
@@ -83,9 +84,9 @@ class TransferTest {
                 }
             }).await();
             assertThat(down).isEqualTo(size);
-            assertThat(Smb.sha256(back)).isEqualTo(expected);
+            assertThat(FileDigests.sha256(back)).isEqualTo(expected);
             assertThat(smbclient(server, "get " + name + " " + viaSmbclient)).isZero();
-            assertThat(Smb.sha256(viaSmbclient)).isEqualTo(expected);
+            assertThat(FileDigests.sha256(viaSmbclient)).isEqualTo(expected);
             smb.tree.delete(name);
         }
     }

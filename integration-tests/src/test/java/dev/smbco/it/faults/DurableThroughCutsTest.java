@@ -7,6 +7,7 @@ import dev.smbco.client.SmbConnection;
 import dev.smbco.client.SmbFile;
 import dev.smbco.client.TransferListener;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.FileDigests;
 import dev.smbco.testserver.LocalSmbd;
 import dev.smbco.testserver.SambaBackend;
 import dev.smbco.testserver.SambaExtension;
@@ -68,7 +69,7 @@ class DurableThroughCutsTest {
                 assertThat(opens.maxOpens()).as("opens of the file at once, as smbstatus saw them").isEqualTo(1);
                 t.tree.delete(name);
             }
-            assertThat(Through.sha256(back)).isEqualTo(Through.sha256(source));
+            assertThat(FileDigests.sha256(back)).isEqualTo(FileDigests.sha256(source));
         } finally {
             Files.deleteIfExists(source);
             Files.deleteIfExists(back);

@@ -9,12 +9,9 @@ import dev.smbco.client.SmbTree;
 import dev.smbco.client.resilience.ReconnectPolicy;
 import dev.smbco.testserver.FaultProxy;
 import dev.smbco.testserver.SambaServer;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -91,17 +88,6 @@ final class Through implements AutoCloseable {
         byte[] data = new byte[size];
         new Random(size * 31L + name.hashCode()).nextBytes(data);
         return Files.write(dir.resolve(name), data);
-    }
-
-    static String sha256(Path file) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbConnectionLostException;
 import dev.smbco.client.SmbException;
 import dev.smbco.client.SmbFile;
+import dev.smbco.testserver.FileDigests;
 import dev.smbco.testserver.FrameRule;
 import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
@@ -85,7 +86,7 @@ class TransferFaultsTest {
                 assertThat(rule.fired()).as("the cut happened").isEqualTo(1);
                 if (reconnect) {
                     assertThat(o.failure()).as("no failure").isNull();
-                    assertThat(Through.sha256(back)).isEqualTo(Through.sha256(source));
+                    assertThat(FileDigests.sha256(back)).isEqualTo(FileDigests.sha256(source));
                     MATRIX.observed(SAME_DATA + " (SHA-256)");
                 } else {
                     MATRIX.observed(FaultMatrix.typedFailure(o, SmbConnectionLostException.class, rule.firstFiredNanos(), FaultMatrix.NOTICE));
@@ -121,7 +122,7 @@ class TransferFaultsTest {
                 try (SmbFile r = t.tree.open(name, OpenOptions.read())) {
                     r.downloadSend(back).await();
                 }
-                assertThat(Through.sha256(back)).as("what the server holds").isEqualTo(Through.sha256(source));
+                assertThat(FileDigests.sha256(back)).as("what the server holds").isEqualTo(FileDigests.sha256(source));
                 MATRIX.observed(SAME_DATA + " (SHA-256 of what the server holds)");
                 t.tree.delete(name);
             } else {

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
 import dev.smbco.testserver.FaultProxy;
+import dev.smbco.testserver.FileDigests;
 import dev.smbco.testserver.SambaBackend;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
 import dev.smbco.testserver.UseSamba;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -82,12 +80,12 @@ class ServerSideCopyTest {
             try (SmbFile copy = ops.tree.open(dir + "/copy.bin", OpenOptions.read())) {
                 copy.downloadSend(back).await();
             }
-            assertThat(sha256(back)).as("the server-side copy").isEqualTo(sourceHash);
+            assertThat(FileDigests.sha256(back)).as("the server-side copy").isEqualTo(sourceHash);
             Path back2 = tmp.resolve("copy2-back.bin");
             try (SmbFile copy = ops.tree.open(dir + "/copy2.bin", OpenOptions.read())) {
                 copy.downloadSend(back2).await();
             }
-            assertThat(sha256(back2)).as("the download+upload copy").isEqualTo(sourceHash);
+            assertThat(FileDigests.sha256(back2)).as("the download+upload copy").isEqualTo(sourceHash);
             System.out.printf("server-side copy of 256 MiB: %d ms (%.0f MiB/s); download+upload: %d ms (%.0f MiB/s) [%s]%n",
                     serverSide / 1_000_000, 256e9 / serverSide, viaClient / 1_000_000, 256e9 / viaClient, server.describe());
             ops.tree.deleteTree(dir);
@@ -134,13 +132,4 @@ class ServerSideCopyTest {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static String sha256(Path file) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw e;
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
 }
