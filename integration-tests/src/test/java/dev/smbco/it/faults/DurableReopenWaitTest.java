@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Samba 4.17 refuses a durable reconnect (DH2C) with STATUS_OBJECT_NAME_NOT_FOUND while the smbd
  * of the lost connection has not yet marked the open disconnected; it deletes the lost session
  * (letting the new SESSION_SETUP through) before it does, so a quick reconnection can meet that
- * refusal for a handle that comes free a moment later. The client asks again for a few seconds.
+ * refusal for a handle that comes free a moment later. The client asks again for up to 5 s
+ * (a third of the request timeout at most).
  * Here the proxy makes Samba's first answer that refusal for real: it alters the CreateGuid of
  * the first DH2C, which Samba then does not recognise (MS-SMB2 3.3.5.9.12).
  */
@@ -57,6 +58,44 @@ class DurableReopenWaitTest {
             f.write(14, ", and after".getBytes(StandardCharsets.UTF_8));
             f.close();
             assertThat(t.tree.stat(name).size()).isEqualTo(25);
+            t.tree.delete(name);
+        }
+    }
+
+    /**
+     * A smbd still busy with the WRITEs queued before the cut may hold the open for well over a
+     * second (ReconnectTest's 64 MiB upload lost its handle so on a loaded CI machine, after 0.8 s
+     * of asking): eight refusals in a row, about 1.6 s, and the client still reopens the file.
+     */
+    @Test
+    void refusalsForMoreThanASecondAreWaitedOut(SambaServer server) throws Exception {
+        String name = Through.unique("refused-long") + ".txt";
+        try (Through t = Through.start(server, true, java.time.Duration.ofSeconds(15)).connected()) {
+            SmbFile f = t.tree.open(name, OpenOptions.readWrite());
+            assertThat(f.isDurable()).isTrue();
+            f.write(0, "before the cut".getBytes(StandardCharsets.UTF_8));
+            List<Integer> reconnectAnswers = new CopyOnWriteArrayList<>();
+            t.proxy.serverToClient().watch(frame -> {
+                if (Frames.finalResponse(0x0005).test(frame)) {
+                    reconnectAnswers.add(Frames.status(frame));
+                }
+            });
+            java.util.concurrent.atomic.AtomicInteger altered = new java.util.concurrent.atomic.AtomicInteger();
+            t.proxy.clientToServer().rewrite(DurableReopenWaitTest::isDh2c, 0,
+                    frame -> altered.getAndIncrement() < 8 ? otherCreateGuid(frame) : frame);
+
+            assertThat(t.proxy.cut()).isEqualTo(1);
+            ByteBuf b = f.read(0, 64);
+            try {
+                assertThat(b.toString(StandardCharsets.UTF_8)).isEqualTo("before the cut");
+            } finally {
+                b.release();
+            }
+            assertThat(altered.get()).as("reconnects sent: eight altered, the ninth as the client made it").isEqualTo(9);
+            assertThat(reconnectAnswers).as("CREATE answers after the cut: refused eight times, then reopened")
+                    .startsWith(java.util.Collections.nCopies(8, STATUS_OBJECT_NAME_NOT_FOUND).toArray(Integer[]::new))
+                    .hasSize(9).endsWith(0);
+            f.close();
             t.tree.delete(name);
         }
     }
