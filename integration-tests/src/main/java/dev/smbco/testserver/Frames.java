@@ -54,6 +54,15 @@ public final class Frames {
     }
 
     /**
+     * A plain SMB2 request with this command code sent as a replay: SMB2_FLAGS_REPLAY_OPERATION
+     * (0x20000000, MS-SMB2 2.2.1.2) set, as a client sends a request again after a reconnection.
+     */
+    public static Predicate<byte[]> replay(int command) {
+        return frame -> command(frame) == command && (frame[FLAGS_OFFSET] & FLAGS_SERVER_TO_REDIR) == 0
+                && (frame[FLAGS_OFFSET + 3] & 0x20) != 0;
+    }
+
+    /**
      * A plain SMB2 response with this command code that is not an interim STATUS_PENDING response.
      * Servers (Samba under load, for one) answer any request with an interim response first when
      * it takes a moment, so a test that tampers with "the READ response" means this one.

@@ -24,9 +24,8 @@ public final class FileIndex {
      * @return a request for the IndexNumber, a 64-bit number unique on the server's volume
      */
     public static Request<Long> querySend(SmbFile file) {
-        QueryInfoRequest q = QueryInfoRequest.of(InfoType.FILE, FileInformationClass.FILE_INTERNAL_INFORMATION.id(),
-                FileInternalInformation.SIZE, 0, file.fileId());
-        return file.tree().send(q, file.path(), (header, body) -> {
+        return HandleInfoSend.send(file, () -> QueryInfoRequest.of(InfoType.FILE, FileInformationClass.FILE_INTERNAL_INFORMATION.id(),
+                FileInternalInformation.SIZE, 0, file.fileId()), (header, body) -> {
             QueryInfoResponse r = QueryInfoResponse.decode(body);
             try {
                 return FileInternalInformation.decode(r.outputBuffer()).indexNumber();

@@ -41,7 +41,7 @@ public record FsInfo(long totalBytes, long callerAvailableBytes, long actualAvai
     }
 
     private static <T> Request<T> query(SmbFile f, FsInformationClass c, int max, Function<ByteBuf, T> decode) {
-        return f.tree().send(QueryInfoRequest.of(InfoType.FILESYSTEM, c.id(), max, 0, f.fileId()), f.path(), (header, body) -> {
+        return HandleInfoSend.send(f, () -> QueryInfoRequest.of(InfoType.FILESYSTEM, c.id(), max, 0, f.fileId()), (header, body) -> {
             QueryInfoResponse r = QueryInfoResponse.decode(body);
             try {
                 return decode.apply(r.outputBuffer());

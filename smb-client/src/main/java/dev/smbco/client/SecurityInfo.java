@@ -25,7 +25,7 @@ final class SecurityInfo {
     }
 
     static Request<SecurityDescriptor> querySend(SmbFile f, int securityInformation) {
-        return f.tree().send(QueryInfoRequest.of(InfoType.SECURITY, 0, MAX_DESCRIPTOR, securityInformation, f.fileId()), f.path(),
+        return HandleInfoSend.send(f, () -> QueryInfoRequest.of(InfoType.SECURITY, 0, MAX_DESCRIPTOR, securityInformation, f.fileId()),
                 (header, body) -> {
                     QueryInfoResponse r = QueryInfoResponse.decode(body);
                     try {
@@ -45,7 +45,7 @@ final class SecurityInfo {
         } finally {
             b.release();
         }
-        return f.tree().send(new SetInfoRequest(InfoType.SECURITY, 0, securityInformation, f.fileId(), bytes), f.path(),
+        return HandleInfoSend.send(f, () -> new SetInfoRequest(InfoType.SECURITY, 0, securityInformation, f.fileId(), bytes),
                 (header, body) -> null);
     }
 }

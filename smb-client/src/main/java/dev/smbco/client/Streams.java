@@ -21,8 +21,8 @@ final class Streams {
 
     static Request<List<FileStreamInformation>> listSend(SmbFile f) {
         int max = Math.min(MAX_OUTPUT, f.tree().negotiated().maxTransactSize());
-        return f.tree().send(QueryInfoRequest.of(InfoType.FILE, FileInformationClass.FILE_STREAM_INFORMATION.id(), max, 0, f.fileId()),
-                f.path(), (header, body) -> {
+        return HandleInfoSend.send(f, () -> QueryInfoRequest.of(InfoType.FILE, FileInformationClass.FILE_STREAM_INFORMATION.id(), max, 0, f.fileId()),
+                (header, body) -> {
                     QueryInfoResponse r = QueryInfoResponse.decode(body);
                     try {
                         return r.outputBuffer().isReadable() ? FileStreamInformation.decodeList(r.outputBuffer()) : List.of();

@@ -20,7 +20,6 @@ import dev.smbco.testserver.UseSamba;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +42,6 @@ class CreateReplayTest {
     static final FaultMatrix MATRIX = new FaultMatrix();
 
     private static final int CREATE = 0x0005;
-    private static final int REPLAY_OPERATION = 0x20000000;
 
     @Test
     void aCreateWhoseAnswerWasLostIsReplayedAndTheServerHoldsOneOpen(SambaServer server) throws Exception {
@@ -53,7 +51,7 @@ class CreateReplayTest {
         try (Through t = Through.start(server, true).connected()) {
             // counts (and forwards unchanged) the CREATE requests sent as replays, and their ChannelSequence
             int[] channelSequence = {-1};
-            FrameRule replays = t.proxy.clientToServer().rewrite(Frames.command(CREATE).and(isReplay()), 0, f -> {
+            FrameRule replays = t.proxy.clientToServer().rewrite(Frames.replay(CREATE), 0, f -> {
                 channelSequence[0] = (f[8] & 0xFF) | (f[9] & 0xFF) << 8;
                 return f;
             });
@@ -85,10 +83,6 @@ class CreateReplayTest {
             }
             MATRIX.observed("the file opened, " + replays.fired() + " replayed CREATE, 1 open on the server");
         }
-    }
-
-    private static Predicate<byte[]> isReplay() {
-        return f -> ((f[Frames.FLAGS_OFFSET + 3] & 0xFF) << 24 & REPLAY_OPERATION) != 0;
     }
 
     /** Lines of {@code smbstatus -L} (Samba's open files, disconnected durable ones included) naming {@code name}. */

@@ -10,24 +10,16 @@ import dev.smbco.coro.RequestState;
 
 /**
  * Sends a request once more when the connection was lost under it and the connection reconnects:
- * a READ, a WRITE of the same bytes at the same offset or a CLOSE through a handle the reconnection
- * reopened, or a durable CREATE under the same CreateGuid. Every sending after the drop carries the
- * ChannelSequence of the new connection, which orders it after whatever the lost one carried
- * (MS-SMB2 3.3.5.2.10). {@link Attempt#send} is told whether the sending is a replay, one whose
- * earlier sending had left the client (its outcome unknown); the caller decides whether it goes
- * out with SMB2_FLAGS_REPLAY_OPERATION:
- * <ul>
- * <li>the CREATE does (on SMB 3.x), as a server recognises its CreateGuid only in a replay and
- * then answers with the open it already made (3.3.5.9.10);</li>
- * <li>READ, WRITE and CLOSE do not: with a newer ChannelSequence the server treats a replay and a
- * plain request alike (3.3.5.2.10; the flag only matters at an equal ChannelSequence, a resend on
- * another channel of a multichannel session, which this client does not do), and Samba 4.17 lost
- * the durable handle at the next reconnection after a WRITE sent with the flag (DH2C answered
- * STATUS_OBJECT_NAME_NOT_FOUND; DurableThroughCutsTest, twice in a row, and green without it). That
- * was before the reconnection asked again on that answer (Recovery), which Samba also gives while
- * the lost connection's smbd still holds the open, so the flag may not have been the cause; it
- * stays off until a run with the retry says otherwise.</li>
- * </ul>
+ * a READ, a WRITE of the same bytes at the same offset, a CLOSE, a QUERY_INFO or a SET_INFO (not a
+ * rename or hard link) through a handle the reconnection reopened, or a durable CREATE under the
+ * same CreateGuid. Every sending after the drop carries the ChannelSequence of the new connection,
+ * which orders it after whatever the lost one carried (MS-SMB2 3.3.5.2.10). {@link Attempt#send}
+ * is told whether the sending is a replay, one whose earlier sending had left the client (its
+ * outcome unknown); a replay goes out with SMB2_FLAGS_REPLAY_OPERATION (on SMB 3.x; 3.2.4.1.1).
+ * For the CREATE the flag is what makes a server look its CreateGuid up and answer with the open
+ * it already made (3.3.5.9.10); for the others, at a newer ChannelSequence, a server treats a
+ * replay and a plain request alike. (An earlier version left it off those: Samba 4.17 had lost the
+ * handle at the next reconnection, which turned out to be the reopen race Recovery waits out.)
  * A resent WRITE's answer is checked by {@link ResentWrite}: all of it, or a typed mismatch.
  * A request that waited unsent is no replay. A handle that was not reopened, a request that
  * failed otherwise and the attempt after the last one fail as they are.

@@ -1,0 +1,36 @@
+package dev.smbco.client;
+
+import dev.smbco.client.internal.ResponseParser;
+import dev.smbco.client.resilience.internal.Resend;
+import dev.smbco.coro.Request;
+import dev.smbco.protocol.Smb2Request;
+import java.util.function.Supplier;
+
+/**
+ * QUERY_INFO and SET_INFO through a file's handle (MS-SMB2 3.2.4.12, 3.2.4.13), sent again when
+ * the connection was lost under one and the reconnection reopened the handle: asking again
+ * returns what the server holds, and setting the same information again leaves the server as the
+ * first sending would have (the issue's list of requests safe to replay). A resend carries
+ * SMB2_FLAGS_REPLAY_OPERATION when the first sending had left the client ({@link Resend}). A
+ * rename or a hard link is not resent: sent again after it succeeded it would fail, or act twice
+ * ({@link #resendable}).
+ */
+final class HandleInfoSend {
+    private HandleInfoSend() {
+    }
+
+    /**
+     * Sends the request {@code body} builds (anew for each sending: the FileId may have changed)
+     * through {@code f}'s handle, again after each drop the connection recovers from.
+     */
+    static <R> Request<R> send(SmbFile f, Supplier<Smb2Request> body, ResponseParser<R> parser) {
+        return Resend.idempotent(f.loop(), Resend.tries(f.tree().config().reconnect()),
+                replay -> f.tree().send(body.get(), f.path(), null, parser, null, replay));
+    }
+
+    /** Whether a SET_INFO of {@code information} may be sent again: anything but a rename or a hard link. */
+    static boolean resendable(dev.smbco.protocol.fscc.FileInformation information) {
+        return !(information instanceof dev.smbco.protocol.fscc.FileRenameInformation)
+                && !(information instanceof dev.smbco.protocol.fscc.FileLinkInformation);
+    }
+}
