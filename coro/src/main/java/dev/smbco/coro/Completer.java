@@ -1,6 +1,7 @@
 package dev.smbco.coro;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -172,6 +173,20 @@ public final class Completer<T> {
     public Completer<T> timeoutException(Supplier<? extends RuntimeException> factory) {
         request.setTimeoutException(Objects.requireNonNull(factory, "factory"));
         return this;
+    }
+
+    /**
+     * Ends the request {@link RequestState#TIMED_OUT} now, exactly as a {@link
+     * Request#withTimeout(Duration) timeout} does when it fires: with the {@link
+     * #timeoutException(Supplier) timeout exception}, then the cancel handler. For a producer that
+     * keeps a deadline of its own, one it arms again when the clock must restart (a request that
+     * waited for something that should not count against it), independent of any timeout its
+     * caller set with {@code withTimeout}. Does nothing on an ended request.
+     *
+     * @param after how long the request ran, for the default exception's message
+     */
+    public void expire(Duration after) {
+        request.expire(Objects.requireNonNull(after, "after"));
     }
 
     @Override

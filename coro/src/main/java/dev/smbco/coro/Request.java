@@ -282,7 +282,7 @@ public final class Request<T> {
         return withTimeout(timeout);
     }
 
-    private void expire(Duration timeout) {
+    void expire(Duration timeout) {
         if (outcome != null) {
             return;
         }

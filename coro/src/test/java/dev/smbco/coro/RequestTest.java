@@ -207,6 +207,37 @@ class RequestTest {
     }
 
     @Test
+    void aProducersOwnExpiryEndsTheRequestLikeATimeoutAndLeavesTheCallersTimerAlone() {
+        Completer<String> c = Completer.<String>create(loop).timeoutException(() -> new RequestTimeoutException("no answer within 2 s"));
+        AtomicReference<RequestState> stateSeenByHandler = new AtomicReference<>();
+        AtomicReference<RequestState> cleanedUp = new AtomicReference<>();
+        c.onCancel(() -> {
+            stateSeenByHandler.set(c.request().state());
+            return true;
+        });
+        c.onCleanup(cleanedUp::set);
+
+        c.expire(Duration.ofSeconds(2));
+        loop.runPending();
+
+        Request<String> r = c.request();
+        assertThat(r.state()).isEqualTo(RequestState.TIMED_OUT);
+        assertThatThrownBy(r::recv).isExactlyInstanceOf(RequestTimeoutException.class).hasMessage("no answer within 2 s");
+        assertThat(stateSeenByHandler).hasValue(RequestState.TIMED_OUT);
+        assertThat(cleanedUp).hasValue(RequestState.TIMED_OUT);
+        assertThat(c.complete("late")).as("ended once").isFalse();
+        c.expire(Duration.ofSeconds(2)); // on an ended request: nothing
+        assertThat(r.state()).isEqualTo(RequestState.TIMED_OUT);
+    }
+
+    @Test
+    void expiryWithoutAnExceptionSupplierNamesTheDuration() {
+        Completer<String> c = Completer.create(loop);
+        c.expire(Duration.ofMillis(1500));
+        assertThat(c.request().failure()).isExactlyInstanceOf(RequestTimeoutException.class).hasMessageContaining("PT1.5S");
+    }
+
+    @Test
     void theTimerIsDroppedWhenTheRequestEndsOtherwise() {
         Completer<String> c = Completer.create(loop);
         c.request().withTimeout(Duration.ofSeconds(30));

@@ -126,8 +126,8 @@ final class Recovery {
      * ReconnectTest lost their handles so on a loaded CI machine, the second after 0.8 s of asking.
      * The waits of one attempt share one budget ({@code waited}, across all its files, as the lost
      * session lets all its opens go together): {@link #RELEASE_BUDGET_MS}, and never more than a
-     * third of the request timeout, so that a request waiting for the reconnection still fails
-     * typed, not by its own timeout. A handle truly gone is declared lost that much later.
+     * third of the request timeout (a caller that set a short one wants to hear of a lost handle
+     * soon). A handle truly gone is declared lost that much later.
      */
     private Object reopenOnceReleased(dev.smbco.coro.Co co, Route tree, SmbFile f, Dialect dialect, long[] waited) {
         Object outcome = co.await(reopen(tree, f, dialect));

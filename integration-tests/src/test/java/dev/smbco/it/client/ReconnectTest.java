@@ -194,6 +194,40 @@ class ReconnectTest {
         }
     }
 
+    /**
+     * A request made while the connection is down waits for the reconnection, and its own timeout
+     * (2 s here) counts only from when it is sent: the reconnection's deadline (30 s) bounds the
+     * wait. An outage of twice the request timeout, and the READ still completes. (Before, the
+     * request's clock ran while it waited, and it failed with SmbTimeoutException after 2 s.)
+     */
+    @Test
+    void aRequestWaitingThroughAnOutageLongerThanItsTimeoutCompletes(SambaServer server) throws Exception {
+        String name = Smb.uniqueDir("outage") + ".txt";
+        SmbConfig config = SmbConfig.builder().reconnect(ReconnectPolicy.on(Duration.ofSeconds(30)))
+                .requestTimeout(Duration.ofSeconds(2)).build();
+        try (FaultProxy proxy = FaultProxy.start(server)) {
+            SambaServer via = proxy.front(server);
+            try (Smb smb = Smb.open(via, config, server.share())) {
+                Events events = new Events();
+                smb.conn.onReconnect(events);
+                try (SmbFile f = smb.tree.open(name, OpenOptions.readWrite())) {
+                    assertThat(f.isDurable()).isTrue();
+                    f.write(0, "through the outage".getBytes(StandardCharsets.UTF_8));
+                    proxy.stall(); // no byte passes, on this connection or a new one, until resume()
+                    proxy.cut();
+                    assertThat(events.lost.await(10, TimeUnit.SECONDS)).isTrue();
+                    Request<ByteBuf> read = f.readSend(0, 100);
+                    Thread.sleep(4000);
+                    assertThat(read.isDone()).as("after twice its timeout, still waiting for the reconnection: " + read).isFalse();
+                    proxy.resume();
+                    assertThat(text(read.await())).isEqualTo("through the outage");
+                }
+                assertThat(events.reconnects.get()).isEqualTo(1);
+                smb.tree.delete(name);
+            }
+        }
+    }
+
     @Test
     void aHandleTheServerRefusesToReopenFailsThatFileOnly(SambaServer server) throws Exception {
         String name = Smb.uniqueDir("expired") + ".txt";

@@ -30,7 +30,9 @@ import java.util.function.IntPredicate;
  * other status fails with the typed {@link StatusErrors} exception; a malformed response fails
  * with {@link SmbProtocolException} and tears the connection down; a connection loss fails with
  * {@link SmbConnectionLostException}. A timeout ends the request TIMED_OUT with an {@link
- * SmbTimeoutException} and abandons the exchange (SMB2 CANCEL if the server went async). {@code
+ * SmbTimeoutException} and abandons the exchange (SMB2 CANCEL if the server went async); it runs
+ * from the request's sending and stops while the request waits for a reconnection ({@link
+ * SendDeadline}). {@code
  * cancel()} takes a queued request out of the queue, or sends SMB2 CANCEL for a sent one; the
  * request then ends CANCELLED when the server answers STATUS_CANCELLED.
  */
@@ -146,6 +148,7 @@ public final class Sender {
         c.timeoutException(() -> new SmbTimeoutException(what + ": no response within " + Durations.human(timeout)));
         Handler<R> handler = new Handler<>(c, body, route, what, path, okStatus, parser, undo);
         handler.replay = replay;
+        handler.deadline = new SendDeadline(loop, c, timeout);
         handler.exchange = handler.newExchange().onEncoded(onEncoded);
         if (handler.mayRenew() && body instanceof io.netty.util.ReferenceCounted rc) {
             rc.retain(); // kept for a possible second sending; given back when the request ends
@@ -168,6 +171,7 @@ public final class Sender {
             return true;
         });
         c.onCleanup(state -> {
+            handler.deadline.cancel();
             if (state == RequestState.TIMED_OUT || state == RequestState.CANCELLED) {
                 engine.abandon(handler.exchange);
             }
@@ -185,14 +189,11 @@ public final class Sender {
                 ReferenceCountUtil.release(body);
             }
         };
-        try {
-            request.withTimeout(timeout);
-        } catch (RejectedExecutionException e) {
-            giveBack.run();
-            c.fail(new SmbConnectionLostException(what + ": the client is closed", false, new IOException("event loop shut down", e)));
-            return request;
-        }
-        onLoop(what, () -> submit(handler), c, giveBack);
+        // the deadline runs from the submission on the loop; a loop that refuses it fails the request here
+        onLoop(what, () -> {
+            handler.deadline.start();
+            submit(handler);
+        }, c, giveBack);
         return request;
     }
 
@@ -235,6 +236,8 @@ public final class Sender {
         private final LateSuccess undo;
         /** Every sending of it carries SMB2_FLAGS_REPLAY_OPERATION (on SMB 3.x). */
         private boolean replay;
+        /** The request timeout, stopped while the request waits for a reconnection (loop-confined). */
+        private SendDeadline deadline;
 
         Handler(Completer<R> c, Smb2Request body, Route route, String what, String path, IntPredicate okStatus, ResponseParser<R> parser,
                 LateSuccess undo) {
@@ -335,7 +338,13 @@ public final class Sender {
                 return;
             }
             exchange = newExchange();
+            deadline.start(); // its own timeout counts from this sending, not from before the wait
             engine.submit(exchange);
+        }
+
+        @Override
+        public void waiting(Duration reconnectDeadline) {
+            deadline.waitFor(reconnectDeadline);
         }
 
         @Override

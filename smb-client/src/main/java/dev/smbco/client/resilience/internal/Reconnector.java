@@ -85,7 +85,7 @@ public final class Reconnector {
         }
         state = State.RUNNING;
         round++;
-        gate.hold(policy.queueLimit());
+        gate.hold(policy.queueLimit(), policy.deadline());
         deadline = System.nanoTime() + policy.deadline().toNanos();
         attempts = 0;
         lastFailure = cause;

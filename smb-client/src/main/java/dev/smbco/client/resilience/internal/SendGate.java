@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * here (bounded; beyond the limit they fail at once as never sent); once it is re-established they
  * go along their session's and tree's new route, to their file's reopened handle; if the
  * reconnection gives up they fail, once. Requests along fresh routes (the reconnection's own
- * NEGOTIATE, SESSION_SETUP, TREE_CONNECT and CREATEs) pass. Loop-confined.
+ * NEGOTIATE, SESSION_SETUP, TREE_CONNECT and CREATEs) pass. A request's own timeout does not run
+ * while it waits here, only from its sending on: the reconnection's deadline bounds the wait.
+ * Loop-confined.
  */
 public final class SendGate {
     private static final Logger log = LoggerFactory.getLogger(SendGate.class);
@@ -24,8 +26,14 @@ public final class SendGate {
     public interface Held {
         Route route();
 
-        /** Sends the request along {@code route} with {@code body} (which replaces the one it had). */
+        /** Sends the request along {@code route} with {@code body} (which replaces the one it had); its own timeout starts anew. */
         void resend(Route route, Smb2Request body);
+
+        /**
+         * The request waits here: its own timeout stops, as the reconnection (which gives up within
+         * {@code reconnectDeadline}) decides its fate while it waits.
+         */
+        void waiting(java.time.Duration reconnectDeadline);
 
         Smb2Request body();
 
@@ -55,6 +63,7 @@ public final class SendGate {
     private State state = State.OPEN;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private int limit;
+    private java.time.Duration holdFor = java.time.Duration.ZERO;
     private RuntimeException gaveUp;
 
     public SendGate(String peer, Retarget retarget) {
@@ -62,11 +71,15 @@ public final class SendGate {
         this.retarget = retarget;
     }
 
-    /** The connection dropped: requests along its routes wait, up to {@code queueLimit}. */
-    public void hold(int queueLimit) {
+    /**
+     * The connection dropped: requests along its routes wait, up to {@code queueLimit}, for a
+     * reconnection that gives up within {@code reconnectDeadline}.
+     */
+    public void hold(int queueLimit, java.time.Duration reconnectDeadline) {
         retarget.retire();
         state = State.HOLDING;
         limit = queueLimit;
+        holdFor = reconnectDeadline;
     }
 
     /** Whether the gate is holding requests (a reconnection runs). */
@@ -88,6 +101,7 @@ public final class SendGate {
                     h.failHeld(new SmbConnectionLostException("reconnecting to " + peer + ": " + limit
                             + " requests wait already (the reconnect policy's queue limit)", false, null));
                 } else {
+                    h.waiting(holdFor);
                     held.addLast(h);
                 }
             }

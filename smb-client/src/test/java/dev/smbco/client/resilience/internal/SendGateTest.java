@@ -52,6 +52,7 @@ class SendGateTest {
         final Route route;
         Smb2Request body;
         Route sentOn;
+        Duration waitedFor;
         final List<RuntimeException> failures = new ArrayList<>();
 
         Req(Route route, Smb2Request body) {
@@ -75,6 +76,10 @@ class SendGateTest {
         public void failHeld(RuntimeException error) {
             failures.add(error);
         }
+
+        public void waiting(Duration reconnectDeadline) {
+            waitedFor = reconnectDeadline;
+        }
     }
 
     @Test
@@ -86,7 +91,7 @@ class SendGateTest {
     @Test
     void holdsStaleRoutesUpToTheLimitAndSendsThemRetargetedWhenReestablished() {
         SendGate gate = new SendGate("srv", new Map());
-        gate.hold(2);
+        gate.hold(2, Duration.ofSeconds(30));
         Req read = new Req(OLD, ReadRequest.of(OLD_ID, 0, 10));
         Req flush = new Req(OLD, new FlushRequest(OLD_ID));
         Req third = new Req(OLD, new FlushRequest(OLD_ID));
@@ -98,6 +103,9 @@ class SendGateTest {
         assertThat(third.failures).singleElement().isInstanceOf(SmbConnectionLostException.class)
                 .satisfies(e -> assertThat(((SmbConnectionLostException) e).wasSent()).isFalse());
         assertThat(read.sentOn).isNull();
+        assertThat(read.waitedFor).as("told it waits for a reconnection bounded so").isEqualTo(Duration.ofSeconds(30));
+        assertThat(third.waitedFor).as("refused at the limit: never waits").isNull();
+        assertThat(fresh.waitedFor).isNull();
 
         gate.open();
         assertThat(read.sentOn).isEqualTo(NEW);
@@ -114,7 +122,7 @@ class SendGateTest {
     @Test
     void aRefusedHandleFailsOnlyItsRequests() {
         SendGate gate = new SendGate("srv", new Map());
-        gate.hold(10);
+        gate.hold(10, Duration.ofSeconds(30));
         Req lost = new Req(OLD, new FlushRequest(LOST_ID));
         Req fine = new Req(OLD, new FlushRequest(OLD_ID));
         gate.intercept(lost);
@@ -129,7 +137,7 @@ class SendGateTest {
     @Test
     void givingUpFailsEveryWaitingRequestOnceAndLaterOnesAtOnce() {
         SendGate gate = new SendGate("srv", new Map());
-        gate.hold(10);
+        gate.hold(10, Duration.ofSeconds(30));
         Req a = new Req(OLD, new FlushRequest(OLD_ID));
         gate.intercept(a);
         gate.giveUp(new SmbConnectionLostException("gave up", false, null));
