@@ -1,5 +1,6 @@
 package dev.smbco.client;
 
+import dev.smbco.client.resilience.internal.Resend;
 import dev.smbco.coro.Coroutine;
 import dev.smbco.coro.Request;
 import dev.smbco.protocol.SmbDecodeException;
@@ -19,7 +20,10 @@ import java.util.List;
  * of 1 MiB, 16 MiB per request); when a server answers STATUS_INVALID_PARAMETER its response
  * carries its own limits (3.3.5.15.6), and the copy continues with those. A short write
  * continues from where the server stopped; a round in which the server copied nothing at all
- * fails with {@link SmbNoProgressException} instead of being asked again for ever.
+ * fails with {@link SmbNoProgressException} instead of being asked again for ever. With
+ * reconnection on, a copy whose connection dropped goes on once it is back: from the first part
+ * not confirmed, with a resume key of the reopened source (the lost open's key names an open the
+ * server no longer knows by that id); copying a range again writes the same bytes.
  */
 final class ServerSideCopy {
     static final int DEFAULT_MAX_CHUNKS = 256;
@@ -59,21 +63,17 @@ final class ServerSideCopy {
         if (source.tree().session() != target.tree().session()) {
             throw new IllegalArgumentException("server-side copy needs both files on one session (MS-SMB2 3.3.5.15.6)");
         }
+        int tries = Resend.tries(source.tree().config().reconnect());
         return CompositeDeadline.bound(Coroutine.start(source.loop(), co -> {
-            byte[] key = co.await(source.tree().send(IoctlRequest.requestResumeKey(source.fileId()), source.path(), (header, body) -> {
-                IoctlResponse r = IoctlResponse.decode(body);
-                try {
-                    return ResumeKeyResponse.decode(r.output()).resumeKey();
-                } finally {
-                    r.release();
-                }
-            }));
+            byte[] key = co.await(resumeKeySend(source));
             Limits limits = Limits.DEFAULT;
             long done = 0;
             int refusals = 0;
+            int drops = 0;
             while (done < length) {
                 long before = done;
                 boolean refused = false;
+                boolean resumed = false;
                 // keep a few requests in flight, each over its own disjoint part of the range
                 List<Request<Outcome>> batch = new ArrayList<>();
                 List<Long> starts = new ArrayList<>();
@@ -86,7 +86,22 @@ final class ServerSideCopy {
                     planned += bytes;
                 }
                 for (int i = 0; i < batch.size(); i++) {
-                    Outcome o = co.await(batch.get(i));
+                    Outcome o;
+                    try {
+                        o = co.await(batch.get(i));
+                    } catch (SmbConnectionLostException | SmbNotFoundException e) {
+                        if (!resumable(e) || ++drops >= tries) {
+                            throw e;
+                        }
+                        // the connection dropped (or a part went out after the drop with the lost
+                        // open's key): everything before this part is on the server; copying a range
+                        // again writes the same bytes, so go on from here with the reopened source's key
+                        settle(co, batch, i + 1);
+                        done = starts.get(i);
+                        key = co.await(resumeKeySend(source));
+                        resumed = true;
+                        break;
+                    }
                     if (o.limits() != null) {
                         if (++refusals > 2) {
                             throw new SmbProtocolException("COPYCHUNK " + target.unc() + ": the server keeps refusing chunks within the limits it announced "
@@ -96,24 +111,20 @@ final class ServerSideCopy {
                         refused = true;
                         done = starts.get(i);
                         // await the rest so nothing is left pending, then redo from the refused part on
-                        for (int j = i + 1; j < batch.size(); j++) {
-                            co.await(batch.get(j));
-                        }
+                        settle(co, batch, i + 1);
                         break;
                     }
                     long expected = (i + 1 < starts.size() ? starts.get(i + 1) : planned) - starts.get(i);
                     done = starts.get(i) + o.written();
                     if (o.written() < expected) {
-                        for (int j = i + 1; j < batch.size(); j++) {
-                            co.await(batch.get(j)); // later parts are rewritten from `done` on: harmless, same bytes
-                        }
+                        settle(co, batch, i + 1); // later parts are rewritten from `done` on: harmless, same bytes
                         break;
                     }
                 }
                 if (done >= length) {
                     break;
                 }
-                if (!refused && done == before) {
+                if (!refused && !resumed && done == before) {
                     // the server reports 0 bytes copied: asking again would loop for ever
                     throw new SmbNoProgressException("COPYCHUNK " + target.unc() + ": server copied no data at offset "
                             + (targetOffset + done) + " (0 of " + (length - done) + " bytes)", targetOffset + done);
@@ -121,6 +132,39 @@ final class ServerSideCopy {
             }
             return length;
         }), source.tree().config(), "server-side copy " + source.unc() + " to " + target.unc());
+    }
+
+    /**
+     * Whether a COPYCHUNK that failed with {@code e} (a connection loss or "not found") may be sent
+     * again once the connection is back, with reconnection on: not when a handle was lost. "Not
+     * found" is what a part sent after a reconnection with the key taken before it gets (the key
+     * names the lost open's id); a fresh key settles it, and a real "not found" fails again.
+     */
+    private static boolean resumable(RuntimeException e) {
+        return !(e instanceof SmbHandleLostException);
+    }
+
+    /** Awaits the parts from {@code from} on, whatever they end with, so that nothing is left pending. */
+    private static void settle(dev.smbco.coro.Co co, List<Request<Outcome>> batch, int from) {
+        for (int j = from; j < batch.size(); j++) {
+            try {
+                co.await(batch.get(j));
+            } catch (RuntimeException ignored) {
+                // its range is copied again from the part that failed or fell short
+            }
+        }
+    }
+
+    /** FSCTL_SRV_REQUEST_RESUME_KEY on {@code source}'s handle (MS-SMB2 3.2.4.20.1). */
+    private static Request<byte[]> resumeKeySend(SmbFile source) {
+        return source.tree().send(IoctlRequest.requestResumeKey(source.fileId()), source.path(), (header, body) -> {
+            IoctlResponse r = IoctlResponse.decode(body);
+            try {
+                return ResumeKeyResponse.decode(r.output()).resumeKey();
+            } finally {
+                r.release();
+            }
+        });
     }
 
     private static Request<Outcome> chunkSend(SmbFile target, CopyChunkRequest req) {

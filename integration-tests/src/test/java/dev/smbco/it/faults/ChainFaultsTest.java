@@ -2,6 +2,7 @@ package dev.smbco.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smbco.client.FileContent;
 import dev.smbco.client.FileStat;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbConnectionLostException;
@@ -29,8 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Fault matrix, compound chains and server-side copy: the connection is cut after the server
  * executed a related compound (a stat: CREATE+CLOSE; a small upload: CREATE+WRITE+CLOSE) or a
  * COPYCHUNK, before its answer came back. A chain that only reads is done again once the
- * connection is back (success); a chain or copy that changed the server's state is not sent again
- * blindly and fails typed with {@code wasSent()} true, within {@link FaultMatrix#NOTICE}. Either
+ * connection is back (success); a chain that changed the server's state is not sent again
+ * blindly and fails typed with {@code wasSent()} true, within {@link FaultMatrix#NOTICE}. A
+ * server-side copy between durable handles goes on from its first unconfirmed part with a new
+ * resume key (copying a range again writes the same bytes), and the target holds the source. Either
  * way Samba's {@code smbstatus -L} ends with no open of the files: the chains' CREATEs ask for no
  * durable handle, so the server closed what the lost connection had open.
  */
@@ -125,19 +128,27 @@ class ChainFaultsTest {
     @ValueSource(booleans = {false, true})
     void cutAfterAServerSideCopyReachedTheServer(boolean reconnect, SambaServer server) throws Exception {
         MATRIX.cell("cut after a server-side copy (COPYCHUNK) reached the server", reconnect,
-                "typed failure <= 1 s, no open left after close");
+                reconnect ? "success, same data (the copy goes on with a new resume key)" : "typed failure <= 1 s, no open left after close");
         String from = Through.unique("copy-from");
         String to = Through.unique("copy-to");
-        byte[] data = random(1 << 20);
+        byte[] data = random(40 << 20); // 3 COPYCHUNK requests of 16 MiB at most
         try (Through t = Through.start(server, reconnect).connected()) {
             t.tree.writeFile(from, OpenOptions.write(), Unpooled.wrappedBuffer(data));
             SmbFile source = t.tree.open(from, OpenOptions.read());
             SmbFile target = t.tree.open(to, OpenOptions.write());
-            // the first IOCTL is FSCTL_SRV_REQUEST_RESUME_KEY, the second the COPYCHUNK
+            // the first IOCTL is FSCTL_SRV_REQUEST_RESUME_KEY, the second the first COPYCHUNK
             FrameRule cut = t.proxy.serverToClient().cutAt(Frames.finalResponse(IOCTL), 2);
             FaultMatrix.Outcome<Long> o = FaultMatrix.outcome(source.copyToSend(target, 0, 0, data.length));
             assertThat(cut.fired()).as("the COPYCHUNK's answer was cut off").isEqualTo(1);
-            String seen = FaultMatrix.typedFailure(o, SmbConnectionLostException.class, cut.firstFiredNanos(), FaultMatrix.NOTICE);
+            String seen;
+            if (reconnect) {
+                assertThat(o.failure()).as("the copy").isNull();
+                assertThat(o.value()).isEqualTo(data.length);
+                assertThat(t.proxy.acceptedConnections()).as("one reconnection").isEqualTo(2);
+                seen = "copied, same data";
+            } else {
+                seen = FaultMatrix.typedFailure(o, SmbConnectionLostException.class, cut.firstFiredNanos(), FaultMatrix.NOTICE);
+            }
             for (SmbFile f : new SmbFile[] {source, target}) {
                 try {
                     f.close();
@@ -148,6 +159,12 @@ class ChainFaultsTest {
             assertThat(opensAfterwards(server, from)).as("opens of the source (smbstatus -L)").isZero();
             assertThat(opensAfterwards(server, to)).as("opens of the target (smbstatus -L)").isZero();
             if (reconnect) {
+                FileContent back = t.tree.readFile(to, data.length + 1);
+                try {
+                    assertThat(ByteBufUtil.getBytes(back.data())).as("the target's bytes").isEqualTo(data);
+                } finally {
+                    back.release();
+                }
                 t.tree.delete(from);
                 t.tree.delete(to);
             }
