@@ -197,8 +197,9 @@ class ReconnectTest {
     /**
      * A request made while the connection is down waits for the reconnection, and its own timeout
      * (2 s here) counts only from when it is sent: the reconnection's deadline (30 s) bounds the
-     * wait. An outage of twice the request timeout, and the READ still completes. (Before, the
-     * request's clock ran while it waited, and it failed with SmbTimeoutException after 2 s.)
+     * wait. An outage of twice the request timeout, and a READ and a stat (a compound chain, sent
+     * as separate requests while the connection is down) still complete. (Before, the request's
+     * clock ran while it waited, and it failed with SmbTimeoutException after 2 s.)
      */
     @Test
     void aRequestWaitingThroughAnOutageLongerThanItsTimeoutCompletes(SambaServer server) throws Exception {
@@ -217,10 +218,13 @@ class ReconnectTest {
                     proxy.cut();
                     assertThat(events.lost.await(10, TimeUnit.SECONDS)).isTrue();
                     Request<ByteBuf> read = f.readSend(0, 100);
+                    Request<dev.smbco.client.FileStat> stat = smb.tree.statSend(name); // a compound chain, gone separately
                     Thread.sleep(4000);
                     assertThat(read.isDone()).as("after twice its timeout, still waiting for the reconnection: " + read).isFalse();
+                    assertThat(stat.isDone()).as("the stat too: " + stat).isFalse();
                     proxy.resume();
                     assertThat(text(read.await())).isEqualTo("through the outage");
+                    assertThat(stat.await().size()).isEqualTo("through the outage".length());
                 }
                 assertThat(events.reconnects.get()).isEqualTo(1);
                 smb.tree.delete(name);

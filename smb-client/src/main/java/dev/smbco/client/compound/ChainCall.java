@@ -72,6 +72,8 @@ final class ChainCall<R> {
     private boolean lost;
     private volatile boolean cancelRequested;
     private volatile Request<R> fallback;
+    /** The chain's request timeout, from its submission; dropped when it goes as separate requests (loop-confined). */
+    private final dev.smbco.client.internal.SendDeadline deadline;
 
     private ChainCall(ChainTarget target, String what, List<ChainPart> parts, LateSuccess undoCreate, ChainParser<R> parser,
                       Supplier<Request<R>> separately) {
@@ -80,6 +82,7 @@ final class ChainCall<R> {
         this.parser = parser;
         this.separately = separately;
         this.c = Completer.create(target.sender().loop());
+        this.deadline = new dev.smbco.client.internal.SendDeadline(target.sender().loop(), c, target.timeout());
         this.headers = new Smb2Header[parts.size()];
         this.messages = new ByteBuf[parts.size()];
         this.failures = new RuntimeException[parts.size()];
@@ -120,6 +123,7 @@ final class ChainCall<R> {
             return true;
         });
         c.onCleanup(state -> {
+            deadline.cancel();
             if (state == RequestState.TIMED_OUT || state == RequestState.CANCELLED) {
                 Exchange head = exchanges.get(0);
                 if (head.phase() == Exchange.Phase.QUEUED) {
@@ -132,12 +136,6 @@ final class ChainCall<R> {
             }
         });
         Request<R> request = c.request();
-        try {
-            request.withTimeout(target.timeout());
-        } catch (RejectedExecutionException e) {
-            c.fail(closed(e));
-            return request;
-        }
         onLoop(this::submit, e -> c.fail(closed(e)));
         return request;
     }
@@ -152,6 +150,7 @@ final class ChainCall<R> {
      */
     private void submit() {
         if (!target.sender().gated(target.route())) {
+            deadline.start();
             engine().submitChain(exchanges);
             return;
         }
@@ -161,6 +160,7 @@ final class ChainCall<R> {
 
     /** The chain's outcome is that of {@code separately}'s requests, made now (on the loop). */
     private void goSeparately() {
+        deadline.cancel(); // each separate request has its own, which stops while it waits for a reconnection
         Request<R> f = separately.get();
         fallback = f;
         f.onDone(this::endAs);
@@ -372,6 +372,7 @@ final class ChainCall<R> {
      * compound was refused, the connection stops compounding.
      */
     private void redoSeparately(int status) {
+        deadline.cancel(); // each separate request has its own
         Request<R> f = separately.get();
         fallback = f;
         f.onDone(done -> {

@@ -14,22 +14,23 @@ import java.util.concurrent.TimeUnit;
  * when it is sent on the new connection. So a request timeout shorter than a network blip does
  * not fail requests that the reconnection would have carried. It is the producer's deadline,
  * apart from any timeout the caller sets on the request with {@code withTimeout}, which keeps
- * running. Loop-confined.
+ * running. A compound chain ({@code ChainCall}) keeps one too, dropped when the chain goes as
+ * separate requests (which then carry their own). Loop-confined.
  */
-final class SendDeadline {
+public final class SendDeadline {
     private final Loop loop;
     private final Completer<?> request;
     private final Duration timeout;
     private Cancellable timer;
 
-    SendDeadline(Loop loop, Completer<?> request, Duration timeout) {
+    public SendDeadline(Loop loop, Completer<?> request, Duration timeout) {
         this.loop = loop;
         this.request = request;
         this.timeout = timeout;
     }
 
     /** The request goes to the server (first or again): the full timeout from now. */
-    void start() {
+    public void start() {
         arm(timeout);
     }
 
@@ -37,12 +38,12 @@ final class SendDeadline {
      * The request waits for a reconnection that gives up within {@code reconnectDeadline}: it
      * gets that long plus its own timeout, a bound only a reconnection that never ended would reach.
      */
-    void waitFor(Duration reconnectDeadline) {
+    public void waitFor(Duration reconnectDeadline) {
         arm(reconnectDeadline.plus(timeout));
     }
 
     /** The request ended: no deadline any more. */
-    void cancel() {
+    public void cancel() {
         if (timer != null) {
             timer.cancel();
             timer = null;
