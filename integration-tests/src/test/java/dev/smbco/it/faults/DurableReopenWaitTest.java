@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smbco.client.ConnectionState;
 import dev.smbco.client.OpenOptions;
 import dev.smbco.client.SmbFile;
-import dev.smbco.testserver.FrameRule;
 import dev.smbco.testserver.Frames;
 import dev.smbco.testserver.SambaExtension;
 import dev.smbco.testserver.SambaServer;
@@ -31,35 +30,7 @@ class DurableReopenWaitTest {
 
     @Test
     void aReconnectRefusedAsNotFoundAtFirstIsAskedAgainAndTheFileGoesOn(SambaServer server) throws Exception {
-        String name = Through.unique("refused-once") + ".txt";
-        try (Through t = Through.start(server, true).connected()) {
-            SmbFile f = t.tree.open(name, OpenOptions.readWrite());
-            assertThat(f.isDurable()).isTrue();
-            f.write(0, "before the cut".getBytes(StandardCharsets.UTF_8));
-            List<Integer> reconnectAnswers = new CopyOnWriteArrayList<>();
-            t.proxy.serverToClient().watch(frame -> {
-                if (Frames.finalResponse(0x0005).test(frame)) {
-                    reconnectAnswers.add(Frames.status(frame));
-                }
-            });
-            FrameRule refuseFirst = t.proxy.clientToServer().rewrite(DurableReopenWaitTest::isDh2c, 1, DurableReopenWaitTest::otherCreateGuid);
-
-            assertThat(t.proxy.cut()).isEqualTo(1);
-            ByteBuf b = f.read(0, 64);
-            try {
-                assertThat(b.toString(StandardCharsets.UTF_8)).isEqualTo("before the cut");
-            } finally {
-                b.release();
-            }
-            assertThat(refuseFirst.fired()).as("the first reconnect was altered").isEqualTo(1);
-            assertThat(reconnectAnswers).as("CREATE answers after the cut: refused, then reopened")
-                    .startsWith(STATUS_OBJECT_NAME_NOT_FOUND, 0);
-            assertThat(t.conn.state()).isEqualTo(ConnectionState.UP);
-            f.write(14, ", and after".getBytes(StandardCharsets.UTF_8));
-            f.close();
-            assertThat(t.tree.stat(name).size()).isEqualTo(25);
-            t.tree.delete(name);
-        }
+        reopensAfterRefusals(server, 1, Through.REQUEST_TIMEOUT);
     }
 
     /**
@@ -69,8 +40,16 @@ class DurableReopenWaitTest {
      */
     @Test
     void refusalsForMoreThanASecondAreWaitedOut(SambaServer server) throws Exception {
-        String name = Through.unique("refused-long") + ".txt";
-        try (Through t = Through.start(server, true, java.time.Duration.ofSeconds(15)).connected()) {
+        reopensAfterRefusals(server, 8, java.time.Duration.ofSeconds(15));
+    }
+
+    /**
+     * Cuts the connection under an open durable file and has Samba refuse the first {@code
+     * refusals} reconnects as not found; the file must go on, its data intact.
+     */
+    private static void reopensAfterRefusals(SambaServer server, int refusals, java.time.Duration requestTimeout) throws Exception {
+        String name = Through.unique("refused-" + refusals) + ".txt";
+        try (Through t = Through.start(server, true, requestTimeout).connected()) {
             SmbFile f = t.tree.open(name, OpenOptions.readWrite());
             assertThat(f.isDurable()).isTrue();
             f.write(0, "before the cut".getBytes(StandardCharsets.UTF_8));
@@ -80,9 +59,9 @@ class DurableReopenWaitTest {
                     reconnectAnswers.add(Frames.status(frame));
                 }
             });
-            java.util.concurrent.atomic.AtomicInteger altered = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
             t.proxy.clientToServer().rewrite(DurableReopenWaitTest::isDh2c, 0,
-                    frame -> altered.getAndIncrement() < 8 ? otherCreateGuid(frame) : frame);
+                    frame -> sent.getAndIncrement() < refusals ? otherCreateGuid(frame) : frame);
 
             assertThat(t.proxy.cut()).isEqualTo(1);
             ByteBuf b = f.read(0, 64);
@@ -91,11 +70,14 @@ class DurableReopenWaitTest {
             } finally {
                 b.release();
             }
-            assertThat(altered.get()).as("reconnects sent: eight altered, the ninth as the client made it").isEqualTo(9);
-            assertThat(reconnectAnswers).as("CREATE answers after the cut: refused eight times, then reopened")
-                    .startsWith(java.util.Collections.nCopies(8, STATUS_OBJECT_NAME_NOT_FOUND).toArray(Integer[]::new))
-                    .hasSize(9).endsWith(0);
+            assertThat(sent.get()).as("reconnects sent: %d altered, then one as the client made it", refusals).isEqualTo(refusals + 1);
+            assertThat(reconnectAnswers).as("CREATE answers after the cut: refused %d times, then reopened", refusals)
+                    .startsWith(java.util.Collections.nCopies(refusals, STATUS_OBJECT_NAME_NOT_FOUND).toArray(Integer[]::new))
+                    .hasSize(refusals + 1).endsWith(0);
+            assertThat(t.conn.state()).isEqualTo(ConnectionState.UP);
+            f.write(14, ", and after".getBytes(StandardCharsets.UTF_8));
             f.close();
+            assertThat(t.tree.stat(name).size()).isEqualTo(25);
             t.tree.delete(name);
         }
     }
