@@ -52,6 +52,9 @@ public final class SendDeadline {
 
     private void arm(Duration d) {
         cancel();
+        if (request.request().isDone()) {
+            return; // ended before it went out (cancelled): no timer to leave behind
+        }
         timer = loop.schedule(() -> request.expire(d), Math.max(1, d.toNanos()), TimeUnit.NANOSECONDS);
     }
 }

@@ -88,6 +88,74 @@ class SenderTest {
         assertFalse(channel.finish());
     }
 
+    /** Routes of session 7 belong to a lost connection; they go along session 9's once it is back. */
+    private static final class Lost implements dev.smbco.client.resilience.internal.SendGate.Retarget {
+        boolean retired;
+
+        public void retire() {
+            retired = true;
+        }
+
+        public boolean stale(Route route) {
+            return retired && route.sessionId() == 7;
+        }
+
+        public Route route(Route stale) {
+            return Route.NONE;
+        }
+
+        public dev.smbco.protocol.smb2.FileId fileId(dev.smbco.protocol.smb2.FileId stale) {
+            return null;
+        }
+    }
+
+    private void advance(long seconds) {
+        channel.advanceTimeBy(seconds, TimeUnit.SECONDS);
+        channel.runPendingTasks();
+        channel.runScheduledPendingTasks();
+        channel.runPendingTasks();
+    }
+
+    @Test
+    void aRequestWaitingForAReconnectionKeepsItsTimeoutUntilItIsSent() {
+        grantCredits(5);
+        var gate = new dev.smbco.client.resilience.internal.SendGate("test:445", new Lost());
+        sender.gate(gate);
+        gate.hold(8, Duration.ofSeconds(30));
+        Request<String> waiting = sender.send(new SenderHarness.Body(Command.READ), new Route(7, 3, null, false, false), "READ x",
+                "x", TIMEOUT, null, (header, body) -> "ok");
+        channel.runPendingTasks();
+        advance(20); // four times its timeout, still within the reconnection's deadline
+        assertThat(waiting.state()).as("waiting for the reconnection").isEqualTo(RequestState.IN_PROGRESS);
+        assertThat(sent()).as("nothing sent while the gate holds").isEmpty();
+
+        gate.open();
+        assertThat(sent()).extracting(Smb2Header::command).containsExactly(Command.READ);
+        advance(4);
+        assertThat(waiting.state()).as("4 s after its sending, within its 5 s").isEqualTo(RequestState.IN_PROGRESS);
+        advance(2);
+        assertThat(waiting.state()).as("past its timeout counted from the sending").isEqualTo(RequestState.TIMED_OUT);
+        assertThat(waiting.failure()).isInstanceOf(SmbTimeoutException.class);
+        sent(); // whatever the abandoned exchange sent
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aRequestWaitingForAReconnectionThatNeverEndsTimesOutAfterTheReconnectDeadlineAndItsOwn() {
+        var gate = new dev.smbco.client.resilience.internal.SendGate("test:445", new Lost());
+        sender.gate(gate);
+        gate.hold(8, Duration.ofSeconds(30));
+        Request<String> waiting = sender.send(new SenderHarness.Body(Command.READ), new Route(7, 3, null, false, false), "READ x", "x",
+                TIMEOUT, null, (header, body) -> "ok");
+        channel.runPendingTasks();
+        advance(34);
+        assertThat(waiting.state()).isEqualTo(RequestState.IN_PROGRESS);
+        advance(2);
+        assertThat(waiting.state()).as("a bound only a reconnection that never gave up reaches").isEqualTo(RequestState.TIMED_OUT);
+        assertThat(sent()).as("never sent").isEmpty();
+        assertFalse(channel.finish());
+    }
+
     @Test
     void cancellingARequestThatWaitsForCreditsEndsItCancelledUnsent() {
         Request<String> first = send(Command.ECHO); // takes the only credit
