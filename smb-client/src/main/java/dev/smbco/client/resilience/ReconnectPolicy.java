@@ -14,7 +14,9 @@ import java.util.Objects;
  * and reopens every durable handle (MS-SMB2 3.2.4.4), so existing {@code SmbFile} objects keep
  * working. Attempts are spaced by a doubling backoff from {@code initialBackoff} up to
  * {@code maxBackoff}; when {@code deadline} has passed since the drop, it gives up and everything
- * that waited fails once. Opens ask for durable handles only when reconnecting is on: a durable
+ * that waited fails once. A request made meanwhile waits (up to {@code queueLimit} of them) without
+ * its own request timeout running: that counts from when it is sent on the new connection, so the
+ * deadline, not the request timeout, bounds how long an outage may last. Opens ask for durable handles only when reconnecting is on: a durable
  * handle keeps server state (and share-mode conflicts for other clients) alive after a drop, which
  * is only worth it for a client that will come back for it.
  *
