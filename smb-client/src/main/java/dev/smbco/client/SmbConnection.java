@@ -90,7 +90,10 @@ public final class SmbConnection implements AutoCloseable {
         }
         if (reconnector != null) {
             e.onDown(cause -> {
-                if (!closing) {
+                // a connection that never negotiated has nothing to recover: its connect fails, typed,
+                // and a reconnection started here would race that failure's close (a second TCP
+                // connection to a server the caller was told could not be reached)
+                if (!closing && negotiated != null) {
                     reconnector.dropped(cause);
                 }
             });
