@@ -31,7 +31,7 @@ final class DurableClose {
     /** Sends the CLOSE (checking the size when {@code expected >= 0}); the file leaves {@code opens} when it is answered. */
     static Request<Void> send(SmbFile file, long expected, Opens opens) {
         Request<Void> close = Resend.idempotent(file.loop(), Resend.tries(file.tree().config().reconnect()),
-                replay -> SizeCheckedClose.send(file, expected, replay)); // REPLAY flag on a resend (Resend)
+                replay -> SizeCheckedClose.send(file, expected)); // no REPLAY flag: Resend says why
         Completer<Void> done = Completer.create(file.loop());
         done.onCancel(close::cancel);
         close.onDone(r -> {

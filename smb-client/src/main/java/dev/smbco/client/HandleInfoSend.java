@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  * QUERY_INFO and SET_INFO through a file's handle (MS-SMB2 3.2.4.12, 3.2.4.13), sent again when
  * the connection was lost under one and the reconnection reopened the handle: asking again
  * returns what the server holds, and setting the same information again leaves the server as the
- * first sending would have (the issue's list of requests safe to replay). A resend carries
- * SMB2_FLAGS_REPLAY_OPERATION when the first sending had left the client ({@link Resend}). A
+ * first sending would have (the issue's list of requests safe to replay). Like a resent READ or
+ * WRITE it goes without SMB2_FLAGS_REPLAY_OPERATION ({@link Resend} says why). A
  * rename or a hard link is not resent: sent again after it succeeded it would fail, or act twice
  * ({@link #resendable}).
  */
@@ -25,7 +25,7 @@ final class HandleInfoSend {
      */
     static <R> Request<R> send(SmbFile f, Supplier<Smb2Request> body, ResponseParser<R> parser) {
         return Resend.idempotent(f.loop(), Resend.tries(f.tree().config().reconnect()),
-                replay -> f.tree().send(body.get(), f.path(), null, parser, null, replay));
+                replay -> f.tree().send(body.get(), f.path(), parser)); // no REPLAY flag: Resend says why
     }
 
     /** Whether a SET_INFO of {@code information} may be sent again: anything but a rename or a hard link. */

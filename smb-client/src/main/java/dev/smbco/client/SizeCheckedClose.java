@@ -20,16 +20,11 @@ final class SizeCheckedClose {
 
     /** Sends the CLOSE of {@code file}'s handle; checks the size when {@code expected >= 0}. */
     static Request<Void> send(SmbFile file, long expected) {
-        return send(file, expected, false);
-    }
-
-    /** As {@link #send(SmbFile, long)}, as the replay of a CLOSE lost with the connection when {@code replay}. */
-    static Request<Void> send(SmbFile file, long expected, boolean replay) {
         SmbTree tree = file.tree();
         if (expected < 0) {
-            return tree.send(new CloseRequest(0, file.fileId()), file.path(), null, (header, body) -> null, null, replay);
+            return tree.send(new CloseRequest(0, file.fileId()), file.path(), (header, body) -> null);
         }
-        return tree.send(new CloseRequest(CloseRequest.POSTQUERY_ATTRIB, file.fileId()), file.path(), null, (header, body) -> {
+        return tree.send(new CloseRequest(CloseRequest.POSTQUERY_ATTRIB, file.fileId()), file.path(), (header, body) -> {
             CloseResponse r = CloseResponse.decode(body);
             if (!CloseAttributes.present(r)) {
                 LOG.debug("CLOSE {}: no attributes in the response although asked for (flags 0x{}); size not checked",
@@ -38,6 +33,6 @@ final class SizeCheckedClose {
                 throw new SmbSizeMismatchException(file.unc(), expected, r.endOfFile());
             }
             return null;
-        }, null, replay);
+        });
     }
 }

@@ -55,12 +55,11 @@ final class SplitRead {
     /** Exactly one READ (no continuation): what the server answered, empty at STATUS_END_OF_FILE. */
     private static Request<ByteBuf> single(SmbFile file, long offset, int length) {
         // a READ lost with the connection is sent again once the connection is back (Resend), with
-        // the new ChannelSequence and the REPLAY flag
+        // the new ChannelSequence but without the REPLAY flag (Resend says why)
         return dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(),
                 dev.smbco.client.resilience.internal.Resend.tries(file.tree().config().reconnect()),
                 replay -> file.tree().send(ReadRequest.of(file.fileId(), offset, length), file.path(), status -> status == STATUS_END_OF_FILE,
-                        (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data(),
-                        null, replay));
+                        (header, body) -> header.status() == STATUS_END_OF_FILE ? Unpooled.EMPTY_BUFFER : ReadResponse.decode(body).data()));
     }
 
     /** One READ of at most the maximum size, continued after a short answer before the known end. */

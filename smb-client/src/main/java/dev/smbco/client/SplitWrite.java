@@ -164,32 +164,31 @@ final class SplitWrite {
     private static Request<Long> single(SmbFile file, long offset, ByteBuf slice) {
         int tries = dev.smbco.client.resilience.internal.Resend.tries(file.tree().config().reconnect());
         if (tries == 1) {
-            return once(file, offset, slice, false);
+            return once(file, offset, slice);
         }
         // a WRITE lost with the connection is sent again (same bytes, same offset) once the
-        // connection is back (Resend, with the REPLAY flag); each sending owns a
+        // connection is back (Resend; no REPLAY flag, Resend says why); each sending owns a
         // reference of its own on the slice. The answer to a resend must be "all of it": anything
         // else is a SmbReplayMismatchException (ResentWrite), never continued like a short Count
         int length = slice.readableBytes();
         Request<Long> r = dev.smbco.client.resilience.internal.Resend.idempotent(file.loop(), tries, replay -> replay
-                ? dev.smbco.client.resilience.internal.ResentWrite.checked(file.loop(), once(file, offset, slice.retain(), true), file.unc(), offset, length)
-                : once(file, offset, slice.retain(), false));
+                ? dev.smbco.client.resilience.internal.ResentWrite.checked(file.loop(), once(file, offset, slice.retain()), file.unc(), offset, length)
+                : once(file, offset, slice.retain()));
         return r.onDone(done -> slice.release());
     }
 
-    /** One WRITE of {@code slice} (owned from here on), as the replay of one lost with the connection when {@code replay}. */
-    private static Request<Long> once(SmbFile file, long offset, ByteBuf slice, boolean replay) {
+    private static Request<Long> once(SmbFile file, long offset, ByteBuf slice) {
         Route route = file.tree().route();
         if (route.sign() && !route.encrypt() && route.security() != null && route.security().digestsTails()
                 && slice.readableBytes() >= DIGEST_OFF_LOOP) {
             return DigestedWrite.start(file.loop(), route.security(), slice, file.tree().config().requestTimeout(),
-                    (data, digest) -> send(file, offset, data, digest, replay));
+                    (data, digest) -> send(file, offset, data, digest));
         }
-        return send(file, offset, slice, null, replay);
+        return send(file, offset, slice, null);
     }
 
-    private static Request<Long> send(SmbFile file, long offset, ByteBuf slice, TailDigest digest, boolean replay) {
-        return file.tree().send(new OwnedWrite(file.fileId(), offset, slice, digest), file.path(), null,
-                (header, body) -> (long) WriteResponse.decode(body).count(), null, replay);
+    private static Request<Long> send(SmbFile file, long offset, ByteBuf slice, TailDigest digest) {
+        return file.tree().send(new OwnedWrite(file.fileId(), offset, slice, digest), file.path(),
+                (header, body) -> (long) WriteResponse.decode(body).count());
     }
 }

@@ -15,11 +15,18 @@ import dev.smbco.coro.RequestState;
  * same CreateGuid. Every sending after the drop carries the ChannelSequence of the new connection,
  * which orders it after whatever the lost one carried (MS-SMB2 3.3.5.2.10). {@link Attempt#send}
  * is told whether the sending is a replay, one whose earlier sending had left the client (its
- * outcome unknown); a replay goes out with SMB2_FLAGS_REPLAY_OPERATION (on SMB 3.x; 3.2.4.1.1).
- * For the CREATE the flag is what makes a server look its CreateGuid up and answer with the open
- * it already made (3.3.5.9.10); for the others, at a newer ChannelSequence, a server treats a
- * replay and a plain request alike. (An earlier version left it off those: Samba 4.17 had lost the
- * handle at the next reconnection, which turned out to be the reopen race Recovery waits out.)
+ * outcome unknown); the caller decides whether it goes out with SMB2_FLAGS_REPLAY_OPERATION:
+ * <ul>
+ * <li>the CREATE does (on SMB 3.x), as a server recognises its CreateGuid only in a replay and
+ * then answers with the open it already made (3.3.5.9.10);</li>
+ * <li>the others do not. With a newer ChannelSequence a server treats a replay and a plain
+ * request alike (3.3.5.2.10; the flag decides only at an equal ChannelSequence, a resend on
+ * another channel of a multichannel session, which this client does not do). And with the flag,
+ * Samba 4.17 lost the durable handle at a later reconnection in DurableThroughCutsTest (its DH2C
+ * answered STATUS_OBJECT_NAME_NOT_FOUND): twice in a row before Recovery asked again on that
+ * answer, and once more in a CI run with Recovery asking for the whole 5 s; not since without
+ * the flag.</li>
+ * </ul>
  * A resent WRITE's answer is checked by {@link ResentWrite}: all of it, or a typed mismatch.
  * A request that waited unsent is no replay. A handle that was not reopened, a request that
  * failed otherwise and the attempt after the last one fail as they are.
