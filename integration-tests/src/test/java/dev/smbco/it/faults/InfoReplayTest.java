@@ -42,12 +42,7 @@ class InfoReplayTest {
             try (SmbFile f = t.tree.open(name, OpenOptions.readWrite())) {
                 assertThat(f.isDurable()).isTrue();
                 f.write(0, "twelve bytes".getBytes(StandardCharsets.US_ASCII));
-                FrameRule cut = t.proxy.serverToClient().cutAt(Frames.finalResponse(SET_INFO), 1);
-
-                FaultMatrix.Outcome<Void> o = FaultMatrix.outcome(f.setLengthSend(4096));
-
-                assertThat(cut.fired()).as("the SET_INFO's answer was cut off").isEqualTo(1);
-                assertThat(o.failure()).as("the SET_INFO").isNull();
+                FaultMatrix.Outcome<Void> o = answerCut(t, SET_INFO, () -> f.setLengthSend(4096));
                 assertThat(sets.fired()).as("SET_INFOs sent: before the cut and again after it").isEqualTo(2);
             }
             assertThat(t.tree.stat(name).size()).as("the size the server holds").isEqualTo(4096);
@@ -65,18 +60,23 @@ class InfoReplayTest {
             try (SmbFile f = t.tree.open(name, OpenOptions.readWrite())) {
                 assertThat(f.isDurable()).isTrue();
                 SecurityDescriptor before = f.security(SecurityInformation.OWNER_SECURITY_INFORMATION);
-                FrameRule cut = t.proxy.serverToClient().cutAt(Frames.finalResponse(QUERY_INFO), 1);
-
-                FaultMatrix.Outcome<SecurityDescriptor> o = FaultMatrix.outcome(f.securitySend(SecurityInformation.OWNER_SECURITY_INFORMATION));
-
-                assertThat(cut.fired()).as("the QUERY_INFO's answer was cut off").isEqualTo(1);
-                assertThat(o.failure()).as("the QUERY_INFO").isNull();
+                FaultMatrix.Outcome<SecurityDescriptor> o = answerCut(t, QUERY_INFO,
+                        () -> f.securitySend(SecurityInformation.OWNER_SECURITY_INFORMATION));
                 assertThat(o.value().owner()).as("the owner, as before the cut").isNotNull().isEqualTo(before.owner());
                 assertThat(queries.fired()).as("QUERY_INFOs sent: one before, the cut one, and it again after the cut").isEqualTo(3);
             }
             t.tree.delete(name);
             MATRIX.observed("answered, QUERY_INFO sent again once");
         }
+    }
+
+    /** Cuts the connection at the first answer to {@code command}, makes {@code call}, and expects it to succeed anyway. */
+    private static <T> FaultMatrix.Outcome<T> answerCut(Through t, int command, java.util.function.Supplier<dev.smbco.coro.Request<T>> call) {
+        FrameRule cut = t.proxy.serverToClient().cutAt(Frames.finalResponse(command), 1);
+        FaultMatrix.Outcome<T> o = FaultMatrix.outcome(call.get());
+        assertThat(cut.fired()).as("the answer to command 0x%04x was cut off", command).isEqualTo(1);
+        assertThat(o.failure()).as("the request whose answer was cut").isNull();
+        return o;
     }
 
     @Test
