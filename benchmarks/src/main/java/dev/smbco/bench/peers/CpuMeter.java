@@ -39,9 +39,18 @@ final class CpuMeter {
     record Mark(long smbd, long own, long children) {
     }
 
-    Mark mark() {
+    /** The counters at the start of a measurement: the walk through /proc (JVM CPU) comes before this JVM's own counters are read. */
+    Mark start() {
+        long server = smbdPid > 0 ? ProcessCpu.treeTicks(smbdPid) : 0;
         ProcessCpu.Times self = ProcessCpu.self();
-        return new Mark(smbdPid > 0 ? ProcessCpu.treeTicks(smbdPid) : 0, self.utime() + self.stime(), self.cutime() + self.cstime());
+        return new Mark(server, self.utime() + self.stime(), self.cutime() + self.cstime());
+    }
+
+    /** The counters at its end: this JVM's first, then the walk through /proc, which so stays out of the client's CPU. */
+    Mark end() {
+        ProcessCpu.Times self = ProcessCpu.self();
+        long server = smbdPid > 0 ? ProcessCpu.treeTicks(smbdPid) : 0;
+        return new Mark(server, self.utime() + self.stime(), self.cutime() + self.cstime());
     }
 
     /** Records what {@code sessions} empty sessions of {@code peer} between the marks cost, to subtract from its file workloads. */

@@ -174,9 +174,9 @@ public final class PeersHarness {
                     continue; // a fresh process each time: no JIT to warm up
                 }
                 if (p instanceof SmbclientPeer s) {
-                    CpuMeter.Mark from = cpu.mark();
+                    CpuMeter.Mark from = cpu.start();
                     s.calibrate();
-                    cpu.startup(p.name(), from, cpu.mark(), SmbclientPeer.CALIBRATION_SESSIONS);
+                    cpu.startup(p.name(), from, cpu.end(), SmbclientPeer.CALIBRATION_SESSIONS);
                 }
                 try {
                     runPeer(p, round, tree);
@@ -276,11 +276,11 @@ public final class PeersHarness {
     }
 
     private void time(Peer p, Workload w, String dir, int round, Path local) throws Exception {
-        CpuMeter.Mark cpuFrom = cpu.mark(); // walks /proc: outside the wall clock
+        CpuMeter.Mark cpuFrom = cpu.start(); // walks /proc: outside the wall clock
         long start = System.nanoTime();
         p.run(w, dir, files, data, local);
         double seconds = (System.nanoTime() - start) / 1e9;
-        CpuMeter.Mark cpuTo = cpu.mark();
+        CpuMeter.Mark cpuTo = cpu.end();
         p.check(w, dir, files, data); // a wrong result throws: the round is not counted
         boolean lessStartup = p instanceof SmbclientPeer && w != Workload.UPLOAD_TREE && w != Workload.DOWNLOAD_TREE;
         if (p instanceof SmbclientPeer s && lessStartup) {
