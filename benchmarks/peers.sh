@@ -17,7 +17,8 @@ command -v smbclient >/dev/null || { echo "peers.sh: smbclient not found (script
 info=$(SMBCO_VARIANT=default docker/samba-setup.sh local start "$state")
 trap 'docker/samba-setup.sh local stop "$state" >/dev/null 2>&1 || true; rm -rf "$state"' EXIT
 port=$(sed -n 's/^PORT=//p' <<<"$info")
+smbd_pid=$(sed -n 's/^PID=//p' <<<"$info") # its process tree's CPU per operation: the CPU table
 echo "private smbd (Samba $(smbd --version | sed 's/Version //')) on 127.0.0.1:$port; $(nproc) CPUs; JDK $("$java" -version 2>&1 | head -1)"
 "$java" -cp benchmarks/target/benchmarks.jar dev.smbco.bench.peers.PeersHarness \
     --host 127.0.0.1 --port "$port" --domain WORKGROUP --user test --password test-password \
-    --dir /dev/shm --cli ./smbco "$@"
+    --dir /dev/shm --cli ./smbco --smbd-pid "$smbd_pid" "$@"

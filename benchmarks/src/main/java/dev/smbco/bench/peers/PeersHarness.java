@@ -37,9 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--peers smbco,smbj,jcifs,smbclient,cli] [--cli-before OTHER/smbco (another build's CLI, for before/after)]
  *     [--workloads create,stat,read,delete,list,upload-tree,download-tree (default: all)]
  *     [--read-max BYTES (smbco's readFile maxLength, default 1048576)]
+ *     [--smbd-pid PID (the server's parent smbd: its tree's CPU per operation goes in the CPU table)]
  * </pre>
  * Without {@code create} in {@code --workloads} the files that stat, read and delete work on are
- * written through the setup connection instead, untimed.
+ * written through the setup connection instead, untimed. Each cell's CPU per operation, server's
+ * and client's, is measured by {@link CpuMeter} and printed after the rates.
  */
 public final class PeersHarness {
     private static final int PER_DIR = 100;
@@ -56,9 +58,11 @@ public final class PeersHarness {
     /** peer -> rounds in which it failed. */
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<Workload> workloads;
+    private final CpuMeter cpu;
 
-    private PeersHarness(Target target, int files, Path scratch, Set<Workload> workloads) {
+    private PeersHarness(Target target, int files, Path scratch, Set<Workload> workloads, CpuMeter cpu) {
         this.target = target;
+        this.cpu = cpu;
         this.workloads = workloads;
         this.files = files;
         this.scratch = scratch;
@@ -83,7 +87,8 @@ public final class PeersHarness {
         List<String> which = List.of(a.getOrDefault("peers", "smbco,smbj,jcifs,smbclient,cli").split(","));
         Path scratch = Files.createTempDirectory(Path.of(a.getOrDefault("dir", "/dev/shm")), "smbco-peers-");
         Set<Workload> workloads = a.containsKey("workloads") ? Workload.parse(a.get("workloads")) : EnumSet.allOf(Workload.class);
-        PeersHarness h = new PeersHarness(t, files, scratch, workloads);
+        CpuMeter cpu = new CpuMeter(Integer.parseInt(a.getOrDefault("smbd-pid", "0")));
+        PeersHarness h = new PeersHarness(t, files, scratch, workloads, cpu);
         List<Peer> peers = new ArrayList<>();
         try {
             if (which.contains("smbco")) {
@@ -114,6 +119,7 @@ public final class PeersHarness {
             }
             h.measure(peers, rounds);
             h.print(peers, rounds);
+            cpu.print(workloads, peers, h.rates);
         } finally {
             for (Peer p : peers) {
                 p.close();
@@ -164,12 +170,13 @@ public final class PeersHarness {
         for (int round = -1; round < rounds; round++) {
             for (int k = 0; k < peers.size(); k++) {
                 Peer p = peers.get(Math.floorMod(k + round, peers.size()));
-                boolean process = p instanceof SmbclientPeer || p instanceof SmbcoCliPeer;
-                if (round < 0 && process) {
+                if (round < 0 && isProcess(p)) {
                     continue; // a fresh process each time: no JIT to warm up
                 }
                 if (p instanceof SmbclientPeer s) {
+                    CpuMeter.Mark from = cpu.start();
                     s.calibrate();
+                    cpu.startup(p.name(), from, cpu.end(), SmbclientPeer.CALIBRATION_SESSIONS);
                 }
                 try {
                     runPeer(p, round, tree);
@@ -182,6 +189,11 @@ public final class PeersHarness {
             }
             System.out.println((round < 0 ? "warm-up round" : "round " + (round + 1) + " of " + rounds) + " done, load: " + load());
         }
+    }
+
+    /** A peer that runs as a child process (its CPU is the JVM's reaped children's), not inside this JVM. */
+    private static boolean isProcess(Peer p) {
+        return p instanceof SmbclientPeer || p instanceof SmbcoCliPeer;
     }
 
     private interface Send {
@@ -264,25 +276,23 @@ public final class PeersHarness {
     }
 
     private void time(Peer p, Workload w, String dir, int round, Path local) throws Exception {
+        CpuMeter.Mark cpuFrom = cpu.start(); // walks /proc: outside the wall clock
         long start = System.nanoTime();
         p.run(w, dir, files, data, local);
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Mark cpuTo = cpu.end();
         p.check(w, dir, files, data); // a wrong result throws: the round is not counted
-        if (p instanceof SmbclientPeer s && w != Workload.UPLOAD_TREE && w != Workload.DOWNLOAD_TREE) {
+        boolean lessStartup = p instanceof SmbclientPeer && w != Workload.UPLOAD_TREE && w != Workload.DOWNLOAD_TREE;
+        if (p instanceof SmbclientPeer s && lessStartup) {
             seconds = Math.max(seconds - s.startupSeconds(), 1e-3);
         }
         if (round >= 0) {
-            double rate = (double) files * p.repeats(w) / seconds;
+            long ops = (long) files * p.repeats(w);
+            double rate = ops / seconds;
             rates.computeIfAbsent(w + "|" + p.name(), k -> new ArrayList<>()).add(rate);
-            System.out.printf(Locale.ROOT, "  round %d %-26s %-26s %8.3f s %9.0f %s%n", round + 1, w.label, p.name(), seconds, rate, w.unit);
+            String c = cpu.record(w, p.name(), cpuFrom, cpuTo, ops, isProcess(p), lessStartup);
+            System.out.printf(Locale.ROOT, "  round %d %-26s %-26s %8.3f s %9.0f %s; %s%n", round + 1, w.label, p.name(), seconds, rate, w.unit, c);
         }
-    }
-
-    private static double median(List<Double> r) {
-        List<Double> s = new ArrayList<>(r);
-        s.sort(null);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     private void print(List<Peer> peers, int rounds) {
@@ -297,7 +307,7 @@ public final class PeersHarness {
                 if (r == null) {
                     continue;
                 }
-                double m = median(r);
+                double m = CpuMeter.median(r);
                 medians.put(p.name(), m);
                 System.out.printf(Locale.ROOT, "  %-26s %9.0f  (%.0f-%.0f)%n", p.name(), m, r.stream().mapToDouble(x -> x).min().orElse(0),
                         r.stream().mapToDouble(x -> x).max().orElse(0));

@@ -22,6 +22,8 @@ final class SmbclientPeer implements Peer {
     private final Path scratch;
     private final Path localFile;
     private double startup;
+    /** How many empty sessions {@link #calibrate()} runs. */
+    static final int CALIBRATION_SESSIONS = 3;
     /** One listing takes about as long as the session set-up subtracted from it: list ten times. */
     private static final int LIST_REPEATS = 10;
 
@@ -53,14 +55,14 @@ final class SmbclientPeer implements Peer {
 
     /** Measures the cost of an empty session (start, negotiate, session setup, tree connect, exit). */
     void calibrate() throws Exception {
-        double[] s = new double[3];
+        double[] s = new double[CALIBRATION_SESSIONS];
         for (int i = 0; i < s.length; i++) {
             long start = System.nanoTime();
             session("exit\n");
             s[i] = (System.nanoTime() - start) / 1e9;
         }
         Arrays.sort(s);
-        startup = s[1];
+        startup = s[s.length / 2];
     }
 
     /** What {@link PeersHarness} subtracts from a file workload's time. */
