@@ -22,8 +22,9 @@ import java.util.List;
  * continues from where the server stopped; a round in which the server copied nothing at all
  * fails with {@link SmbNoProgressException} instead of being asked again for ever. With
  * reconnection on, a copy whose connection dropped goes on once it is back: from the first part
- * not confirmed, with a resume key of the reopened source (the lost open's key names an open the
- * server no longer knows by that id); copying a range again writes the same bytes.
+ * not confirmed, with a resume key asked of the reopened source (a key taken before may no
+ * longer find its open: Samba builds it from the FileId, which the reopen changed); copying a
+ * range again writes the same bytes.
  */
 final class ServerSideCopy {
     static final int DEFAULT_MAX_CHUNKS = 256;
@@ -137,8 +138,9 @@ final class ServerSideCopy {
     /**
      * Whether a COPYCHUNK that failed with {@code e} (a connection loss or "not found") may be sent
      * again once the connection is back, with reconnection on: not when a handle was lost. "Not
-     * found" is what a part sent after a reconnection with the key taken before it gets (the key
-     * names the lost open's id); a fresh key settles it, and a real "not found" fails again.
+     * found" is what MS-SMB2 3.3.5.15.6 answers a key that finds no open, as one taken before a
+     * reconnection may (a part sent after the drop with it); a fresh key settles that, and a real
+     * "not found" fails again (bounded by the policy's tries).
      */
     private static boolean resumable(RuntimeException e) {
         return !(e instanceof SmbHandleLostException);
