@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * first sending would have (the issue's list of requests safe to replay). Like a resent READ or
  * WRITE it goes without SMB2_FLAGS_REPLAY_OPERATION ({@link Resend} says why). A
  * rename or a hard link is not resent: sent again after it succeeded it would fail, or act twice
- * ({@link #resendable}).
+ * ({@link #setInfo}).
  */
 final class HandleInfoSend {
     private HandleInfoSend() {
@@ -28,9 +28,12 @@ final class HandleInfoSend {
                 replay -> f.tree().send(body.get(), f.path(), parser)); // no REPLAY flag: Resend says why
     }
 
-    /** Whether a SET_INFO of {@code information} may be sent again: anything but a rename or a hard link. */
-    static boolean resendable(dev.smbco.protocol.fscc.FileInformation information) {
-        return !(information instanceof dev.smbco.protocol.fscc.FileRenameInformation)
-                && !(information instanceof dev.smbco.protocol.fscc.FileLinkInformation);
+    /** SET_INFO of {@code information} on {@code f}'s handle: sent again after a drop unless it is a rename or a hard link. */
+    static Request<Void> setInfo(SmbFile f, dev.smbco.protocol.fscc.FileInformation information) {
+        if (information instanceof dev.smbco.protocol.fscc.FileRenameInformation
+                || information instanceof dev.smbco.protocol.fscc.FileLinkInformation) {
+            return f.tree().send(PathSetInfo.request(f, information), f.path(), (header, body) -> null);
+        }
+        return send(f, () -> PathSetInfo.request(f, information), (header, body) -> null);
     }
 }

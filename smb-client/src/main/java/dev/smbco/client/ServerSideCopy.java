@@ -91,12 +91,14 @@ final class ServerSideCopy {
                     try {
                         o = co.await(batch.get(i));
                     } catch (SmbConnectionLostException | SmbNotFoundException e) {
-                        if (!resumable(e) || ++drops >= tries) {
+                        // a lost handle ends the copy. Otherwise the connection dropped, or a part went
+                        // out after the drop with a key taken before it, which MS-SMB2 3.3.5.15.6 answers
+                        // "not found" (a real "not found" fails again, within the tries): everything
+                        // before this part is on the server, and copying a range again writes the same
+                        // bytes, so go on from here with a key asked of the reopened source
+                        if (e instanceof SmbHandleLostException || ++drops >= tries) {
                             throw e;
                         }
-                        // the connection dropped (or a part went out after the drop with the lost
-                        // open's key): everything before this part is on the server; copying a range
-                        // again writes the same bytes, so go on from here with the reopened source's key
                         settle(co, batch, i + 1);
                         done = starts.get(i);
                         key = co.await(resumeKeySend(source));
@@ -133,17 +135,6 @@ final class ServerSideCopy {
             }
             return length;
         }), source.tree().config(), "server-side copy " + source.unc() + " to " + target.unc());
-    }
-
-    /**
-     * Whether a COPYCHUNK that failed with {@code e} (a connection loss or "not found") may be sent
-     * again once the connection is back, with reconnection on: not when a handle was lost. "Not
-     * found" is what MS-SMB2 3.3.5.15.6 answers a key that finds no open, as one taken before a
-     * reconnection may (a part sent after the drop with it); a fresh key settles that, and a real
-     * "not found" fails again (bounded by the policy's tries).
-     */
-    private static boolean resumable(RuntimeException e) {
-        return !(e instanceof SmbHandleLostException);
     }
 
     /** Awaits the parts from {@code from} on, whatever they end with, so that nothing is left pending. */

@@ -463,12 +463,7 @@ public final class SmbFile implements AutoCloseable {
         if (!(information instanceof dev.smbco.protocol.fscc.FileRenameInformation)) {
             uploaded = -1; // the size may change: nothing left to check at the CLOSE
         }
-        if (refused != null) {
-            return refused;
-        }
-        return HandleInfoSend.resendable(information)
-                ? HandleInfoSend.send(this, () -> PathSetInfo.request(this, information), (header, body) -> null)
-                : tree.send(PathSetInfo.request(this, information), path, (header, body) -> null);
+        return refused != null ? refused : HandleInfoSend.setInfo(this, information);
     }
 
     /**
